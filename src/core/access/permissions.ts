@@ -1,0 +1,41 @@
+import type { Permission, Role } from '../../shared/codes.ts';
+
+/** What each role may do — inside its scope. Anything not listed is denied. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    'region.read',
+    'region.write',
+    'region.flag',
+    'command.read',
+    'command.write',
+    'person.read',
+    'person.write',
+    'pii.reveal',
+    'user.manage',
+    'audit.read',
+  ],
+  county: ['region.read', 'region.write', 'region.flag', 'command.read', 'command.write', 'person.read', 'person.write', 'pii.reveal'],
+  township: ['region.read', 'region.write', 'command.read', 'command.write', 'person.read', 'person.write'],
+  village: ['region.read', 'region.write', 'command.read', 'command.write', 'person.read', 'person.write'],
+  pairing_cadre: ['region.read', 'command.read', 'person.read'],
+  inspector: ['region.read', 'command.read', 'person.read'],
+};
+
+/** A role held in a scope (a normalized region code; 000000000000 = the whole country). */
+export interface Grant {
+  role: Role;
+  scopeCode: string;
+}
+
+/** Who is acting: a logged-in user, or the system itself (CLI, demo loader, migrations). */
+export type Actor =
+  | { kind: 'user'; userId: number; username: string; grants: Grant[]; ip?: string }
+  | { kind: 'system'; name: string };
+
+export const SYSTEM: Actor = { kind: 'system', name: 'system' };
+
+export function permissionsOf(grants: Grant[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const g of grants) for (const p of ROLE_PERMISSIONS[g.role]) set.add(p);
+  return [...set];
+}

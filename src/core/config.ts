@@ -1,0 +1,24 @@
+/** Configuration from the environment, read once. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  demoPassword: string;
+  /** 'auto': Secure cookies when the request came over https. */
+  cookieSecure: 'auto' | boolean;
+  sessionHours: number;
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const secure = (env.COOKIE_SECURE ?? 'auto').toLowerCase();
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL ?? 'file:./data/xiuhua.db',
+    demoPassword: env.XIUHUA_DEMO_PASSWORD ?? 'Xiuhua@2026',
+    cookieSecure: secure === 'auto' ? 'auto' : secure === 'true' || secure === '1',
+    sessionHours: Number(env.SESSION_HOURS ?? 12),
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+  };
+}

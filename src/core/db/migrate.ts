@@ -1,0 +1,18 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './index.ts';
+import * as m20261123T1000 from './migrations/20261123T1000_foundation.ts';
+
+/** The migrations, in order. Add new files here (timestamp-prefixed, frozen). */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261123T1000_foundation': m20261123T1000,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema to the latest version; throws on failure. Returns the names applied now. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'xh_migration', migrationLockTableName: 'xh_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import type { RegionFlag, RegionLevel } from '../../../shared/codes.ts';
+import { nowIso, type Db } from '../../db/index.ts';
+import type { Selectable } from 'kysely';
+import type { RegionTable } from '../../db/schema.ts';
+
+type RegionRecord = Selectable<RegionTable>;
+import { shortCode, subtreeRange } from './rules.ts';
+
+/** A region as loaded from the division data (flags other than `western` keep their stored values). */
+export interface RegionRow {
+  code: string;
+  name: string;
+  officialName: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  groupNo?: number | null;
+  western: boolean;
+}
+
+export type RegionFlags = Record<RegionFlag, boolean>;
+
+export interface Region {
+  code: string;
+  shortCode: string;
+  name: string;
+  officialName: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  flags: RegionFlags;
+}
+
+const FLAG_COLUMNS: Record<RegionFlag, keyof RegionTable> = {
+  poorCounty: 'poor_county',
+  deepPovertyCounty: 'deep_poverty_county',
+  extremelyPoorTownship: 'extremely_poor_township',
+  poorVillage: 'poor_village',
+  deepPovertyVillage: 'deep_poverty_village',
+  western: 'western',
+};
+
+export function flagColumn(flag: RegionFlag): keyof RegionTable {
+  return FLAG_COLUMNS[flag];
+}
+
+export function toRegion(r: RegionRecord): Region {
+  const flags = {} as RegionFlags;
+  for (const [flag, col] of Object.entries(FLAG_COLUMNS)) flags[flag as RegionFlag] = Number(r[col]) === 1;
+  return {
+    code: r.code,
+    shortCode: shortCode(r.code),
+    name: r.name,
+    officialName: r.official_name,
+    level: r.level as RegionLevel,
+    parentCode: r.parent_code,
+    flags,
+  };
+}
+
+/** Inserts or updates regions in batches (names and hierarchy; flags other than `western` are kept). */
+export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const now = nowIso();
+  const BATCH = 1000;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const values = rows.slice(i, i + BATCH).map((r) => ({
+      code: r.code,
+      name: r.name,
+      official_name: r.officialName,
+      level: r.level,
+      parent_code: r.parentCode,
+      group_no: r.groupNo ?? null,
+      western: r.western ? 1 : 0,
+      updated_at: now,
+    }));
+    await db
+      .insertInto('region')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          official_name: eb.ref('excluded.official_name'),
+          level: eb.ref('excluded.level'),
+          parent_code: eb.ref('excluded.parent_code'),
+          group_no: eb.ref('excluded.group_no'),
+          western: eb.ref('excluded.western'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findRegion(db: Db, code: string): Promise<Region | undefined> {
+  const row = await db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
+  return row && toRegion(row);
+}
+
+export async function findRegions(db: Db, codes: string[]): Promise<Region[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('region').selectAll().where('code', 'in', codes).orderBy('code').execute();
+  return rows.map(toRegion);
+}
+
+/** Children with their own child counts. */
+export async function listChildren(db: Db, code: string): Promise<(Region & { childCount: number })[]> {
+  const rows = await db
+    .selectFrom('region as r')
+    .selectAll('r')
+    .select((eb) =>
+      eb
+        .selectFrom('region as c')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_code', '=', 'r.code')
+        .as('child_count'),
+    )
+    .where('r.parent_code', '=', code)
+    .orderBy('r.code')
+    .execute();
+  return rows.map((r) => ({ ...toRegion(r), childCount: Number(r.child_count ?? 0) }));
+}
+
+/** Number of regions of each level strictly inside the subtree of `code`. */
+export async function countByLevel(db: Db, code: string): Promise<Partial<Record<RegionLevel, number>>> {
+  const { lo, hi } = subtreeRange(code);
+  const rows = await db
+    .selectFrom('region')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('code', '>=', lo)
+    .where('code', '<', hi)
+    .where('code', '!=', code)
+    .groupBy('level')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
+}
+
+export async function countChildren(db: Db, code: string): Promise<number> {
+  const r = await db
+    .selectFrom('region')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_code', '=', code)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Name search inside the given subtree ranges (the caller's scope). */
+export async function searchRegions(
+  db: Db,
+  q: string,
+  ranges: { lo: string; hi: string }[] | 'all',
+  limit: number,
+): Promise<Region[]> {
+  if (ranges !== 'all' && ranges.length === 0) return [];
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('region')
+    .selectAll()
+    .where(sql<boolean>`name like ${pattern} escape '\\'`)
+    .$if(ranges !== 'all', (qb) =>
+      qb.where((eb) =>
+        eb.or((ranges as { lo: string; hi: string }[]).map((r) => eb.and([eb('code', '>=', r.lo), eb('code', '<', r.hi)]))),
+      ),
+    )
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+  return rows.map(toRegion);
+}
+
+export async function updateFlags(db: Db, code: string, flags: Partial<RegionFlags>): Promise<void> {
+  const set: Record<string, number | string> = { updated_at: nowIso() };
+  for (const [flag, value] of Object.entries(flags)) {
+    if (value !== undefined) set[FLAG_COLUMNS[flag as RegionFlag]] = value ? 1 : 0;
+  }
+  await db.updateTable('region').set(set).where('code', '=', code).execute();
+}

@@ -1,0 +1,63 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db/index.ts';
+import { DEFAULT_LOCKOUT } from '../core/modules/users/rules.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrors } from './plugins/errors.ts';
+import { registerI18n } from './plugins/i18n.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWeb } from './plugins/web.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { commandRoutes } from './routes/command.ts';
+import type { Deps } from './routes/deps.ts';
+import { regionRoutes } from './routes/regions.ts';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+  lockout?: Deps['lockout'];
+  loginRate?: Deps['loginRate'];
+}
+
+/** Builds the HTTP app: plugins, then one route module per domain module. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: opts.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 16_384 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: Deps = {
+    database: opts.database,
+    config: opts.config,
+    lockout: opts.lockout ?? DEFAULT_LOCKOUT,
+    loginRate: opts.loginRate ?? { max: 30, windowMs: 60_000 },
+  };
+
+  await app.register(cookie);
+  registerI18n(app);
+  registerErrors(app);
+  registerAuth(app, opts.database.db);
+  await registerOpenApi(app);
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['meta'], response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
+    async () => ({ ok: true, dialect: opts.database.dialect }),
+  );
+  await app.register(authRoutes(deps));
+  await app.register(regionRoutes(deps));
+  await app.register(commandRoutes(deps));
+  await app.register(adminRoutes(deps));
+  await registerWeb(app);
+  await app.ready();
+  return app;
+}

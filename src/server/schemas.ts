@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import {
+  COMMAND_UNIT_KINDS,
+  GENDERS,
+  PERMISSIONS,
+  REGION_FLAGS,
+  REGION_LEVELS,
+  ROLES,
+} from '../shared/codes.ts';
+
+/** Zod schemas of the API's inputs and outputs (the OpenAPI document is generated from them). */
+
+export const CodeParam = z.object({ code: z.string().max(20) });
+export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const Paging = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+};
+
+export const RegionFlagsSchema = z.object(Object.fromEntries(REGION_FLAGS.map((f) => [f, z.boolean()])) as Record<(typeof REGION_FLAGS)[number], z.ZodBoolean>);
+
+export const RegionSchema = z.object({
+  code: z.string(),
+  shortCode: z.string(),
+  name: z.string(),
+  officialName: z.string(),
+  level: z.enum(REGION_LEVELS),
+  parentCode: z.string().nullable(),
+  flags: RegionFlagsSchema,
+});
+
+export const RegionSummarySchema = RegionSchema.extend({ childCount: z.number(), isLeaf: z.boolean() });
+
+export const PersonRefSchema = z.object({ id: z.number(), name: z.string(), post: z.string().nullable() });
+
+export const CommandUnitSchema = z.object({
+  id: z.number(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kind: z.enum(COMMAND_UNIT_KINDS),
+  name: z.string(),
+  parentId: z.number().nullable(),
+  commander: PersonRefSchema.nullable(),
+  leader: PersonRefSchema.nullable(),
+  memberCount: z.number(),
+});
+
+export const RegionDetailSchema = RegionSchema.extend({
+  ancestors: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) })),
+  counts: z.object({ children: z.number(), townships: z.number(), villages: z.number(), groups: z.number() }),
+  commandUnits: z.array(CommandUnitSchema),
+});
+
+export const GrantSchema = z.object({ role: z.enum(ROLES), scopeCode: z.string().max(20) });
+
+export const MeSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.object({ role: z.enum(ROLES), scopeCode: z.string(), scopeName: z.string() })),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  isAdmin: z.boolean(),
+});
+
+export const PersonSchema = z.object({
+  id: z.number(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  name: z.string(),
+  gender: z.string().nullable(),
+  phone: z.string().nullable(),
+  post: z.string().nullable(),
+});
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const PersonInputSchema = z.object({
+  regionCode: z.string().max(20),
+  name: text(50),
+  gender: z.enum(GENDERS).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-\s]{5,20}$/)
+    .nullable()
+    .optional(),
+  post: optionalText(100),
+});
+
+export const UnitInputSchema = z.object({
+  regionCode: z.string().max(20),
+  kind: z.enum(COMMAND_UNIT_KINDS),
+  name: text(100),
+  parentId: z.number().int().positive().nullable().optional(),
+  commanderId: z.number().int().positive().nullable().optional(),
+  leaderId: z.number().int().positive().nullable().optional(),
+});
+
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(50)
+  .regex(/^[A-Za-z0-9_.-]+$/);
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export const listOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number() });
