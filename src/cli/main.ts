@@ -126,7 +126,7 @@ async function regions(d: Database, args: Args) {
   const prefix = all ? '' : shortCode(normalized);
   const started = Date.now();
   const bar = terminalProgress();
-  const n = await loadRegions(d.db, prefix, (rows) => bar.report('regions', rows, all ? 665_000 : rows));
+  const n = await loadRegions(d.db, prefix, (rows) => bar.report('regions', rows, all ? Math.max(rows, 665_277) : rows));
   bar.stop();
   console.log(`loaded ${n} regions in ${((Date.now() - started) / 1000).toFixed(1)} s (${d.dialect})`);
 }
