@@ -17,7 +17,9 @@ async function measure(url: string, label: string) {
   await loadRegions(d.db, '');
   const again = (performance.now() - t) / 1000;
   await d.close();
-  console.log(`${label.padEnd(10)} ${n} regions: empty database ${first.toFixed(1)} s (${Math.round(n / first)} rows/s), reload ${again.toFixed(1)} s`);
+  console.log(
+    `${label.padEnd(10)} ${n} regions: empty database ${first.toFixed(1)} s (${Math.round(n / first)} rows/s), reload ${again.toFixed(1)} s`,
+  );
 }
 
 const file = '/tmp/xiuhua-bench-regions.db';

@@ -26,7 +26,9 @@ function find(dir, suffix, out = []) {
   return out;
 }
 
-let files = e2e ? find(join(root, 'e2e'), '.e2e.ts') : [...find(join(root, 'src'), '.test.ts'), ...find(join(root, 'test'), '.test.ts')];
+let files = e2e
+  ? find(join(root, 'e2e'), '.e2e.ts')
+  : [...find(join(root, 'src'), '.test.ts'), ...find(join(root, 'test'), '.test.ts')];
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 files.sort();
 if (files.length === 0) {
@@ -36,9 +38,20 @@ if (files.length === 0) {
 
 const env = { ...process.env };
 if (!e2e) {
-  const prep = spawnSync(process.execPath, ['--import', 'tsx', 'test/prepare.ts'], { cwd: root, stdio: 'inherit', env });
+  const prep = spawnSync(process.execPath, ['--import', 'tsx', 'test/prepare.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (prep.status !== 0) process.exit(prep.status ?? 1);
 }
-const args = ['--import', 'tsx', '--test', '--test-concurrency=2', ...(e2e ? ['--test-timeout=180000'] : ['--test-timeout=120000']), ...files];
+const args = [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=2',
+  ...(e2e ? ['--test-timeout=180000'] : ['--test-timeout=120000']),
+  ...files,
+];
 const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
 process.exit(run.status ?? 1);

@@ -27,12 +27,24 @@ for (const dialect of DIALECTS) {
       await loadDemo(t.db, { county: '420323', password: PASSWORD });
       await buildUser(t.db, 'county', '420322', 'yunxi');
       for (const u of ['dongjiagou', 'leigu', 'baofeng', 'zhushan', 'inspector', 'yunxi']) s[u] = await t.login(u);
-      const unit = await t.db.selectFrom('command_unit').select('id').where('region_code', '=', LONGJING).executeTakeFirstOrThrow();
+      const unit = await t.db
+        .selectFrom('command_unit')
+        .select('id')
+        .where('region_code', '=', LONGJING)
+        .executeTakeFirstOrThrow();
       unitId = unit.id;
-      const m = await t.db.selectFrom('command_member').select(['id', 'person_id']).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+      const m = await t.db
+        .selectFrom('command_member')
+        .select(['id', 'person_id'])
+        .where('unit_id', '=', unitId)
+        .executeTakeFirstOrThrow();
       memberId = m.id;
       personId = m.person_id;
-      const own = await t.db.selectFrom('person').select('id').where('region_code', '=', DONGJIAGOU).executeTakeFirstOrThrow();
+      const own = await t.db
+        .selectFrom('person')
+        .select('id')
+        .where('region_code', '=', DONGJIAGOU)
+        .executeTakeFirstOrThrow();
       foreignPersonId = own.id;
     });
     after(() => t.close());
@@ -46,7 +58,11 @@ for (const dialect of DIALECTS) {
       'add group': ['POST', () => `/api/regions/${LONGJING}/groups`, () => ({ no: 99 })],
       'units of region': ['GET', () => `/api/command-units?region=${LONGJING}`],
       'unit detail': ['GET', () => `/api/command-units/${unitId}`],
-      'create unit': ['POST', () => '/api/command-units', () => ({ regionCode: LONGJING, kind: 'command_post', name: '越权' })],
+      'create unit': [
+        'POST',
+        () => '/api/command-units',
+        () => ({ regionCode: LONGJING, kind: 'command_post', name: '越权' }),
+      ],
       'update unit': ['PATCH', () => `/api/command-units/${unitId}`, () => ({ name: '越权' })],
       'delete unit': ['DELETE', () => `/api/command-units/${unitId}`],
       'add member': ['POST', () => `/api/command-units/${unitId}/members`, () => ({ personId: foreignPersonId })],
@@ -59,14 +75,24 @@ for (const dialect of DIALECTS) {
 
     for (const outsider of ['dongjiagou', 'leigu', 'yunxi']) {
       it(`${outsider} gets 403/404 on every endpoint for 龙井村 and nothing changes`, async () => {
-        const auditBefore = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const auditBefore = await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         for (const [name, [method, url, body]] of Object.entries(endpoints)) {
           const res = await t.call(s[outsider]!, method, url(), body?.());
           assert.ok([403, 404].includes(res.statusCode), `${outsider} ${name}: ${res.statusCode} ${res.body}`);
         }
-        const auditAfter = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const auditAfter = await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         assert.equal(Number(auditAfter.n), Number(auditBefore.n));
-        const unit = await t.db.selectFrom('command_unit').select('name').where('id', '=', unitId).executeTakeFirstOrThrow();
+        const unit = await t.db
+          .selectFrom('command_unit')
+          .select('name')
+          .where('id', '=', unitId)
+          .executeTakeFirstOrThrow();
         assert.notEqual(unit.name, '越权');
       });
     }
@@ -81,7 +107,10 @@ for (const dialect of DIALECTS) {
 
     it('the owning township may read and write there', async () => {
       assert.equal((await t.call(s.baofeng!, 'GET', `/api/command-units/${unitId}`)).statusCode, 200);
-      assert.equal((await t.call(s.baofeng!, 'PATCH', `/api/command-units/${unitId}`, { name: '龙井村指挥所（改）' })).statusCode, 200);
+      assert.equal(
+        (await t.call(s.baofeng!, 'PATCH', `/api/command-units/${unitId}`, { name: '龙井村指挥所（改）' })).statusCode,
+        200,
+      );
       assert.equal((await t.call(s.baofeng!, 'POST', `/api/regions/${LONGJING}/groups`, { no: 99 })).statusCode, 201);
     });
 
@@ -103,7 +132,8 @@ for (const dialect of DIALECTS) {
           const res = await t.call(s[user]!, 'GET', url);
           assert.equal(res.statusCode, 200, `${user} ${name}`);
           const items = res.json().items as Record<string, string>[];
-          if (user !== 'yunxi' || name === 'roots' || name === 'search') assert.ok(items.length > 0, `${user} ${name} is empty`);
+          if (user !== 'yunxi' || name === 'roots' || name === 'search')
+            assert.ok(items.length > 0, `${user} ${name} is empty`);
           for (const item of items) assert.ok(isWithin(codeOf(item), scope), `${user} ${name} leaked ${codeOf(item)}`);
         }
       });
@@ -113,7 +143,12 @@ for (const dialect of DIALECTS) {
       for (const user of ['zhushan', 'leigu', 'dongjiagou', 'inspector']) {
         assert.equal((await t.call(s[user]!, 'GET', '/api/users')).statusCode, 403, user);
         assert.equal((await t.call(s[user]!, 'GET', '/api/audit')).statusCode, 403, user);
-        const create = await t.call(s[user]!, 'POST', '/api/users', { username: 'evil', displayName: 'x', password: 'abc12345', roles: [{ role: 'admin', scopeCode: '000000000000' }] });
+        const create = await t.call(s[user]!, 'POST', '/api/users', {
+          username: 'evil',
+          displayName: 'x',
+          password: 'abc12345',
+          roles: [{ role: 'admin', scopeCode: '000000000000' }],
+        });
         assert.equal(create.statusCode, 403, user);
       }
     });

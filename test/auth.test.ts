@@ -7,7 +7,10 @@ for (const dialect of DIALECTS) {
   describe(`auth [${dialect}]`, () => {
     let t: TestApp;
     before(async () => {
-      t = await testApp(dialect, { lockout: { maxFailures: 3, lockMinutes: 15 }, loginRate: { max: 1000, windowMs: 60_000 } });
+      t = await testApp(dialect, {
+        lockout: { maxFailures: 3, lockMinutes: 15 },
+        loginRate: { max: 1000, windowMs: 60_000 },
+      });
       await buildUser(t.db, 'admin', '000000000000', 'root');
       await buildUser(t.db, 'village', '420323104211', 'dong');
       await buildUser(t.db, 'village', '420323104211', 'lockme');
@@ -17,19 +20,34 @@ for (const dialect of DIALECTS) {
     it('logs in with a session cookie that is HttpOnly and SameSite', async () => {
       const res = await t.call(null, 'POST', '/api/auth/login', { username: 'dong', password: PASSWORD });
       assert.equal(res.statusCode, 200);
-      const sid = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string }[]).find((c) => c.name === 'xh_sid');
+      const sid = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string }[]).find(
+        (c) => c.name === 'xh_sid',
+      );
       assert.ok(sid?.httpOnly);
       assert.equal(sid?.sameSite, 'Lax');
       const body = res.json();
       assert.equal(body.user.username, 'dong');
-      assert.deepEqual(body.user.roles.map((r: { scopeName: string }) => r.scopeName), ['董家沟村']);
-      const hash = await t.db.selectFrom('app_user').select('password_hash').where('username', '=', 'dong').executeTakeFirstOrThrow();
+      assert.deepEqual(
+        body.user.roles.map((r: { scopeName: string }) => r.scopeName),
+        ['董家沟村'],
+      );
+      const hash = await t.db
+        .selectFrom('app_user')
+        .select('password_hash')
+        .where('username', '=', 'dong')
+        .executeTakeFirstOrThrow();
       assert.match(hash.password_hash, /^\$argon2id\$/);
     });
 
     it('answers 401 to bad credentials and to anonymous API calls', async () => {
-      assert.equal((await t.call(null, 'POST', '/api/auth/login', { username: 'dong', password: 'wrong-pass1' })).statusCode, 401);
-      assert.equal((await t.call(null, 'POST', '/api/auth/login', { username: 'nobody', password: 'wrong-pass1' })).statusCode, 401);
+      assert.equal(
+        (await t.call(null, 'POST', '/api/auth/login', { username: 'dong', password: 'wrong-pass1' })).statusCode,
+        401,
+      );
+      assert.equal(
+        (await t.call(null, 'POST', '/api/auth/login', { username: 'nobody', password: 'wrong-pass1' })).statusCode,
+        401,
+      );
       assert.equal((await t.call(null, 'GET', '/api/auth/me')).statusCode, 401);
       assert.equal((await t.call(null, 'GET', '/api/regions/420323')).statusCode, 401);
       const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'xh_sid=forged' } });
@@ -42,25 +60,45 @@ for (const dialect of DIALECTS) {
       const res = await t.call(s, 'POST', '/api/people', payload, { 'x-csrf-token': 'nope' });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().error.code, 'CSRF');
-      const count = await t.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const count = await t.db
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(count.n), 0);
       assert.equal((await t.call(s, 'POST', '/api/people', payload)).statusCode, 201);
     });
 
     it('locks the account after repeated failures, even for the right password, until an admin unlocks', async () => {
       for (let i = 0; i < 2; i++)
-        assert.equal((await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: 'bad-pass-1' })).statusCode, 401);
+        assert.equal(
+          (await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: 'bad-pass-1' })).statusCode,
+          401,
+        );
       const third = await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: 'bad-pass-1' });
       assert.equal(third.statusCode, 423);
       assert.equal(third.json().error.code, 'ACCOUNT_LOCKED');
-      assert.equal((await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode, 423);
+      assert.equal(
+        (await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode,
+        423,
+      );
       const admin = await t.login('root');
-      const user = await t.db.selectFrom('app_user').select('id').where('username', '=', 'lockme').executeTakeFirstOrThrow();
+      const user = await t.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', 'lockme')
+        .executeTakeFirstOrThrow();
       const list = (await t.call(admin, 'GET', '/api/users?q=lockme')).json();
       assert.ok(list.items[0].lockedUntil);
       assert.equal((await t.call(admin, 'POST', `/api/users/${user.id}/unlock`)).statusCode, 204);
-      assert.equal((await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode, 200);
-      const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(user.id)).execute();
+      assert.equal(
+        (await t.call(null, 'POST', '/api/auth/login', { username: 'lockme', password: PASSWORD })).statusCode,
+        200,
+      );
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_id', '=', String(user.id))
+        .execute();
       assert.deepEqual(
         ['login_failed', 'lock', 'unlock', 'login'].filter((a) => audit.some((r) => r.action === a)),
         ['login_failed', 'lock', 'unlock', 'login'],
@@ -69,14 +107,24 @@ for (const dialect of DIALECTS) {
 
     it('changes the password with the current one, and logs out', async () => {
       const s = await t.login('dong');
-      const wrong = await t.call(s, 'POST', '/api/auth/password', { currentPassword: 'nope-1234', newPassword: 'NewPassw0rd' });
+      const wrong = await t.call(s, 'POST', '/api/auth/password', {
+        currentPassword: 'nope-1234',
+        newPassword: 'NewPassw0rd',
+      });
       assert.equal(wrong.statusCode, 400);
       assert.equal(wrong.json().error.details[0].path, 'currentPassword');
       const weak = await t.call(s, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
       assert.equal(weak.json().error.details[0].path, 'newPassword');
-      assert.equal((await t.call(s, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'NewPassw0rd' })).statusCode, 204);
+      assert.equal(
+        (await t.call(s, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'NewPassw0rd' }))
+          .statusCode,
+        204,
+      );
       assert.equal((await t.call(s, 'GET', '/api/auth/me')).statusCode, 200);
-      assert.equal((await t.call(null, 'POST', '/api/auth/login', { username: 'dong', password: PASSWORD })).statusCode, 401);
+      assert.equal(
+        (await t.call(null, 'POST', '/api/auth/login', { username: 'dong', password: PASSWORD })).statusCode,
+        401,
+      );
       assert.equal((await t.call(s, 'POST', '/api/auth/logout')).statusCode, 204);
       assert.equal((await t.call(s, 'GET', '/api/auth/me')).statusCode, 401);
     });
@@ -90,7 +138,8 @@ for (const dialect of DIALECTS) {
     after(() => t.close());
     it('answers 429 past the per-address limit', async () => {
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await t.call(null, 'POST', '/api/auth/login', { username: 'x', password: 'y' })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push((await t.call(null, 'POST', '/api/auth/login', { username: 'x', password: 'y' })).statusCode);
       assert.deepEqual(codes, [401, 401, 401, 429, 429]);
     });
   });

@@ -4,7 +4,14 @@ import { buildPerson, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 
 const count = async (t: TestApp, table: 'command_unit' | 'person' | 'command_member' | 'audit_log') =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 for (const dialect of DIALECTS) {
   describe(`command hierarchy [${dialect}]`, () => {
@@ -21,13 +28,30 @@ for (const dialect of DIALECTS) {
     after(() => t.close());
 
     it('builds HQ → battle zone → command post with commanders and members, audited', async () => {
-      const sec = (await t.call(county, 'POST', '/api/people', { regionCode: '420323', name: '王书记', gender: 'male', phone: '13907191234', post: '县委书记' })).json();
+      const sec = (
+        await t.call(county, 'POST', '/api/people', {
+          regionCode: '420323',
+          name: '王书记',
+          gender: 'male',
+          phone: '13907191234',
+          post: '县委书记',
+        })
+      ).json();
       assert.equal(sec.phone, '139****1234');
-      const hq = await t.call(county, 'POST', '/api/command-units', { regionCode: '420323', kind: 'county_hq', name: '竹山县脱贫攻坚作战指挥部', commanderId: sec.id });
+      const hq = await t.call(county, 'POST', '/api/command-units', {
+        regionCode: '420323',
+        kind: 'county_hq',
+        name: '竹山县脱贫攻坚作战指挥部',
+        commanderId: sec.id,
+      });
       assert.equal(hq.statusCode, 201, hq.body);
       assert.equal(hq.json().commander.name, '王书记');
-      const leader = (await t.call(county, 'POST', '/api/people', { regionCode: '420323', name: '李副县长', post: '副县长' })).json();
-      const zoneSec = (await t.call(township, 'POST', '/api/people', { regionCode: '420323104', name: '赵书记', post: '镇党委书记' })).json();
+      const leader = (
+        await t.call(county, 'POST', '/api/people', { regionCode: '420323', name: '李副县长', post: '副县长' })
+      ).json();
+      const zoneSec = (
+        await t.call(township, 'POST', '/api/people', { regionCode: '420323104', name: '赵书记', post: '镇党委书记' })
+      ).json();
       const zone = await t.call(county, 'POST', '/api/command-units', {
         regionCode: '420323104',
         kind: 'battle_zone',
@@ -38,17 +62,36 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(zone.statusCode, 201, zone.body);
       assert.equal(zone.json().leader.name, '李副县长');
-      const post = await t.call(township, 'POST', '/api/command-units', { regionCode: '420323104211', kind: 'command_post', name: '董家沟村指挥所', parentId: zone.json().id });
+      const post = await t.call(township, 'POST', '/api/command-units', {
+        regionCode: '420323104211',
+        kind: 'command_post',
+        name: '董家沟村指挥所',
+        parentId: zone.json().id,
+      });
       assert.equal(post.statusCode, 201, post.body);
-      const m = await t.call(township, 'POST', `/api/command-units/${post.json().id}/members`, { personId: zoneSec.id, duty: '联系领导' });
+      const m = await t.call(township, 'POST', `/api/command-units/${post.json().id}/members`, {
+        personId: zoneSec.id,
+        duty: '联系领导',
+      });
       assert.equal(m.statusCode, 201, m.body);
-      assert.equal((await t.call(township, 'POST', `/api/command-units/${post.json().id}/members`, { personId: zoneSec.id })).statusCode, 409);
+      assert.equal(
+        (await t.call(township, 'POST', `/api/command-units/${post.json().id}/members`, { personId: zoneSec.id }))
+          .statusCode,
+        409,
+      );
       const detail = (await t.call(township, 'GET', `/api/command-units/${post.json().id}`)).json();
       assert.equal(detail.memberCount, 1);
       assert.equal(detail.members[0].person.name, '赵书记');
       const region = (await t.call(county, 'GET', '/api/regions/420323104')).json();
-      assert.deepEqual(region.commandUnits.map((u: { name: string }) => u.name), ['擂鼓镇攻坚战区']);
-      const audits = await t.db.selectFrom('audit_log').select(['entity', 'action', 'username']).where('entity', 'in', ['command_unit', 'command_member', 'person']).execute();
+      assert.deepEqual(
+        region.commandUnits.map((u: { name: string }) => u.name),
+        ['擂鼓镇攻坚战区'],
+      );
+      const audits = await t.db
+        .selectFrom('audit_log')
+        .select(['entity', 'action', 'username'])
+        .where('entity', 'in', ['command_unit', 'command_member', 'person'])
+        .execute();
       assert.equal(audits.filter((a) => a.entity === 'command_unit' && a.action === 'create').length, 3);
       assert.equal(audits.filter((a) => a.entity === 'person').length, 3);
       // the township user may not pick a county-level person it cannot see
@@ -59,18 +102,39 @@ for (const dialect of DIALECTS) {
 
     it('rejects a unit whose kind does not fit its region, or whose parent is elsewhere, changing nothing', async () => {
       const before = [await count(t, 'command_unit'), await count(t, 'audit_log')];
-      const wrongLevel = await t.call(county, 'POST', '/api/command-units', { regionCode: '420323104211', kind: 'battle_zone', name: 'x' });
+      const wrongLevel = await t.call(county, 'POST', '/api/command-units', {
+        regionCode: '420323104211',
+        kind: 'battle_zone',
+        name: 'x',
+      });
       assert.equal(wrongLevel.statusCode, 400);
       assert.equal(wrongLevel.json().error.details[0].path, 'regionCode');
       const elsewhere = await buildPerson(t.db, '420323103');
       void elsewhere;
-      const otherZone = await t.call(county, 'POST', '/api/command-units', { regionCode: '420323103', kind: 'battle_zone', name: '宝丰镇攻坚战区' });
-      const wrongParent = await t.call(county, 'POST', '/api/command-units', { regionCode: '420323104211', kind: 'command_post', name: 'y', parentId: otherZone.json().id });
+      const otherZone = await t.call(county, 'POST', '/api/command-units', {
+        regionCode: '420323103',
+        kind: 'battle_zone',
+        name: '宝丰镇攻坚战区',
+      });
+      const wrongParent = await t.call(county, 'POST', '/api/command-units', {
+        regionCode: '420323104211',
+        kind: 'command_post',
+        name: 'y',
+        parentId: otherZone.json().id,
+      });
       assert.equal(wrongParent.statusCode, 400);
       assert.equal(wrongParent.json().error.details[0].path, 'parentId');
-      const missingName = await t.call(county, 'POST', '/api/command-units', { regionCode: '420323104211', kind: 'command_post', name: '' });
+      const missingName = await t.call(county, 'POST', '/api/command-units', {
+        regionCode: '420323104211',
+        kind: 'command_post',
+        name: '',
+      });
       assert.equal(missingName.json().error.details[0].path, 'name');
-      const badKind = await t.call(county, 'POST', '/api/command-units', { regionCode: '420323104211', kind: 'army', name: 'z' });
+      const badKind = await t.call(county, 'POST', '/api/command-units', {
+        regionCode: '420323104211',
+        kind: 'army',
+        name: 'z',
+      });
       assert.equal(badKind.json().error.details[0].path, 'kind');
       assert.deepEqual([await count(t, 'command_unit'), await count(t, 'audit_log')], [before[0]! + 1, before[1]! + 1]);
     });
@@ -82,7 +146,11 @@ for (const dialect of DIALECTS) {
       assert.equal(res.json().phone, '13800138000');
       const list = (await t.call(county, 'GET', '/api/people?region=420323104211')).json();
       assert.ok(list.items.every((p: { phone: string | null }) => !p.phone || p.phone.includes('****')));
-      const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'reveal').executeTakeFirstOrThrow();
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'reveal')
+        .executeTakeFirstOrThrow();
       assert.equal(audit.entity_id, String(id));
     });
 

@@ -27,8 +27,15 @@ for (const dialect of DIALECTS) {
       assert.equal(kinds('command_post'), 244);
       assert.equal(kinds('grid'), first.groups.length);
       assert.ok(first.groups.length >= 244 * 4);
-      assert.deepEqual(first.users.map((u) => u.username), ['admin', 'baofeng', 'dongjiagou', 'inspector', 'leigu', 'zhushan']);
-      const zones = await d.db.selectFrom('command_unit').select(['commander_id', 'leader_id']).where('kind', '=', 'battle_zone').execute();
+      assert.deepEqual(
+        first.users.map((u) => u.username),
+        ['admin', 'baofeng', 'dongjiagou', 'inspector', 'leigu', 'zhushan'],
+      );
+      const zones = await d.db
+        .selectFrom('command_unit')
+        .select(['commander_id', 'leader_id'])
+        .where('kind', '=', 'battle_zone')
+        .execute();
       assert.ok(zones.every((z) => z.commander_id && z.leader_id));
       await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026' });
       assert.deepEqual(await snapshot(), first);

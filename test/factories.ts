@@ -13,7 +13,15 @@ export async function buildUser(db: Db, role: Role, scope: string, username = `u
   const now = nowIso();
   const { id } = await db
     .insertInto('app_user')
-    .values({ username, display_name: username, password_hash: await (hashed ??= hashPassword(PASSWORD)), active: 1, failed_logins: 0, created_at: now, updated_at: now })
+    .values({
+      username,
+      display_name: username,
+      password_hash: await (hashed ??= hashPassword(PASSWORD)),
+      active: 1,
+      failed_logins: 0,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await replaceGrants(db, id, [{ role, scopeCode: normalizeCode(scope)! }]);
@@ -25,18 +33,41 @@ export async function buildPerson(db: Db, regionCode: string, name = `张${++seq
   const now = nowIso();
   const { id } = await db
     .insertInto('person')
-    .values({ region_code: normalizeCode(regionCode)!, name, gender: 'male', phone: '13800138000', post: '干部', created_at: now, updated_at: now })
+    .values({
+      region_code: normalizeCode(regionCode)!,
+      name,
+      gender: 'male',
+      phone: '13800138000',
+      post: '干部',
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
 }
 
 /** A command unit of the kind that fits the region. */
-export async function buildUnit(db: Db, regionCode: string, kind: string, name = `单元${++seq}`, commanderId: number | null = null) {
+export async function buildUnit(
+  db: Db,
+  regionCode: string,
+  kind: string,
+  name = `单元${++seq}`,
+  commanderId: number | null = null,
+) {
   const now = nowIso();
   const { id } = await db
     .insertInto('command_unit')
-    .values({ region_code: normalizeCode(regionCode)!, kind, name, parent_id: null, commander_id: commanderId, leader_id: null, created_at: now, updated_at: now })
+    .values({
+      region_code: normalizeCode(regionCode)!,
+      kind,
+      name,
+      parent_id: null,
+      commander_id: commanderId,
+      leader_id: null,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

@@ -3,7 +3,25 @@ import { after, before, describe, it } from 'node:test';
 import { buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 
-const ZHUSHAN_TOWNSHIPS = ['城关镇', '溢水镇', '麻家渡镇', '宝丰镇', '擂鼓镇', '秦古镇', '得胜镇', '上庸镇', '官渡镇', '潘口乡', '竹坪乡', '大庙乡', '双台乡', '楼台乡', '文峰乡', '深河乡', '柳林乡'];
+const ZHUSHAN_TOWNSHIPS = [
+  '城关镇',
+  '溢水镇',
+  '麻家渡镇',
+  '宝丰镇',
+  '擂鼓镇',
+  '秦古镇',
+  '得胜镇',
+  '上庸镇',
+  '官渡镇',
+  '潘口乡',
+  '竹坪乡',
+  '大庙乡',
+  '双台乡',
+  '楼台乡',
+  '文峰乡',
+  '深河乡',
+  '柳林乡',
+];
 
 for (const dialect of DIALECTS) {
   describe(`regions [${dialect}]`, () => {
@@ -23,7 +41,10 @@ for (const dialect of DIALECTS) {
       const res = await t.call(county, 'GET', '/api/regions/420323/children');
       assert.equal(res.statusCode, 200);
       const items = res.json().items as { code: string; name: string; level: string; childCount: number }[];
-      assert.deepEqual(items.map((i) => i.name), ZHUSHAN_TOWNSHIPS);
+      assert.deepEqual(
+        items.map((i) => i.name),
+        ZHUSHAN_TOWNSHIPS,
+      );
       assert.ok(items.every((i) => i.level === 'township' && i.code.length === 12 && i.childCount > 0));
       const detail = (await t.call(county, 'GET', '/api/regions/420323')).json();
       assert.equal(detail.code, '420323000000');
@@ -32,12 +53,18 @@ for (const dialect of DIALECTS) {
       assert.equal(detail.parentCode, '420300000000');
       assert.equal(detail.counts.townships, 17);
       assert.ok(detail.counts.villages > 200);
-      assert.deepEqual(detail.ancestors.map((a: { name: string }) => a.name), ['全国', '湖北省', '十堰市']);
+      assert.deepEqual(
+        detail.ancestors.map((a: { name: string }) => a.name),
+        ['全国', '湖北省', '十堰市'],
+      );
     });
 
     it('shows the village user only its village', async () => {
       const roots = (await t.call(village, 'GET', '/api/regions/roots')).json().items;
-      assert.deepEqual(roots.map((r: { code: string; name: string }) => [r.code, r.name]), [['420323104211', '董家沟村']]);
+      assert.deepEqual(
+        roots.map((r: { code: string; name: string }) => [r.code, r.name]),
+        [['420323104211', '董家沟村']],
+      );
       assert.equal((await t.call(village, 'GET', '/api/regions/420323104211')).statusCode, 200);
       for (const other of ['420323104', '420323', '420323103', '420323103211', '420322'])
         assert.equal((await t.call(village, 'GET', `/api/regions/${other}`)).statusCode, 403, other);
@@ -70,14 +97,24 @@ for (const dialect of DIALECTS) {
       const bad = await t.call(county, 'PATCH', '/api/regions/420323104211/flags', { poorVillage: 'yes' });
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.details[0].path, 'poorVillage');
-      const res = await t.call(county, 'PATCH', '/api/regions/420323104211/flags', { poorVillage: true, deepPovertyVillage: true });
+      const res = await t.call(county, 'PATCH', '/api/regions/420323104211/flags', {
+        poorVillage: true,
+        deepPovertyVillage: true,
+      });
       assert.equal(res.statusCode, 200);
       assert.equal(res.json().flags.poorVillage, true);
-      const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'update_flags').executeTakeFirstOrThrow();
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'update_flags')
+        .executeTakeFirstOrThrow();
       assert.equal(JSON.parse(audit.before_json!).poorVillage, false);
       assert.equal(JSON.parse(audit.after_json!).poorVillage, true);
       assert.equal(audit.username, 'cty');
-      assert.equal((await t.call(village, 'PATCH', '/api/regions/420323104211/flags', { poorVillage: false })).statusCode, 403);
+      assert.equal(
+        (await t.call(village, 'PATCH', '/api/regions/420323104211/flags', { poorVillage: false })).statusCode,
+        403,
+      );
     });
 
     it('adds groups under a village only, with a default name', async () => {
@@ -87,12 +124,18 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.call(village, 'POST', '/api/regions/420323104211/groups', { no: 3 })).statusCode, 409);
       assert.equal((await t.call(county, 'POST', '/api/regions/420323104/groups', { no: 1 })).statusCode, 400);
       const children = (await t.call(village, 'GET', '/api/regions/420323104211/children')).json().items;
-      assert.deepEqual(children.map((c: { name: string }) => c.name), ['三组']);
+      assert.deepEqual(
+        children.map((c: { name: string }) => c.name),
+        ['三组'],
+      );
     });
 
     it('finds regions by name inside the scope only', async () => {
       const res = (await t.call(county, 'GET', `/api/regions/search?q=${encodeURIComponent('董家沟')}`)).json();
-      assert.deepEqual(res.items.map((i: { code: string }) => i.code), ['420323104211']);
+      assert.deepEqual(
+        res.items.map((i: { code: string }) => i.code),
+        ['420323104211'],
+      );
       const none = (await t.call(village, 'GET', `/api/regions/search?q=${encodeURIComponent('龙井')}`)).json();
       assert.deepEqual(none.items, []);
       const pct = (await t.call(county, 'GET', `/api/regions/search?q=${encodeURIComponent('%')}`)).json();

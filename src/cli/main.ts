@@ -42,7 +42,9 @@ export async function main(argv: string[]): Promise<void> {
       case 'serve':
         return await serve(config, await opened(config.databaseUrl));
       case 'migrate':
-        return await withDb(config.databaseUrl, async (d) => console.log(`migrated (${d.dialect}): ${(await migrateToLatest(d.db)).join(', ') || 'up to date'}`));
+        return await withDb(config.databaseUrl, async (d) =>
+          console.log(`migrated (${d.dialect}): ${(await migrateToLatest(d.db)).join(', ') || 'up to date'}`),
+        );
       case 'demo':
         return await withDb(config.databaseUrl, (d) => demo(d, str(args, 'county') ?? '420323', config.demoPassword));
       case 'regions':
@@ -56,7 +58,10 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof AppError) {
       console.error(`错误 / error: ${e.msg.zh} / ${e.msg.en}`);
-      for (const d of e.details ?? []) console.error(`  ${d.path}: ${typeof d.message === 'string' ? d.message : `${d.message.zh} / ${d.message.en}`}`);
+      for (const d of e.details ?? [])
+        console.error(
+          `  ${d.path}: ${typeof d.message === 'string' ? d.message : `${d.message.zh} / ${d.message.en}`}`,
+        );
     } else console.error(`错误 / error: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   }
@@ -88,7 +93,10 @@ async function demo(d: Database, county: string, password: string) {
 
 function printAccounts(password: string) {
   console.log('\n演示账号 / demo accounts (password: ' + password + ')');
-  for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(11)} ${u.role.padEnd(9)} ${u.scope === '000000000000' ? '全国' : u.scope}  ${u.displayName}`);
+  for (const u of DEMO_USERS)
+    console.log(
+      `  ${u.username.padEnd(11)} ${u.role.padEnd(9)} ${u.scope === '000000000000' ? '全国' : u.scope}  ${u.displayName}`,
+    );
 }
 
 async function start(config: ReturnType<typeof loadConfig>) {
@@ -97,7 +105,11 @@ async function start(config: ReturnType<typeof loadConfig>) {
   if (!any) await demo(d, '420323', config.demoPassword);
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     console.log('构建前端 / building the web app …');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts')],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
   }
   await serve(config, d, () => printAccounts(config.demoPassword));
 }
@@ -130,19 +142,27 @@ async function regions(d: Database, args: Args) {
   const prefix = all ? '' : shortCode(normalized);
   const started = Date.now();
   const bar = terminalProgress();
-  const n = await loadRegions(d.db, prefix, (rows) => bar.report('regions', rows, all ? Math.max(rows, 665_277) : rows));
+  const n = await loadRegions(d.db, prefix, (rows) =>
+    bar.report('regions', rows, all ? Math.max(rows, 665_277) : rows),
+  );
   bar.stop();
   console.log(`loaded ${n} regions in ${((Date.now() - started) / 1000).toFixed(1)} s (${d.dialect})`);
 }
 
 async function users(d: Database, args: Args) {
-  if (args._[1] !== 'add') throw new Error('usage: xiuhua users add --username U --password P --role R --scope CODE [--name N]');
+  if (args._[1] !== 'add')
+    throw new Error('usage: xiuhua users add --username U --password P --role R --scope CODE [--name N]');
   const username = str(args, 'username');
   const password = str(args, 'password');
   const role = str(args, 'role') as Role | undefined;
   const scope = str(args, 'scope');
   if (!username || !password || !role || !scope) throw new Error('需要 --username --password --role --scope');
   if (!ROLES.includes(role)) throw new Error(`unknown role ${role}; one of ${ROLES.join(', ')}`);
-  const id = await createUser(d.db, SYSTEM, { username, password, displayName: str(args, 'name') ?? username, roles: [{ role, scopeCode: scope }] });
+  const id = await createUser(d.db, SYSTEM, {
+    username,
+    password,
+    displayName: str(args, 'name') ?? username,
+    roles: [{ role, scopeCode: scope }],
+  });
   console.log(`created user ${username} (#${id})`);
 }

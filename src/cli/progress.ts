@@ -18,7 +18,10 @@ export function terminalProgress() {
       bar?.stop();
       current = step;
       bar = tty
-        ? new cliProgress.SingleBar({ format: `  ${(LABELS[step] ?? step).padEnd(18)} [{bar}] {percentage}% {value}/{total}` }, cliProgress.Presets.shades_classic)
+        ? new cliProgress.SingleBar(
+            { format: `  ${(LABELS[step] ?? step).padEnd(18)} [{bar}] {percentage}% {value}/{total}` },
+            cliProgress.Presets.shades_classic,
+          )
         : null;
       bar?.start(total, 0);
     }

@@ -41,7 +41,10 @@ export class AppError extends Error {
 
 export const notFound = (what: Msg) => new AppError('NOT_FOUND', what);
 export const forbidden = (why?: Msg) =>
-  new AppError('FORBIDDEN', why ?? msg('无权访问：超出您的权限或管辖范围', 'Forbidden: outside your permissions or region scope'));
+  new AppError(
+    'FORBIDDEN',
+    why ?? msg('无权访问：超出您的权限或管辖范围', 'Forbidden: outside your permissions or region scope'),
+  );
 export const conflict = (why: Msg) => new AppError('CONFLICT', why);
 export const invalid = (path: string, message: Msg) =>
   new AppError('VALIDATION', msg('输入有误', 'Invalid input'), [{ path, message }]);

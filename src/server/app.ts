@@ -50,7 +50,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['meta'], response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } } },
+    {
+      config: { public: true },
+      schema: { tags: ['meta'], response: { 200: z.object({ ok: z.boolean(), dialect: z.string() }) } },
+    },
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
   await app.register(authRoutes(deps));

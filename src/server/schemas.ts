@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  COMMAND_UNIT_KINDS,
-  GENDERS,
-  PERMISSIONS,
-  REGION_FLAGS,
-  REGION_LEVELS,
-  ROLES,
-} from '../shared/codes.ts';
+import { COMMAND_UNIT_KINDS, GENDERS, PERMISSIONS, REGION_FLAGS, REGION_LEVELS, ROLES } from '../shared/codes.ts';
 
 /** Zod schemas of the API's inputs and outputs (the OpenAPI document is generated from them). */
 
@@ -18,7 +11,9 @@ export const Paging = {
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 };
 
-export const RegionFlagsSchema = z.object(Object.fromEntries(REGION_FLAGS.map((f) => [f, z.boolean()])) as Record<(typeof REGION_FLAGS)[number], z.ZodBoolean>);
+export const RegionFlagsSchema = z.object(
+  Object.fromEntries(REGION_FLAGS.map((f) => [f, z.boolean()])) as Record<(typeof REGION_FLAGS)[number], z.ZodBoolean>,
+);
 
 export const RegionSchema = z.object({
   code: z.string(),

@@ -14,7 +14,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.manage',
     'audit.read',
   ],
-  county: ['region.read', 'region.write', 'region.flag', 'command.read', 'command.write', 'person.read', 'person.write', 'pii.reveal'],
+  county: [
+    'region.read',
+    'region.write',
+    'region.flag',
+    'command.read',
+    'command.write',
+    'person.read',
+    'person.write',
+    'pii.reveal',
+  ],
   township: ['region.read', 'region.write', 'command.read', 'command.write', 'person.read', 'person.write'],
   village: ['region.read', 'region.write', 'command.read', 'command.write', 'person.read', 'person.write'],
   pairing_cadre: ['region.read', 'command.read', 'person.read'],
@@ -29,8 +38,7 @@ export interface Grant {
 
 /** Who is acting: a logged-in user, or the system itself (CLI, demo loader, migrations). */
 export type Actor =
-  | { kind: 'user'; userId: number; username: string; grants: Grant[]; ip?: string }
-  | { kind: 'system'; name: string };
+  { kind: 'user'; userId: number; username: string; grants: Grant[]; ip?: string } | { kind: 'system'; name: string };
 
 export const SYSTEM: Actor = { kind: 'system', name: 'system' };
 

@@ -33,7 +33,13 @@ export function actorOf(req: FastifyRequest): UserActor {
 
 export function cookieOptions(req: FastifyRequest, config: Config, httpOnly: boolean, maxAgeSeconds?: number) {
   const secure = config.cookieSecure === 'auto' ? req.protocol === 'https' : config.cookieSecure;
-  return { path: '/', httpOnly, sameSite: 'lax' as const, secure, ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    path: '/',
+    httpOnly,
+    sameSite: 'lax' as const,
+    secure,
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 export function clearSessionCookies(reply: FastifyReply) {
@@ -57,9 +63,16 @@ export function registerAuth(app: FastifyInstance, db: Db) {
       req.sessionId = session.sessionId;
     }
     if (req.routeOptions.config?.public) return;
-    if (!session) throw new AppError('UNAUTHENTICATED', msg('未登录或会话已过期，请重新登录', 'Not logged in or the session expired'));
+    if (!session)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        msg('未登录或会话已过期，请重新登录', 'Not logged in or the session expired'),
+      );
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
-      throw new AppError('CSRF', msg('请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'Missing or invalid CSRF token; reload the page'));
+      throw new AppError(
+        'CSRF',
+        msg('请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'Missing or invalid CSRF token; reload the page'),
+      );
     }
   });
 }

@@ -4,8 +4,16 @@ import type { ErrorCode } from '../../shared/codes.ts';
 import { AppError, ERROR_STATUS } from '../../core/errors.ts';
 import { msg, t, type Msg } from '../../core/i18n.ts';
 
-function send(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, message: Msg, details?: { path: string; message: string }[]) {
-  return reply.status(ERROR_STATUS[code]).send({ error: { code, message: t(message, req.lang), ...(details ? { details } : {}) } });
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  code: ErrorCode,
+  message: Msg,
+  details?: { path: string; message: string }[],
+) {
+  return reply
+    .status(ERROR_STATUS[code])
+    .send({ error: { code, message: t(message, req.lang), ...(details ? { details } : {}) } });
 }
 
 const PLAIN_CLIENT_ERRORS: Record<string, [ErrorCode, Msg]> = {
@@ -20,14 +28,18 @@ const PLAIN_CLIENT_ERRORS: Record<string, [ErrorCode, Msg]> = {
 export function registerErrors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      const details = err.details?.map((d) => ({ path: d.path, message: typeof d.message === 'string' ? d.message : t(d.message, req.lang) }));
+      const details = err.details?.map((d) => ({
+        path: d.path,
+        message: typeof d.message === 'string' ? d.message : t(d.message, req.lang),
+      }));
       return send(reply, req, err.code, err.msg, details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext;
       const details = err.validation.map((v) => {
         const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const path = where === 'body' ? field : [where === 'querystring' ? 'query' : where, field].filter(Boolean).join('.');
+        const path =
+          where === 'body' ? field : [where === 'querystring' ? 'query' : where, field].filter(Boolean).join('.');
         return { path: path || where || '', message: v.message ?? '' };
       });
       const list = details.map((d) => `${d.path}: ${d.message}`).join('; ');
@@ -36,10 +48,16 @@ export function registerErrors(app: FastifyInstance) {
     const plain = err.code ? PLAIN_CLIENT_ERRORS[err.code] : undefined;
     if (plain) return send(reply, req, plain[0], plain[1]);
     if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
-      const code: ErrorCode = err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+      const code: ErrorCode =
+        err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
       return send(reply, req, code, msg(`请求有误：${err.message}`, `Bad request: ${err.message}`));
     }
     req.log.error({ err }, 'unhandled error');
-    return send(reply, req, 'INTERNAL', msg('服务器内部错误，请联系管理员', 'Internal server error; please contact the administrator'));
+    return send(
+      reply,
+      req,
+      'INTERNAL',
+      msg('服务器内部错误，请联系管理员', 'Internal server error; please contact the administrator'),
+    );
   });
 }

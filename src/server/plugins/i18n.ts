@@ -11,7 +11,8 @@ z.config({
     const lang = currentLang();
     // Plainer words than the stock locale for the two commonest form errors.
     if (issue.code === 'invalid_type' && issue.input === undefined) return lang === 'en' ? 'Required' : '必填';
-    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return lang === 'en' ? 'Must not be empty' : '不能为空';
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1)
+      return lang === 'en' ? 'Must not be empty' : '不能为空';
     return (lang === 'en' ? en : zh).localeError(issue);
   },
 });

@@ -14,7 +14,13 @@ export async function registerWeb(app: FastifyInstance) {
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
-      throw new AppError('NOT_FOUND', msg(`接口不存在：${req.method} ${req.url.split('?')[0]}`, `No such endpoint: ${req.method} ${req.url.split('?')[0]}`));
+      throw new AppError(
+        'NOT_FOUND',
+        msg(
+          `接口不存在：${req.method} ${req.url.split('?')[0]}`,
+          `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
+        ),
+      );
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -120,7 +120,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_log', 'session', 'user_role', 'app_user', 'command_member', 'command_unit', 'person', 'region']) {
+  for (const t of [
+    'audit_log',
+    'session',
+    'user_role',
+    'app_user',
+    'command_member',
+    'command_unit',
+    'person',
+    'region',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

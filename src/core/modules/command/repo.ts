@@ -85,10 +85,24 @@ export async function listUnits(db: Db, actor: Actor, f: UnitFilter) {
     .$call(withinScope(actor, 'command.read', 'u.region_code'));
   const [{ total }, ids] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.select('u.id').orderBy('u.region_code').orderBy('u.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    base
+      .select('u.id')
+      .orderBy('u.region_code')
+      .orderBy('u.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
   ]);
   const rows = ids.length
-    ? await unitQuery(db).where('u.id', 'in', ids.map((r) => r.id)).orderBy('u.region_code').orderBy('u.id').execute()
+    ? await unitQuery(db)
+        .where(
+          'u.id',
+          'in',
+          ids.map((r) => r.id),
+        )
+        .orderBy('u.region_code')
+        .orderBy('u.id')
+        .execute()
     : [];
   return { total: Number(total), items: rows.map(toUnit) };
 }
@@ -123,7 +137,11 @@ export async function findPerson(db: Db, id: number) {
   return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listPeople(db: Db, actor: Actor, f: { lo: string; hi: string; q?: string; page: number; pageSize: number }) {
+export async function listPeople(
+  db: Db,
+  actor: Actor,
+  f: { lo: string; hi: string; q?: string; page: number; pageSize: number },
+) {
   const base = db
     .selectFrom('person as p')
     .where('p.region_code', '>=', f.lo)

@@ -16,7 +16,11 @@ describe('command unit shape', () => {
       ['grid', 'village', false],
     ];
     for (const [kind, level, ok] of cases) {
-      assert.equal(unitProblems({ kind, regionCode: '420323104211', regionLevel: level }).length === 0, ok, `${kind}@${level}`);
+      assert.equal(
+        unitProblems({ kind, regionCode: '420323104211', regionLevel: level }).length === 0,
+        ok,
+        `${kind}@${level}`,
+      );
     }
   });
   it('requires the parent on the same region or an ancestor, never itself', () => {
@@ -24,6 +28,9 @@ describe('command unit shape', () => {
     assert.deepEqual(unitProblems({ ...base, parent: { id: 1, regionCode: '420323104000' } }), []);
     assert.deepEqual(unitProblems({ ...base, parent: { id: 1, regionCode: '420323000000' } }), []);
     assert.equal(unitProblems({ ...base, parent: { id: 1, regionCode: '420323103000' } })[0]?.[0], 'parentId');
-    assert.equal(unitProblems({ ...base, selfId: 5, parent: { id: 5, regionCode: '420323000000' } })[0]?.[0], 'parentId');
+    assert.equal(
+      unitProblems({ ...base, selfId: 5, parent: { id: 5, regionCode: '420323000000' } })[0]?.[0],
+      'parentId',
+    );
   });
 });

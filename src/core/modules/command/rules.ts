@@ -17,13 +17,19 @@ export function unitProblems(u: {
   const out: [string, Msg][] = [];
   const want = COMMAND_UNIT_LEVEL[u.kind];
   if (want !== u.regionLevel) {
-    out.push(['regionCode', { zh: `该类指挥单元须设在${LEVEL_ZH[want]}级区域`, en: `This kind of unit belongs to a ${want}` }]);
+    out.push([
+      'regionCode',
+      { zh: `该类指挥单元须设在${LEVEL_ZH[want]}级区域`, en: `This kind of unit belongs to a ${want}` },
+    ]);
   }
   if (u.parent) {
     if (u.selfId !== undefined && u.parent.id === u.selfId)
       out.push(['parentId', { zh: '上级单元不能是自身', en: 'A unit cannot be its own parent' }]);
     else if (!isWithin(u.regionCode, u.parent.regionCode))
-      out.push(['parentId', { zh: '上级单元须位于本区域或其上级区域', en: 'The parent unit must sit on this region or an ancestor' }]);
+      out.push([
+        'parentId',
+        { zh: '上级单元须位于本区域或其上级区域', en: 'The parent unit must sit on this region or an ancestor' },
+      ]);
   }
   return out;
 }

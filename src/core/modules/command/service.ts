@@ -48,7 +48,11 @@ async function checkShape(db: Db, actor: Actor, u: UnitInput, selfId?: number) {
   }
   const problems = unitProblems({ kind: u.kind, regionCode: region.code, regionLevel: region.level, parent, selfId });
   if (problems.length) {
-    throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), problems.map(([path, message]) => ({ path, message })));
+    throw new AppError(
+      'VALIDATION',
+      msg('输入有误', 'Invalid input'),
+      problems.map(([path, message]) => ({ path, message })),
+    );
   }
   await checkPersonRef(db, actor, 'commanderId', u.commanderId);
   await checkPersonRef(db, actor, 'leaderId', u.leaderId);
@@ -120,11 +124,22 @@ export async function deleteUnit(db: Db, actor: Actor, id: number) {
   authorize(actor, 'command.write', before.regionCode);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('command_unit').where('id', '=', id).execute();
-    await writeAudit(trx, actor, { action: 'delete', entity: 'command_unit', entityId: id, regionCode: before.regionCode, before });
+    await writeAudit(trx, actor, {
+      action: 'delete',
+      entity: 'command_unit',
+      entityId: id,
+      regionCode: before.regionCode,
+      before,
+    });
   });
 }
 
-export async function addMember(db: Db, actor: Actor, unitId: number, input: { personId: number; duty?: string | null }) {
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  unitId: number,
+  input: { personId: number; duty?: string | null },
+) {
   const unit = await findUnit(db, unitId);
   if (!unit) throw unitMissing(unitId);
   authorize(actor, 'command.write', unit.regionCode);
@@ -139,11 +154,23 @@ export async function addMember(db: Db, actor: Actor, unitId: number, input: { p
     if (dup) throw conflict(msg('该人员已是本单元成员', 'This person is already a member of the unit'));
     const { id } = await trx
       .insertInto('command_member')
-      .values({ unit_id: unitId, person_id: input.personId, duty: input.duty ?? null, region_code: unit.regionCode, created_at: nowIso() })
+      .values({
+        unit_id: unitId,
+        person_id: input.personId,
+        duty: input.duty ?? null,
+        region_code: unit.regionCode,
+        created_at: nowIso(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = { unitId, personId: input.personId, duty: input.duty ?? null };
-    await writeAudit(trx, actor, { action: 'create', entity: 'command_member', entityId: id, regionCode: unit.regionCode, after });
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entity: 'command_member',
+      entityId: id,
+      regionCode: unit.regionCode,
+      after,
+    });
     return { id, ...after };
   });
 }
@@ -152,11 +179,22 @@ export async function removeMember(db: Db, actor: Actor, unitId: number, memberI
   const unit = await findUnit(db, unitId);
   if (!unit) throw unitMissing(unitId);
   authorize(actor, 'command.write', unit.regionCode);
-  const member = await db.selectFrom('command_member').selectAll().where('id', '=', memberId).where('unit_id', '=', unitId).executeTakeFirst();
+  const member = await db
+    .selectFrom('command_member')
+    .selectAll()
+    .where('id', '=', memberId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
   if (!member) throw notFound(msg(`成员不存在：${memberId}`, `Member not found: ${memberId}`));
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('command_member').where('id', '=', memberId).execute();
-    await writeAudit(trx, actor, { action: 'delete', entity: 'command_member', entityId: memberId, regionCode: unit.regionCode, before: member });
+    await writeAudit(trx, actor, {
+      action: 'delete',
+      entity: 'command_member',
+      entityId: memberId,
+      regionCode: unit.regionCode,
+      before: member,
+    });
   });
 }
 
@@ -170,7 +208,14 @@ export interface PersonInput {
   post?: string | null;
 }
 
-const personView = (p: { id: number; region_code: string; name: string; gender: string | null; phone: string | null; post: string | null }) => ({
+const personView = (p: {
+  id: number;
+  region_code: string;
+  name: string;
+  gender: string | null;
+  phone: string | null;
+  post: string | null;
+}) => ({
   id: p.id,
   regionCode: p.region_code,
   name: p.name,
@@ -197,7 +242,13 @@ export async function createPerson(db: Db, actor: Actor, input: PersonInput) {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entity: 'person', entityId: row.id, regionCode: region.code, after: personView(row) });
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entity: 'person',
+      entityId: row.id,
+      regionCode: region.code,
+      after: personView(row),
+    });
     return { ...personView(row), phone: maskPhone(row.phone), regionName: region.name };
   });
 }
@@ -239,7 +290,14 @@ export async function revealPersonPhone(db: Db, actor: Actor, id: number) {
   const p = await findPerson(db, id);
   if (!p) throw personMissing(id);
   authorize(actor, 'person.read', p.region_code);
-  if (!can(actor, 'pii.reveal', p.region_code)) throw forbidden(msg('无权查看完整个人信息', 'Not allowed to reveal personal data'));
-  await writeAudit(db, actor, { action: 'reveal', entity: 'person', entityId: id, regionCode: p.region_code, after: { field: 'phone' } });
+  if (!can(actor, 'pii.reveal', p.region_code))
+    throw forbidden(msg('无权查看完整个人信息', 'Not allowed to reveal personal data'));
+  await writeAudit(db, actor, {
+    action: 'reveal',
+    entity: 'person',
+    entityId: id,
+    regionCode: p.region_code,
+    after: { field: 'phone' },
+  });
   return { phone: p.phone };
 }

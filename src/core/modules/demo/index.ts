@@ -57,10 +57,28 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<{ users: type
   await loadRegions(db, county.slice(0, 6), (n) => progress('regions', n, n));
   const r = rng(seedOf(county));
 
-  const villages = await db.selectFrom('region').select(['code', 'name']).where('level', '=', 'village').where('code', '>=', county).where('code', '<', nextCounty(county)).orderBy('code').execute();
-  const townships = await db.selectFrom('region').select(['code', 'name']).where('level', '=', 'township').where('code', '>=', county).where('code', '<', nextCounty(county)).orderBy('code').execute();
+  const villages = await db
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('level', '=', 'village')
+    .where('code', '>=', county)
+    .where('code', '<', nextCounty(county))
+    .orderBy('code')
+    .execute();
+  const townships = await db
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('level', '=', 'township')
+    .where('code', '>=', county)
+    .where('code', '<', nextCounty(county))
+    .orderBy('code')
+    .execute();
 
-  const hasUnits = await db.selectFrom('command_unit').select('id').where('region_code', '=', county).executeTakeFirst();
+  const hasUnits = await db
+    .selectFrom('command_unit')
+    .select('id')
+    .where('region_code', '=', county)
+    .executeTakeFirst();
   if (!hasUnits) {
     await db.transaction().execute(async (trx) => {
       await addGroupsAndFlags(trx, r, county, townships, villages, progress);
@@ -76,7 +94,14 @@ const nextCounty = (code: string) => `${String(Number(code.slice(0, 6)) + 1).pad
 
 type Named = { code: string; name: string };
 
-async function addGroupsAndFlags(db: Db, r: Rng, county: string, townships: Named[], villages: Named[], progress: Progress) {
+async function addGroupsAndFlags(
+  db: Db,
+  r: Rng,
+  county: string,
+  townships: Named[],
+  villages: Named[],
+  progress: Progress,
+) {
   await updateFlags(db, county, { poorCounty: true, deepPovertyCounty: false });
   for (const t of townships) if (r.chance(0.18)) await updateFlags(db, t.code, { extremelyPoorTownship: true });
   const groups = [];
@@ -86,7 +111,15 @@ async function addGroupsAndFlags(db: Db, r: Rng, county: string, townships: Name
     const n = r.int(4, 10);
     for (let g = 1; g <= n; g++) {
       const name = groupName(g);
-      groups.push({ code: groupCode(v.code, g), name, officialName: name, level: 'group' as const, parentCode: v.code, groupNo: g, western: false });
+      groups.push({
+        code: groupCode(v.code, g),
+        name,
+        officialName: name,
+        level: 'group' as const,
+        parentCode: v.code,
+        groupNo: g,
+        western: false,
+      });
     }
     if (i % 20 === 0) progress('groups', i, villages.length);
   }
@@ -100,23 +133,51 @@ async function addCommand(db: Db, r: Rng, county: string, townships: Named[], vi
     const gender = r.chance(0.78) ? 'male' : 'female';
     const row = await db
       .insertInto('person')
-      .values({ region_code: regionCode, name: personName(r, gender), gender, phone: phone(r), post, created_at: now, updated_at: now })
+      .values({
+        region_code: regionCode,
+        name: personName(r, gender),
+        gender,
+        phone: phone(r),
+        post,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   };
-  const unit = async (regionCode: string, kind: string, name: string, parentId: number | null, commanderId: number | null, leaderId: number | null = null) => {
+  const unit = async (
+    regionCode: string,
+    kind: string,
+    name: string,
+    parentId: number | null,
+    commanderId: number | null,
+    leaderId: number | null = null,
+  ) => {
     const row = await db
       .insertInto('command_unit')
-      .values({ region_code: regionCode, kind, name, parent_id: parentId, commander_id: commanderId, leader_id: leaderId, created_at: now, updated_at: now })
+      .values({
+        region_code: regionCode,
+        kind,
+        name,
+        parent_id: parentId,
+        commander_id: commanderId,
+        leader_id: leaderId,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   };
   const member = (unitId: number, personId: number, regionCode: string, duty: string) =>
-    db.insertInto('command_member').values({ unit_id: unitId, person_id: personId, duty, region_code: regionCode, created_at: now }).execute();
+    db
+      .insertInto('command_member')
+      .values({ unit_id: unitId, person_id: personId, duty, region_code: regionCode, created_at: now })
+      .execute();
 
-  const countyName = (await db.selectFrom('region').select('name').where('code', '=', county).executeTakeFirstOrThrow()).name;
+  const countyName = (await db.selectFrom('region').select('name').where('code', '=', county).executeTakeFirstOrThrow())
+    .name;
   const secretary = await person(county, '县委书记');
   const head = await person(county, '县长');
   const hq = await unit(county, 'county_hq', `${countyName}脱贫攻坚作战指挥部`, null, secretary);
@@ -141,7 +202,12 @@ async function addCommand(db: Db, r: Rng, county: string, townships: Named[], vi
       await member(post, first, v.code, '指挥长');
       await member(post, await person(v.code, '村党支部书记'), v.code, '副指挥长');
       await member(post, await person(v.code, '驻村工作队员'), v.code, '队员');
-      const groups = await db.selectFrom('region').select(['code', 'name']).where('parent_code', '=', v.code).orderBy('code').execute();
+      const groups = await db
+        .selectFrom('region')
+        .select(['code', 'name'])
+        .where('parent_code', '=', v.code)
+        .orderBy('code')
+        .execute();
       for (const g of groups) {
         const gm = await person(g.code, '网格员');
         const grid = await unit(g.code, 'grid', `${v.name}${g.name}网格`, post, gm);
@@ -162,11 +228,25 @@ async function addUsers(db: Db, password: string, progress: Progress) {
       const now = nowIso();
       const { id } = await trx
         .insertInto('app_user')
-        .values({ username: u.username, display_name: u.displayName, password_hash: hashed, active: 1, failed_logins: 0, created_at: now, updated_at: now })
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: hashed,
+          active: 1,
+          failed_logins: 0,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await replaceGrants(trx, id, [{ role: u.role, scopeCode: scope }]);
-      await writeAudit(trx, DEMO, { action: 'create', entity: 'user', entityId: id, regionCode: scope, after: { username: u.username, role: u.role, scope } });
+      await writeAudit(trx, DEMO, {
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        regionCode: scope,
+        after: { username: u.username, role: u.role, scope },
+      });
     });
     progress('users', i + 1, DEMO_USERS.length);
   }

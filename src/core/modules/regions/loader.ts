@@ -44,7 +44,14 @@ export interface LoadTarget {
 export async function* readDivisions(target: LoadTarget): AsyncGenerator<RegionRow> {
   const western = target.westernProvinces ?? DEFAULT_WESTERN_PROVINCES;
   const p = target.prefix;
-  yield { code: NATION_CODE, name: '全国', officialName: '中华人民共和国', level: 'nation', parentCode: null, western: false };
+  yield {
+    code: NATION_CODE,
+    name: '全国',
+    officialName: '中华人民共和国',
+    level: 'nation',
+    parentCode: null,
+    western: false,
+  };
   // Ancestors and the subtree at each level: a row qualifies when it is a prefix of the target or inside it.
   const wanted = (code: string) => code.startsWith(p) || p.startsWith(code);
   for (const [file, len] of [

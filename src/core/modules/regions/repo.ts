@@ -158,7 +158,9 @@ export async function searchRegions(
     .where(sql<boolean>`name like ${pattern} escape '\\'`)
     .$if(ranges !== 'all', (qb) =>
       qb.where((eb) =>
-        eb.or((ranges as { lo: string; hi: string }[]).map((r) => eb.and([eb('code', '>=', r.lo), eb('code', '<', r.hi)]))),
+        eb.or(
+          (ranges as { lo: string; hi: string }[]).map((r) => eb.and([eb('code', '>=', r.lo), eb('code', '<', r.hi)])),
+        ),
       ),
     )
     .orderBy('code')

@@ -24,7 +24,13 @@ export async function requireRegion(db: Db, input: string, field = 'code'): Prom
   const code = normalizeCode(input);
   if (!code) {
     throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), [
-      { path: field, message: msg('区划代码格式不正确（应为 2、4、6、9、12 位数字，或 15 位村民小组代码）', 'Malformed region code (2, 4, 6, 9 or 12 digits, or a 15-digit group code)') },
+      {
+        path: field,
+        message: msg(
+          '区划代码格式不正确（应为 2、4、6、9、12 位数字，或 15 位村民小组代码）',
+          'Malformed region code (2, 4, 6, 9 or 12 digits, or a 15-digit group code)',
+        ),
+      },
     ]);
   }
   const region = await findRegion(db, code);
@@ -32,7 +38,11 @@ export async function requireRegion(db: Db, input: string, field = 'code'): Prom
   return region;
 }
 
-const summary = (r: Region & { childCount: number }) => ({ ...r, childCount: r.childCount, isLeaf: r.childCount === 0 });
+const summary = (r: Region & { childCount: number }) => ({
+  ...r,
+  childCount: r.childCount,
+  isLeaf: r.childCount === 0,
+});
 
 export async function getRegionDetail(db: Db, actor: Actor, input: string) {
   const region = await requireRegion(db, input);
@@ -72,7 +82,6 @@ export async function getRoots(db: Db, actor: Actor) {
   return Promise.all(regions.map(async (r) => summary({ ...r, childCount: await countChildren(db, r.code) })));
 }
 
-
 export async function searchInScope(db: Db, actor: Actor, q: string, limit: number) {
   const regions = await searchRegions(db, q, rangesFor(actor, 'region.read'), limit);
   return Promise.all(regions.map(async (r) => summary({ ...r, childCount: await countChildren(db, r.code) })));
@@ -103,10 +112,19 @@ export async function addGroup(db: Db, actor: Actor, villageInput: string, input
   authorize(actor, 'region.write', village.code);
   const code = groupCode(village.code, input.no);
   return db.transaction().execute(async (trx) => {
-    if (await findRegion(trx, code)) throw conflict(msg(`该村已有第 ${input.no} 组`, `Group ${input.no} already exists`));
+    if (await findRegion(trx, code))
+      throw conflict(msg(`该村已有第 ${input.no} 组`, `Group ${input.no} already exists`));
     const name = input.name?.trim() || groupName(input.no);
     await upsertRegions(trx, [
-      { code, name, officialName: name, level: 'group', parentCode: village.code, groupNo: input.no, western: village.flags.western },
+      {
+        code,
+        name,
+        officialName: name,
+        level: 'group',
+        parentCode: village.code,
+        groupNo: input.no,
+        western: village.flags.western,
+      },
     ]);
     const after = await findRegion(trx, code);
     await writeAudit(trx, actor, { action: 'create', entity: 'region', entityId: code, regionCode: code, after });

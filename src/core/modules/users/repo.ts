@@ -39,6 +39,10 @@ export async function replaceGrants(db: Db, userId: number, grants: Grant[]): Pr
 /** Names of the scope regions, for display. */
 export async function scopeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('region').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
+  const rows = await db
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -40,31 +40,39 @@ export async function login(
   const ok = Number(user.active) === 1 && (await verifyPassword(user.password_hash, input.password));
   const next = afterAttempt(state, ok, now, opts.lockout);
   const actor: Actor = { kind: 'user', userId: user.id, username: user.username, grants: [], ip: input.ip };
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        failed_logins: next.failedLogins,
-        locked_until: next.lockedUntil,
-        ...(ok ? { last_login_at: now.toISOString() } : {}),
-      })
-      .where('id', '=', user.id)
-      .execute();
-    if (!ok) {
-      await writeAudit(trx, actor, { action: 'login_failed', entity: 'user', entityId: user.id });
-      if (next.lockedUntil && !state.lockedUntil) {
-        await writeAudit(trx, actor, { action: 'lock', entity: 'user', entityId: user.id, after: { lockedUntil: next.lockedUntil } });
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({
+          failed_logins: next.failedLogins,
+          locked_until: next.lockedUntil,
+          ...(ok ? { last_login_at: now.toISOString() } : {}),
+        })
+        .where('id', '=', user.id)
+        .execute();
+      if (!ok) {
+        await writeAudit(trx, actor, { action: 'login_failed', entity: 'user', entityId: user.id });
+        if (next.lockedUntil && !state.lockedUntil) {
+          await writeAudit(trx, actor, {
+            action: 'lock',
+            entity: 'user',
+            entityId: user.id,
+            after: { lockedUntil: next.lockedUntil },
+          });
+        }
+        // Commit the counter, then refuse.
+        return { ok: false as const, lockedUntil: isLocked(next, now) ? next.lockedUntil : null };
       }
-      // Commit the counter, then refuse.
-      return { ok: false as const, lockedUntil: isLocked(next, now) ? next.lockedUntil : null };
-    }
-    const session = await createSession(trx, user.id, opts.sessionHours, input);
-    await writeAudit(trx, actor, { action: 'login', entity: 'user', entityId: user.id });
-    return { ok: true as const, session, me: await loadMe(trx, user.id) };
-  }).then((r) => {
-    if (!r.ok) throw r.lockedUntil ? lockedError(r.lockedUntil) : badCredentials();
-    return r;
-  });
+      const session = await createSession(trx, user.id, opts.sessionHours, input);
+      await writeAudit(trx, actor, { action: 'login', entity: 'user', entityId: user.id });
+      return { ok: true as const, session, me: await loadMe(trx, user.id) };
+    })
+    .then((r) => {
+      if (!r.ok) throw r.lockedUntil ? lockedError(r.lockedUntil) : badCredentials();
+      return r;
+    });
 }
 
 function lockedError(until: string) {
@@ -79,7 +87,10 @@ export async function loadMe(db: Db, userId: number): Promise<Me> {
   const user = await findUserById(db, userId);
   if (!user) throw notFound(msg('用户不存在', 'User not found'));
   const grants = (await grantsOf(db, [userId])).get(userId) ?? [];
-  const names = await scopeNames(db, grants.map((g) => g.scopeCode));
+  const names = await scopeNames(
+    db,
+    grants.map((g) => g.scopeCode),
+  );
   return {
     id: user.id,
     username: user.username,
@@ -103,7 +114,11 @@ export async function changePassword(
   if (problem) throw invalid('newPassword', problem);
   const hashed = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ password_hash: hashed, updated_at: nowIso() }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ password_hash: hashed, updated_at: nowIso() })
+      .where('id', '=', user.id)
+      .execute();
     await deleteUserSessions(trx, user.id, input.keepSessionId);
     await writeAudit(trx, actor, { action: 'change_password', entity: 'user', entityId: user.id });
   });
@@ -125,7 +140,8 @@ async function checkGrants(db: Db, actor: Actor, grants: Grant[]): Promise<Grant
     const code = normalizeCode(g.scopeCode);
     const path = `roles.${i}.scopeCode`;
     if (!code) throw invalid(path, msg('区划代码格式不正确', 'Malformed region code'));
-    if (!(await findRegion(db, code))) throw invalid(path, msg(`区域不存在：${g.scopeCode}`, `Unknown region: ${g.scopeCode}`));
+    if (!(await findRegion(db, code)))
+      throw invalid(path, msg(`区域不存在：${g.scopeCode}`, `Unknown region: ${g.scopeCode}`));
     if (!can(actor, 'user.manage', code)) throw forbidden();
     out.push({ role: g.role, scopeCode: code });
   }
@@ -146,11 +162,20 @@ export async function createUser(db: Db, actor: Actor, input: UserInput): Promis
   const grants = await checkGrants(db, actor, input.roles);
   const hashed = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    if (await findUserByName(trx, input.username)) throw conflict(msg(`用户名已存在：${input.username}`, `Username taken: ${input.username}`));
+    if (await findUserByName(trx, input.username))
+      throw conflict(msg(`用户名已存在：${input.username}`, `Username taken: ${input.username}`));
     const now = nowIso();
     const { id } = await trx
       .insertInto('app_user')
-      .values({ username: input.username, display_name: input.displayName, password_hash: hashed, active: 1, failed_logins: 0, created_at: now, updated_at: now })
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: hashed,
+        active: 1,
+        failed_logins: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await replaceGrants(trx, id, grants);
@@ -209,7 +234,11 @@ export async function unlockUser(db: Db, actor: Actor, id: number): Promise<void
   const user = await findUserById(db, id);
   if (!user) throw notFound(msg('用户不存在', 'User not found'));
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
     await writeAudit(trx, actor, {
       action: 'unlock',
       entity: 'user',
@@ -224,13 +253,26 @@ export async function listUsers(db: Db, actor: Actor, f: { q?: string; page: num
   authorizeAny(actor, 'user.manage');
   const base = db
     .selectFrom('app_user')
-    .$if(!!f.q, (qb) => qb.where((eb) => eb.or([eb('username', 'like', `%${f.q}%`), eb('display_name', 'like', `%${f.q}%`)])));
+    .$if(!!f.q, (qb) =>
+      qb.where((eb) => eb.or([eb('username', 'like', `%${f.q}%`), eb('display_name', 'like', `%${f.q}%`)])),
+    );
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy('id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
   ]);
-  const grants = await grantsOf(db, rows.map((r) => r.id));
-  const names = await scopeNames(db, [...grants.values()].flat().map((g) => g.scopeCode));
+  const grants = await grantsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const names = await scopeNames(
+    db,
+    [...grants.values()].flat().map((g) => g.scopeCode),
+  );
   const now = new Date();
   return {
     total: Number(total),
@@ -239,7 +281,9 @@ export async function listUsers(db: Db, actor: Actor, f: { q?: string; page: num
       username: u.username,
       displayName: u.display_name,
       active: Number(u.active) === 1,
-      lockedUntil: isLocked({ failedLogins: u.failed_logins, lockedUntil: u.locked_until }, now) ? u.locked_until : null,
+      lockedUntil: isLocked({ failedLogins: u.failed_logins, lockedUntil: u.locked_until }, now)
+        ? u.locked_until
+        : null,
       lastLoginAt: u.last_login_at,
       roles: (grants.get(u.id) ?? []).map((g) => ({ ...g, scopeName: names.get(g.scopeCode) ?? g.scopeCode })),
     })),
