@@ -35,3 +35,8 @@ export function pickLang(cookieLang: string | undefined, acceptLanguage: string 
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh';
 }
+
+/** A zod error option whose message follows the request's language: `z.string().regex(re, localized('…', '…'))`. */
+export function localized(zh: string, en: string) {
+  return { error: () => (currentLang() === 'en' ? en : zh) };
+}

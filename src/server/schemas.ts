@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localized } from '../core/i18n.ts';
 import { COMMAND_UNIT_KINDS, GENDERS, PERMISSIONS, REGION_FLAGS, REGION_LEVELS, ROLES } from '../shared/codes.ts';
 
 /** Zod schemas of the API's inputs and outputs (the OpenAPI document is generated from them). */
@@ -36,6 +37,7 @@ export const CommandUnitSchema = z.object({
   kind: z.enum(COMMAND_UNIT_KINDS),
   name: z.string(),
   parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
   commander: PersonRefSchema.nullable(),
   leader: PersonRefSchema.nullable(),
   memberCount: z.number(),
@@ -78,7 +80,7 @@ export const PersonInputSchema = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+\-\s]{5,20}$/)
+    .regex(/^[0-9+\-\s]{5,20}$/, localized('电话号码格式不正确（5–20 位数字）', 'Malformed phone number (5–20 digits)'))
     .nullable()
     .optional(),
   post: optionalText(100),
@@ -98,7 +100,10 @@ export const Username = z
   .trim()
   .min(2)
   .max(50)
-  .regex(/^[A-Za-z0-9_.-]+$/);
+  .regex(
+    /^[A-Za-z0-9_.-]+$/,
+    localized('用户名只能包含字母、数字、下划线、点和横线', 'Username may hold letters, digits, _ . and - only'),
+  );
 
 export const ErrorSchema = z.object({
   error: z.object({

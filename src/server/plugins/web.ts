@@ -8,20 +8,19 @@ import { msg } from '../../core/i18n.ts';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-/** Serves the built web app; unknown non-API paths get index.html (client-side routes). */
+/**
+ * Serves the built web app, looking files up at request time (a rebuild needs no restart). Unknown
+ * API paths and missing assets answer 404; other GETs get index.html (client-side routes).
+ */
 export async function registerWeb(app: FastifyInstance) {
-  const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
-      throw new AppError(
-        'NOT_FOUND',
-        msg(
-          `接口不存在：${req.method} ${req.url.split('?')[0]}`,
-          `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
-        ),
-      );
+    const path = req.url.split('?')[0]!;
+    const isPage =
+      req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path);
+    if (!isPage || !existsSync(join(WEB_DIST, 'index.html'))) {
+      throw new AppError('NOT_FOUND', msg(`不存在：${req.method} ${path}`, `Not found: ${req.method} ${path}`));
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

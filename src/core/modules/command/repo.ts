@@ -17,6 +17,7 @@ export interface CommandUnit {
   kind: CommandUnitKind;
   name: string;
   parentId: number | null;
+  parentName: string | null;
   commander: PersonRef | null;
   leader: PersonRef | null;
   memberCount: number;
@@ -28,6 +29,7 @@ function unitQuery(db: Db) {
     .innerJoin('region as r', 'r.code', 'u.region_code')
     .leftJoin('person as c', 'c.id', 'u.commander_id')
     .leftJoin('person as l', 'l.id', 'u.leader_id')
+    .leftJoin('command_unit as pu', 'pu.id', 'u.parent_id')
     .select([
       'u.id',
       'u.region_code',
@@ -35,6 +37,7 @@ function unitQuery(db: Db) {
       'u.kind',
       'u.name',
       'u.parent_id',
+      'pu.name as parent_name',
       'c.id as c_id',
       'c.name as c_name',
       'c.post as c_post',
@@ -61,6 +64,7 @@ function toUnit(r: UnitRow): CommandUnit {
     kind: r.kind as CommandUnitKind,
     name: r.name,
     parentId: r.parent_id,
+    parentName: r.parent_name,
     commander: r.c_id ? { id: r.c_id, name: r.c_name!, post: r.c_post } : null,
     leader: r.l_id ? { id: r.l_id, name: r.l_name!, post: r.l_post } : null,
     memberCount: Number(r.member_count ?? 0),

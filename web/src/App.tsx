@@ -1,0 +1,89 @@
+/** Providers (antd locale/theme, App, auth) and the route table. Pages are lazy-loaded. */
+import { lazy } from 'react';
+import type { ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import type { Permission } from '@shared/codes';
+import { AuthProvider, RequireAuth, useAuth } from './auth';
+import { useI18n } from './i18n';
+import AppLayout from './layout/AppLayout';
+import { Forbidden, NotFound } from './components/ApiResult';
+import LoginPage from './pages/LoginPage';
+
+const HomePage = lazy(() => import('./pages/HomePage'));
+const RegionsPage = lazy(() => import('./pages/RegionsPage'));
+const CommandPage = lazy(() => import('./pages/CommandPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage'));
+
+function RequirePerm({ perm, children }: { perm: Permission; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(perm) ? <>{children}</> : <Forbidden />;
+}
+
+export default function App() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { borderRadius: 6 } }}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route
+                  path="regions/:code"
+                  element={
+                    <RequirePerm perm="region.read">
+                      <RegionsPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
+                  path="command"
+                  element={
+                    <RequirePerm perm="command.read">
+                      <CommandPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequirePerm perm="user.manage">
+                      <UsersPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequirePerm perm="audit.read">
+                      <AuditPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route path="password" element={<PasswordPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Side menu entries — one per module. Later modules add an entry here (and a <Route> in App.tsx).
+ * An entry is shown only when the user holds its permission.
+ */
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Permission } from '@shared/codes';
+import type { MessageKey } from '../i18n';
+
+export interface NavEntry {
+  key: string;
+  /** Where the menu item leads. */
+  path: string;
+  label: MessageKey;
+  /** Breadcrumb text when it should differ from the menu label. */
+  crumb?: MessageKey;
+  icon?: ReactNode;
+  permission?: Permission;
+  /** Path prefixes that highlight this entry (defaults to [path]). */
+  match?: string[];
+  /** Optional sub-entries (rendered as a sub-menu). */
+  children?: NavEntry[];
+}
+
+export const NAV: NavEntry[] = [
+  {
+    key: 'regions',
+    path: '/',
+    label: 'menu.regions',
+    crumb: 'menu.regionsCrumb',
+    icon: <ApartmentOutlined />,
+    permission: 'region.read',
+    match: ['/regions'],
+  },
+  { key: 'command', path: '/command', label: 'menu.command', icon: <ClusterOutlined />, permission: 'command.read' },
+  { key: 'users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
+  { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+/** Pages reachable outside the side menu (for the breadcrumb). */
+export const EXTRA_PAGES: { path: string; label: MessageKey }[] = [{ path: '/password', label: 'menu.password' }];
+
+export function visibleNav(can: (p: Permission) => boolean, entries: NavEntry[] = NAV): NavEntry[] {
+  return entries
+    .filter((e) => !e.permission || can(e.permission))
+    .map((e) => (e.children ? { ...e, children: visibleNav(can, e.children) } : e))
+    .filter((e) => !e.children || e.children.length > 0);
+}
+
+function matches(entry: NavEntry, pathname: string): boolean {
+  return (entry.match ?? [entry.path]).some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/** The chain of entries (parent → child) the pathname belongs to. */
+export function activeTrail(pathname: string, entries: NavEntry[] = NAV): NavEntry[] {
+  for (const e of entries) {
+    if (e.children) {
+      const sub = activeTrail(pathname, e.children);
+      if (sub.length) return [e, ...sub];
+    }
+    if (matches(e, pathname)) return [e];
+  }
+  return [];
+}

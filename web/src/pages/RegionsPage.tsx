@@ -1,0 +1,60 @@
+/** /regions/:code — lazy region tree on the left, the region page on the right. */
+import { Card, Col, Row, Spin } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../api';
+import { useAsync } from '../hooks';
+import { useI18n } from '../i18n';
+import { ApiResult } from '../components/ApiResult';
+import { RegionTree } from '../components/RegionTree';
+import { RegionDetailView } from '../components/RegionDetailView';
+import type { RegionDetail } from '../types';
+
+export default function RegionsPage() {
+  const { t } = useI18n();
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error, loading, reload, setData } = useAsync(
+    (signal) =>
+      api
+        .get<RegionDetail>(`/regions/${encodeURIComponent(code)}`, undefined, signal)
+        .then((region) => ({ forCode: code, region })),
+    [code],
+  );
+  // Ignore the previous region's answer while the next one loads.
+  const current = data?.forCode === code ? data.region : undefined;
+  const path = current ? current.ancestors.map((a) => a.code) : [];
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={7} xxl={5}>
+        <Card
+          title={t('region.tree')}
+          size="small"
+          styles={{ body: { maxHeight: 'calc(100vh - 210px)', overflow: 'auto' } }}
+        >
+          <RegionTree
+            selected={current?.code ?? code}
+            path={path}
+            current={current}
+            onSelect={(c) => navigate(`/regions/${c}`)}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={17} xxl={19}>
+        {error ? (
+          <Card>
+            <ApiResult error={error} onRetry={reload} />
+          </Card>
+        ) : !current ? (
+          <Card>
+            <Spin style={{ display: 'block', padding: 48 }} />
+          </Card>
+        ) : (
+          <Spin spinning={loading}>
+            <RegionDetailView region={current} onChange={(region) => setData({ forCode: code, region })} />
+          </Spin>
+        )}
+      </Col>
+    </Row>
+  );
+}
