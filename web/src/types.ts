@@ -53,6 +53,7 @@ export interface CommandUnit {
   kind: CommandUnitKind;
   name: string;
   parentId: number | null;
+  parentName: string | null;
   commander: PersonRef | null;
   leader: PersonRef | null;
   memberCount: number;

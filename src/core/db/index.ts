@@ -33,6 +33,9 @@ export function sqlitePath(url: string): string {
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Database {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    // An idle client's connection may be closed by the server (restart, idle kill, DROP DATABASE … FORCE);
+    // the pool replaces it. Without a listener the error would crash the process.
+    pool.on('error', (err) => console.warn(`postgres pool: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url, close: () => db.destroy() };
   }

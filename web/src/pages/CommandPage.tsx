@@ -74,8 +74,10 @@ export default function CommandPage() {
     {
       title: t('unit.parent'),
       dataIndex: 'parentId',
-      render: (id: number | null) =>
-        id ? (byId.get(id)?.name ?? <Typography.Text type="secondary">#{id}</Typography.Text>) : t('common.none'),
+      render: (id: number | null, u) =>
+        id
+          ? (u.parentName ?? byId.get(id)?.name ?? <Typography.Text type="secondary">#{id}</Typography.Text>)
+          : t('common.none'),
     },
   ];
   if (canWrite)

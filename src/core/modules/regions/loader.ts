@@ -54,18 +54,27 @@ export async function* readDivisions(target: LoadTarget): AsyncGenerator<RegionR
   };
   // Ancestors and the subtree at each level: a row qualifies when it is a prefix of the target or inside it.
   const wanted = (code: string) => code.startsWith(p) || p.startsWith(code);
+  // Some records pad to a code already seen (东莞/中山/儋州 have no county level: the county record repeats the
+  // city; 金门's placeholders): the first, higher-level record wins.
+  const seen = new Set<string>();
   for (const [file, len] of [
     ['provinces.csv', 2],
     ['cities.csv', 4],
     ['areas.csv', 6],
     ['streets.csv', 9],
   ] as const) {
-    for (const row of smallFile(file, '', western)) if (wanted(row.code.slice(0, len))) yield row;
+    for (const row of smallFile(file, '', western)) {
+      if (!wanted(row.code.slice(0, len)) || seen.has(row.code)) continue;
+      seen.add(row.code);
+      yield row;
+    }
   }
   const lines = createInterface({ input: createReadStream(join(distDir, 'villages.csv')), crlfDelay: Infinity });
   for await (const line of lines) {
     const m = LINE.exec(line);
-    if (m && m[1]!.startsWith(p)) yield toRow(m[1]!, m[2]!, western);
+    if (!m || !m[1]!.startsWith(p)) continue;
+    const row = toRow(m[1]!, m[2]!, western);
+    if (row.level === 'village') yield row;
   }
 }
 
