@@ -2,13 +2,13 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../src/core/db/index.ts';
-import { migrateToLatest } from '../src/core/db/migrate.ts';
+import { setupDatabase } from '../src/core/setup.ts';
 import { loadRegions } from '../src/core/modules/regions/load.ts';
 import { DIALECTS, PG_URL, pgParts, SQLITE_TEMPLATE, TEMPLATE_COUNTIES, TMP_DIR } from './dialects.ts';
 
 async function fill(url: string) {
   const d = openDatabase(url);
-  await migrateToLatest(d.db);
+  await setupDatabase(d.db);
   for (const c of TEMPLATE_COUNTIES) await loadRegions(d.db, c);
   await d.close();
 }

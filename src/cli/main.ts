@@ -6,7 +6,7 @@ import { SYSTEM } from '../core/access/permissions.ts';
 import { loadConfig } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
 import { openDatabase, type Database } from '../core/db/index.ts';
-import { migrateToLatest } from '../core/db/migrate.ts';
+import { setupDatabase } from '../core/setup.ts';
 import { DEMO_USERS, loadDemo } from '../core/modules/demo/index.ts';
 import { loadRegions } from '../core/modules/regions/load.ts';
 import { normalizeCode, shortCode } from '../core/modules/regions/rules.ts';
@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<void> {
         return await serve(config, await opened(config.databaseUrl));
       case 'migrate':
         return await withDb(config.databaseUrl, async (d) =>
-          console.log(`migrated (${d.dialect}): ${(await migrateToLatest(d.db)).join(', ') || 'up to date'}`),
+          console.log(`migrated (${d.dialect}): ${(await setupDatabase(d.db)).join(', ') || 'up to date'}`),
         );
       case 'demo':
         return await withDb(config.databaseUrl, (d) => demo(d, str(args, 'county') ?? '420323', config.demoPassword));
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
 
 async function opened(url: string): Promise<Database> {
   const d = openDatabase(url);
-  await migrateToLatest(d.db);
+  await setupDatabase(d.db);
   return d;
 }
 

@@ -14,7 +14,10 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commandRoutes } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
+import { householdRoutes } from './routes/households.ts';
+import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { statsRoutes } from './routes/stats.ts';
 
 export interface AppOptions {
   database: Database;
@@ -60,6 +63,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes(deps));
   await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
+  await app.register(householdRoutes(deps));
+  await app.register(statsRoutes(deps));
+  await app.register(policyRoutes(deps));
   await registerWeb(app);
   await app.ready();
   return app;

@@ -61,7 +61,10 @@ export const PERMISSIONS = [
   'command.write',
   'person.read',
   'person.write',
+  'household.read',
+  'household.write',
   'pii.reveal',
+  'policy.manage',
   'user.manage',
   'audit.read',
 ] as const;

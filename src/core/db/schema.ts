@@ -99,7 +99,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB {
+export interface DB extends RegisterTables {
   region: RegionTable;
   person: PersonTable;
   command_unit: CommandUnitTable;
@@ -108,4 +108,130 @@ export interface DB {
   user_role: UserRoleTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+}
+
+/** 建档立卡户 — a household of the register (poor or not: the register holds the rural population). */
+export interface HouseholdTable {
+  id: Generated<number>;
+  county_code: string;
+  code: string;
+  region_code: string;
+  group_code: string | null;
+  head_name: string;
+  address: string | null;
+  phone: string | null;
+  housing_grade: string | null;
+  attribute: string | null;
+  main_cause: string | null;
+  other_causes: Generated<string>;
+  status: string;
+  identified_year: number | null;
+  exited_year: number | null;
+  persons: Generated<number>;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface HouseholdMemberTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  seq: Generated<number>;
+  name: string;
+  id_number: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  relation: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  student_status: string | null;
+  health: string | null;
+  labour: string | null;
+  work_status: string | null;
+  migrant_months: number | null;
+  migrant_place: string | null;
+  medical_insurance: Generated<number>;
+  pension_insurance: Generated<number>;
+  dibao: Generated<number>;
+  party_member: Generated<number>;
+  phone: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+/** The yearly record of a household: income by source, indicators, status that year. Never overwritten by later years. */
+export interface HouseholdYearTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  year: number;
+  status: string;
+  persons: number;
+  income_wage: Generated<number>;
+  income_business: Generated<number>;
+  income_transfer: Generated<number>;
+  income_property: Generated<number>;
+  production_cost: Generated<number>;
+  net_income: Generated<number>;
+  per_capita_income: Generated<number>;
+  food_clothing: number | null;
+  education: number | null;
+  medical: number | null;
+  housing: number | null;
+  water: number | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface HouseholdEventTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  workflow: string;
+  step: string;
+  event_date: string;
+  actor_name: string | null;
+  user_id: number | null;
+  note: string | null;
+  attachments: string | null;
+  created_at: Iso;
+}
+
+export interface CrosscheckHitTable {
+  id: Generated<number>;
+  household_id: number;
+  member_id: number | null;
+  region_code: string;
+  source: string;
+  detail: string | null;
+  status: string;
+  created_at: Iso;
+  resolved_at: Iso | null;
+}
+
+export interface PolicyParamTable {
+  key: string;
+  province: Generated<string>;
+  year: Generated<number>;
+  value: string;
+  updated_at: Iso;
+}
+
+export interface CodeListTable {
+  list: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort_order: Generated<number>;
+  active: Generated<number>;
+}
+
+export interface RegisterTables {
+  household: HouseholdTable;
+  household_member: HouseholdMemberTable;
+  household_year: HouseholdYearTable;
+  household_event: HouseholdEventTable;
+  crosscheck_hit: CrosscheckHitTable;
+  policy_param: PolicyParamTable;
+  code_list: CodeListTable;
 }

@@ -1,0 +1,251 @@
+import type { HouseholdStatus } from '../../../shared/register.ts';
+import type { Actor } from '../../access/permissions.ts';
+import { authorize, can } from '../../access/scope.ts';
+import type { Db } from '../../db/index.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
+import { msg } from '../../i18n.ts';
+import { maskIdNumber, maskPhone } from '../../pii/mask.ts';
+import { writeAudit } from '../audit/repo.ts';
+import { findRegion } from '../regions/repo.ts';
+import { requireRegion } from '../regions/service.ts';
+import { subtreeRange } from '../regions/rules.ts';
+import { loadValidationContext } from './context.ts';
+import {
+  duplicatedIds,
+  findHousehold,
+  latestYear,
+  listHouseholds,
+  membersOf,
+  yearsOf,
+  type HouseholdFilter,
+} from './repo.ts';
+import { householdProblems } from './rules.ts';
+import type { HouseholdInput } from './types.ts';
+import { saveHouseholds } from './write.ts';
+
+const missing = (id: number) => notFound(msg(`农户不存在：${id}`, `Household not found: ${id}`));
+const causesOf = (s: string) => (s ? s.split(',') : []);
+const flag = (v: number | null) => (v === null ? null : Number(v) === 1);
+
+export async function householdList(
+  db: Db,
+  actor: Actor,
+  q: Omit<HouseholdFilter, 'lo' | 'hi' | 'year'> & { region?: string; year?: number },
+) {
+  let range = subtreeRange('000000000000');
+  if (q.region) {
+    const r = await requireRegion(db, q.region, 'region');
+    authorize(actor, 'household.read', r.code);
+    range = subtreeRange(r.code);
+  }
+  const year = q.year ?? (await latestYear(db));
+  const { total, rows } = await listHouseholds(db, actor, { ...q, ...range, year });
+  return {
+    total,
+    year,
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      regionCode: r.region_code,
+      villageName: r.village_name,
+      groupName: r.group_name,
+      headName: r.head_name,
+      persons: r.persons,
+      status: r.status as HouseholdStatus,
+      attribute: r.attribute,
+      mainCause: r.main_cause,
+      otherCauses: causesOf(r.other_causes),
+      housingGrade: r.housing_grade,
+      identifiedYear: r.identified_year,
+      exitedYear: r.exited_year,
+      perCapitaIncome: r.per_capita_income === null ? null : Number(r.per_capita_income),
+    })),
+  };
+}
+
+/** A household with members, yearly records and events; ID numbers and phones masked. */
+export async function householdDetail(db: Db, actor: Actor, id: number) {
+  const h = await findHousehold(db, id);
+  if (!h) throw missing(id);
+  authorize(actor, 'household.read', h.region_code);
+  const [members, years, dups, village, group, events] = await Promise.all([
+    membersOf(db, id),
+    yearsOf(db, id),
+    duplicatedIds(db, id),
+    findRegion(db, h.region_code),
+    h.group_code ? findRegion(db, h.group_code) : Promise.resolve(undefined),
+    db.selectFrom('household_event').selectAll().where('household_id', '=', id).orderBy('id').execute(),
+  ]);
+  return {
+    id: h.id,
+    code: h.code,
+    countyCode: h.county_code,
+    regionCode: h.region_code,
+    villageName: village?.name ?? h.region_code,
+    groupCode: h.group_code,
+    groupName: group?.name ?? null,
+    headName: h.head_name,
+    address: h.address,
+    phone: maskPhone(h.phone),
+    housingGrade: h.housing_grade,
+    attribute: h.attribute,
+    mainCause: h.main_cause,
+    otherCauses: causesOf(h.other_causes),
+    status: h.status as HouseholdStatus,
+    identifiedYear: h.identified_year,
+    exitedYear: h.exited_year,
+    persons: h.persons,
+    canReveal: can(actor, 'pii.reveal', h.region_code),
+    canEdit: can(actor, 'household.write', h.region_code),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      idNumber: maskIdNumber(m.id_number),
+      duplicateId: !!m.id_number && dups.has(m.id_number),
+      gender: m.gender,
+      birthDate: m.birth_date,
+      relation: m.relation,
+      ethnicity: m.ethnicity,
+      education: m.education,
+      studentStatus: m.student_status,
+      health: m.health,
+      labour: m.labour,
+      workStatus: m.work_status,
+      migrantMonths: m.migrant_months,
+      migrantPlace: m.migrant_place,
+      medicalInsurance: Number(m.medical_insurance) === 1,
+      pensionInsurance: Number(m.pension_insurance) === 1,
+      dibao: Number(m.dibao) === 1,
+      partyMember: Number(m.party_member) === 1,
+      phone: maskPhone(m.phone),
+    })),
+    years: years.map((y) => ({
+      year: y.year,
+      status: y.status as HouseholdStatus,
+      persons: y.persons,
+      incomeWage: Number(y.income_wage),
+      incomeBusiness: Number(y.income_business),
+      incomeTransfer: Number(y.income_transfer),
+      incomeProperty: Number(y.income_property),
+      productionCost: Number(y.production_cost),
+      netIncome: Number(y.net_income),
+      perCapitaIncome: Number(y.per_capita_income),
+      foodClothing: flag(y.food_clothing),
+      education: flag(y.education),
+      medical: flag(y.medical),
+      housing: flag(y.housing),
+      water: flag(y.water),
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      workflow: e.workflow,
+      step: e.step,
+      date: e.event_date,
+      actorName: e.actor_name,
+      note: e.note,
+      attachments: e.attachments ? (JSON.parse(e.attachments) as unknown[]) : [],
+    })),
+    // Filled by later modules (help forces, field work).
+    responsibleCadre: null,
+    measures: [] as unknown[],
+    visits: [] as unknown[],
+  };
+}
+
+/** Validates one household (400 naming every field), checks the scope, writes it with its audit record. */
+export async function saveHousehold(db: Db, actor: Actor, input: HouseholdInput, existingId?: number) {
+  const village = await requireRegion(db, input.villageCode, 'villageCode');
+  if (village.level !== 'village')
+    throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), [
+      { path: 'villageCode', message: msg('应为村级区划代码', 'Must be a village code') },
+    ]);
+  authorize(actor, 'household.write', village.code);
+  if (existingId !== undefined) input = await keepMaskedValues(db, existingId, input);
+  const problems = householdProblems({ ...input, villageCode: village.code }, await loadValidationContext(db));
+  if (problems.length) throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), problems);
+  const countyCode = village.code.slice(0, 6).padEnd(12, '0');
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('household')
+      .selectAll()
+      .where('county_code', '=', countyCode)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (existingId === undefined && existing)
+      throw conflict(msg(`户编号已存在：${input.code}`, `Household code exists: ${input.code}`));
+    if (existingId !== undefined) {
+      const current = await findHousehold(trx, existingId);
+      if (!current) throw missing(existingId);
+      authorize(actor, 'household.write', current.region_code);
+      if (current.code !== input.code || current.county_code !== countyCode)
+        throw conflict(msg('户编号不可修改', 'The household code cannot change'));
+    }
+    const before = existing ? { household: existing, members: await membersOf(trx, existing.id) } : null;
+    const ids = await saveHouseholds(trx, countyCode, [{ ...input, villageCode: village.code }]);
+    const id = ids.get(input.code)!;
+    await writeAudit(trx, actor, {
+      action: before ? 'update' : 'create',
+      entity: 'household',
+      entityId: id,
+      regionCode: village.code,
+      before,
+      after: input,
+    });
+    return id;
+  });
+}
+
+/**
+ * Forms get ID numbers and phones masked; when an edit sends a masked value back unchanged, the stored
+ * value is kept (matched by the masked form, preferring the member of the same name).
+ */
+async function keepMaskedValues(db: Db, id: number, input: HouseholdInput): Promise<HouseholdInput> {
+  const current = await findHousehold(db, id);
+  if (!current) return input;
+  const stored = await membersOf(db, id);
+  const masked = (v: string | null | undefined) => !!v && v.includes('*');
+  const restore = (
+    value: string | null | undefined,
+    name: string,
+    pick: (m: (typeof stored)[number]) => string | null,
+    mask: (v: string | null) => string | null,
+  ) => {
+    if (!masked(value)) return value;
+    const candidates = stored.filter((m) => mask(pick(m)) === value);
+    return pick(candidates.find((m) => m.name === name) ?? candidates[0] ?? ({} as never)) ?? value;
+  };
+  return {
+    ...input,
+    phone: masked(input.phone) && maskPhone(current.phone) === input.phone ? current.phone : input.phone,
+    members: input.members.map((m) => ({
+      ...m,
+      idNumber: restore(m.idNumber, m.name, (x) => x.id_number, maskIdNumber),
+      phone: restore(m.phone, m.name, (x) => x.phone, maskPhone),
+    })),
+  };
+}
+
+/** Shows a member's full ID number or phone (or the household phone) to a role allowed to; audited. */
+export async function revealHousehold(db: Db, actor: Actor, id: number, memberId?: number) {
+  const h = await findHousehold(db, id);
+  if (!h) throw missing(id);
+  authorize(actor, 'household.read', h.region_code);
+  authorize(actor, 'pii.reveal', h.region_code);
+  const member = memberId
+    ? await db
+        .selectFrom('household_member')
+        .selectAll()
+        .where('id', '=', memberId)
+        .where('household_id', '=', id)
+        .executeTakeFirst()
+    : undefined;
+  if (memberId && !member) throw notFound(msg(`成员不存在：${memberId}`, `Member not found: ${memberId}`));
+  await writeAudit(db, actor, {
+    action: 'reveal',
+    entity: member ? 'household_member' : 'household',
+    entityId: member?.id ?? id,
+    regionCode: h.region_code,
+    after: { fields: member ? ['idNumber', 'phone'] : ['phone'] },
+  });
+  return member ? { idNumber: member.id_number, phone: member.phone } : { idNumber: null, phone: h.phone };
+}

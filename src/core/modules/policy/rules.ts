@@ -1,0 +1,115 @@
+/**
+ * Policy parameters (政策参数): poverty lines, thresholds and lists, by year and by province. Nothing
+ * here is a constant of the rules: the rules take the resolved values as arguments.
+ */
+export interface ParamRow {
+  key: string;
+  province: string; // '' = national
+  year: number; // 0 = any year
+  value: unknown;
+}
+
+/**
+ * The most specific value for (key, year, province): province+year, then national+year, then
+ * province (any year), then national (any year). Undefined when none is set.
+ */
+export function resolveParam(rows: readonly ParamRow[], key: string, year: number, province = ''): unknown {
+  const order: [string, number][] = [
+    [province, year],
+    ['', year],
+    [province, 0],
+    ['', 0],
+  ];
+  for (const [p, y] of order) {
+    const hit = rows.find((r) => r.key === key && r.province === p && r.year === y);
+    if (hit) return hit.value;
+  }
+  return undefined;
+}
+
+/** The shipped defaults, seeded into policy_param when missing; an administrator may change any of them. */
+export const POLICY_DEFAULTS: ParamRow[] = [
+  // 国家扶贫标准（现价，元/人·年）
+  ...(
+    [
+      [2014, 2800],
+      [2015, 2855],
+      [2016, 2952],
+      [2017, 3335],
+      [2018, 3535],
+      [2019, 3747],
+      [2020, 4000],
+      [2021, 4100],
+      [2022, 4300],
+      [2023, 4500],
+      [2024, 4700],
+      [2025, 4900],
+      [2026, 5000],
+    ] as const
+  ).map(([year, value]) => ({ key: 'poverty_line', province: '', year, value })),
+  // 防返贫监测收入标准: about 1.5× the line unless a province sets its own (e.g. 湖北十堰 2022: 6900)
+  { key: 'monitoring_threshold', province: '', year: 2021, value: 6000 },
+  { key: 'monitoring_threshold', province: '', year: 2022, value: 6500 },
+  { key: 'monitoring_threshold', province: '42', year: 2022, value: 6900 },
+  { key: 'monitoring_threshold', province: '', year: 2023, value: 6900 },
+  { key: 'monitoring_threshold', province: '', year: 2024, value: 7200 },
+  { key: 'monitoring_threshold', province: '', year: 2025, value: 7500 },
+  { key: 'monitoring_threshold', province: '', year: 2026, value: 7800 },
+  { key: 'village_exit_incidence', province: '', year: 0, value: 0.02 },
+  { key: 'village_exit_incidence_west', province: '', year: 0, value: 0.03 },
+  { key: 'county_exit_incidence', province: '', year: 0, value: 0.02 },
+  { key: 'county_exit_incidence_west', province: '', year: 0, value: 0.03 },
+  { key: 'wrong_exit_rate_max', province: '', year: 0, value: 0.02 },
+  { key: 'missed_rate_max', province: '', year: 0, value: 0.02 },
+  { key: 'public_approval_min', province: '', year: 0, value: 0.9 },
+  {
+    key: 'western_provinces',
+    province: '',
+    year: 0,
+    value: ['15', '45', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'],
+  },
+  { key: 'compulsory_education_ages', province: '', year: 0, value: [6, 15] },
+  { key: 'max_other_causes', province: '', year: 0, value: 2 },
+];
+
+/** Parameter keys an administrator may edit, with the kind of value each takes. */
+export const PARAM_KINDS: Record<string, 'number' | 'ratio' | 'codes' | 'range'> = {
+  poverty_line: 'number',
+  monitoring_threshold: 'number',
+  village_exit_incidence: 'ratio',
+  village_exit_incidence_west: 'ratio',
+  county_exit_incidence: 'ratio',
+  county_exit_incidence_west: 'ratio',
+  wrong_exit_rate_max: 'ratio',
+  missed_rate_max: 'ratio',
+  public_approval_min: 'ratio',
+  western_provinces: 'codes',
+  compulsory_education_ages: 'range',
+  max_other_causes: 'number',
+};
+
+/** Checks a value against its key's kind; returns a problem or null. */
+export function paramProblem(key: string, value: unknown): { zh: string; en: string } | null {
+  const kind = PARAM_KINDS[key];
+  if (!kind) return { zh: `未知参数：${key}`, en: `Unknown parameter: ${key}` };
+  const num = typeof value === 'number' && Number.isFinite(value);
+  switch (kind) {
+    case 'number':
+      return num && (value as number) >= 0 ? null : { zh: '应为非负数', en: 'Must be a non-negative number' };
+    case 'ratio':
+      return num && (value as number) >= 0 && (value as number) <= 1
+        ? null
+        : { zh: '应为 0 到 1 之间的比例', en: 'Must be a ratio between 0 and 1' };
+    case 'codes':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && /^\d{2}$/.test(v))
+        ? null
+        : { zh: '应为两位省级代码列表', en: 'Must be a list of 2-digit province codes' };
+    case 'range':
+      return Array.isArray(value) &&
+        value.length === 2 &&
+        value.every((v) => Number.isInteger(v)) &&
+        value[0] <= value[1]
+        ? null
+        : { zh: '应为 [下限, 上限]', en: 'Must be [min, max]' };
+  }
+}

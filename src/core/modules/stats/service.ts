@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import { POOR_STATUSES, REGISTERED_STATUSES } from '../../../shared/register.ts';
+import type { Actor } from '../../access/permissions.ts';
+import { authorize, withinScope } from '../../access/scope.ts';
+import type { Db } from '../../db/index.ts';
+import { latestYear } from '../households/repo.ts';
+import { povertyLine } from '../policy/service.ts';
+import { listChildren } from '../regions/repo.ts';
+import { requireRegion } from '../regions/service.ts';
+import { subtreeRange } from '../regions/rules.ts';
+import { bucketOf, childPrefixLength, incidence, INCOME_BUCKETS } from './rules.ts';
+
+const poor = sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
+
+/**
+ * Poverty incidence per child region. Without `year`: from the households' current status. With
+ * `year`: poor persons from that year's records; the rural registered population is the register's.
+ */
+export async function povertyByChild(db: Db, actor: Actor, regionInput: string, year?: number) {
+  const region = await requireRegion(db, regionInput, 'region');
+  authorize(actor, 'household.read', region.code);
+  const { lo, hi } = subtreeRange(region.code);
+  const len = childPrefixLength(region.level);
+  const children = await listChildren(db, region.code);
+  if (len === null) return { region: { code: region.code, name: region.name }, year: year ?? null, items: [] };
+  const key =
+    len === 'group' ? sql<string>`coalesce(h.group_code, '')` : sql<string>`substr(h.region_code, 1, ${sql.lit(len)})`;
+  const base = db
+    .selectFrom('household as h')
+    .where('h.region_code', '>=', lo)
+    .where('h.region_code', '<', hi)
+    .$call(withinScope(actor, 'household.read', 'h.region_code'));
+  const totals = await base
+    .select([
+      key.as('k'),
+      (eb) => eb.fn.countAll<number>().as('households'),
+      (eb) => eb.fn.sum<number>('h.persons').as('persons'),
+      sql<number>`sum(case when h.status in (${poor}) then 1 else 0 end)`.as('poor_households'),
+      sql<number>`sum(case when h.status in (${poor}) then h.persons else 0 end)`.as('poor_persons'),
+    ])
+    .groupBy(key)
+    .execute();
+  const byKey = new Map(totals.map((t) => [t.k, t]));
+  let yearPoor = new Map<string, { households: number; persons: number }>();
+  if (year !== undefined) {
+    const rows = await base
+      .innerJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', year))
+      .where('y.status', 'in', POOR_STATUSES as string[])
+      .select([
+        key.as('k'),
+        (eb) => eb.fn.countAll<number>().as('households'),
+        (eb) => eb.fn.sum<number>('y.persons').as('persons'),
+      ])
+      .groupBy(key)
+      .execute();
+    yearPoor = new Map(rows.map((r) => [r.k, { households: Number(r.households), persons: Number(r.persons) }]));
+  }
+  const items = children.map((c) => {
+    const k = len === 'group' ? c.code : c.code.slice(0, len);
+    const t = byKey.get(k);
+    const persons = Number(t?.persons ?? 0);
+    const poorPersons = year !== undefined ? (yearPoor.get(k)?.persons ?? 0) : Number(t?.poor_persons ?? 0);
+    const poorHouseholds = year !== undefined ? (yearPoor.get(k)?.households ?? 0) : Number(t?.poor_households ?? 0);
+    return {
+      code: c.code,
+      name: c.name,
+      level: c.level,
+      households: Number(t?.households ?? 0),
+      persons,
+      poorHouseholds,
+      poorPersons,
+      incidence: incidence(poorPersons, persons),
+    };
+  });
+  const sum = (f: (i: (typeof items)[number]) => number) => items.reduce((a, i) => a + f(i), 0);
+  const total = {
+    households: sum((i) => i.households),
+    persons: sum((i) => i.persons),
+    poorHouseholds: sum((i) => i.poorHouseholds),
+    poorPersons: sum((i) => i.poorPersons),
+    incidence: incidence(
+      sum((i) => i.poorPersons),
+      sum((i) => i.persons),
+    ),
+  };
+  return { region: { code: region.code, name: region.name }, year: year ?? null, total, items };
+}
+
+/** Register breakdowns for a region: by cause, attribute, status and housing grade; the income distribution of a year. */
+export async function registerBreakdown(db: Db, actor: Actor, regionInput: string, yearInput?: number) {
+  const region = await requireRegion(db, regionInput, 'region');
+  authorize(actor, 'household.read', region.code);
+  const { lo, hi } = subtreeRange(region.code);
+  const year = yearInput ?? (await latestYear(db));
+  const base = db
+    .selectFrom('household as h')
+    .where('h.region_code', '>=', lo)
+    .where('h.region_code', '<', hi)
+    .$call(withinScope(actor, 'household.read', 'h.region_code'));
+  const count = async (
+    col: 'h.main_cause' | 'h.attribute' | 'h.status' | 'h.housing_grade',
+    registeredOnly: boolean,
+  ) => {
+    const rows = await base
+      .$if(registeredOnly, (qb) => qb.where('h.status', 'in', REGISTERED_STATUSES as string[]))
+      .select([
+        sql<string | null>`${sql.ref(col)}`.as('code'),
+        (eb) => eb.fn.countAll<number>().as('households'),
+        (eb) => eb.fn.sum<number>('h.persons').as('persons'),
+      ])
+      .groupBy(col)
+      .orderBy(col)
+      .execute();
+    return rows.map((r) => ({ code: r.code ?? '', households: Number(r.households), persons: Number(r.persons ?? 0) }));
+  };
+  const incomes = await base
+    .innerJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', year))
+    .select(['y.per_capita_income as income'])
+    .execute();
+  const counts = INCOME_BUCKETS.map(() => 0);
+  for (const r of incomes) counts[bucketOf(Number(r.income))]!++;
+  let line: number | null = null;
+  try {
+    line = await povertyLine(db, year, region.code.slice(0, 2));
+  } catch {
+    line = null;
+  }
+  return {
+    region: { code: region.code, name: region.name },
+    year,
+    povertyLine: line,
+    byCause: await count('h.main_cause', true),
+    byAttribute: await count('h.attribute', true),
+    byStatus: await count('h.status', false),
+    byHousingGrade: await count('h.housing_grade', true),
+    incomeDistribution: INCOME_BUCKETS.map(([lo, hi], i) => ({ lo, hi, households: counts[i]! })),
+  };
+}
