@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
+import { saveHouseholds } from '../src/core/modules/households/write.ts';
+import { household } from './fixtures.ts';
 import { isWithin } from '../src/core/modules/regions/rules.ts';
 import { buildUser } from './factories.ts';
 import { DIALECTS, PASSWORD, testApp, type Session, type TestApp } from './harness.ts';
@@ -21,6 +23,7 @@ for (const dialect of DIALECTS) {
     let memberId = 0;
     let personId = 0;
     let foreignPersonId = 0;
+    let householdId = 0;
 
     before(async () => {
       t = await testApp(dialect);
@@ -46,10 +49,13 @@ for (const dialect of DIALECTS) {
         .where('region_code', '=', DONGJIAGOU)
         .executeTakeFirstOrThrow();
       foreignPersonId = own.id;
+      const ids = await saveHouseholds(t.db, '420323000000', [household('LJ-0001', LONGJING) as never]);
+      householdId = ids.get('LJ-0001')!;
+      await saveHouseholds(t.db, '420323000000', [household('DJG-0001', DONGJIAGOU) as never]);
     });
     after(() => t.close());
 
-    type Call = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: () => string, body?: () => unknown];
+    type Call = [method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: () => string, body?: () => unknown];
     const endpoints: Record<string, Call> = {
       'region detail': ['GET', () => `/api/regions/${LONGJING}`],
       'region children': ['GET', () => `/api/regions/${LONGJING}/children`],
@@ -71,6 +77,13 @@ for (const dialect of DIALECTS) {
       'create person': ['POST', () => '/api/people', () => ({ regionCode: LONGJING, name: '越权' })],
       'update person': ['PATCH', () => `/api/people/${personId}`, () => ({ name: '越权' })],
       'reveal phone': ['POST', () => `/api/people/${personId}/reveal`],
+      'households of region': ['GET', () => `/api/households?region=${LONGJING}`],
+      'household detail': ['GET', () => `/api/households/${householdId}`],
+      'create household': ['POST', () => '/api/households', () => household('LJ-0099', LONGJING)],
+      'update household': ['PUT', () => `/api/households/${householdId}`, () => household('LJ-0001', LONGJING)],
+      'reveal household': ['POST', () => `/api/households/${householdId}/reveal`, () => ({})],
+      'poverty statistics': ['GET', () => `/api/stats/poverty?region=${LONGJING}`],
+      'register statistics': ['GET', () => `/api/stats/register?region=${LONGJING}`],
     };
 
     for (const outsider of ['dongjiagou', 'leigu', 'yunxi']) {
@@ -119,6 +132,7 @@ for (const dialect of DIALECTS) {
       ['/api/people?pageSize=500', 'people', (i) => i.regionCode!],
       ['/api/regions/roots', 'roots', (i) => i.code!],
       ['/api/regions/search?q=村&limit=100', 'search', (i) => i.code!],
+      ['/api/households?pageSize=500', 'households', (i) => i.regionCode!],
     ];
     const scopes: Record<string, string> = {
       dongjiagou: DONGJIAGOU,
@@ -143,6 +157,17 @@ for (const dialect of DIALECTS) {
       for (const user of ['zhushan', 'leigu', 'dongjiagou', 'inspector']) {
         assert.equal((await t.call(s[user]!, 'GET', '/api/users')).statusCode, 403, user);
         assert.equal((await t.call(s[user]!, 'GET', '/api/audit')).statusCode, 403, user);
+        assert.equal(
+          (await t.call(s[user]!, 'PUT', '/api/policy/params', { key: 'poverty_line', year: 2020, value: 1 }))
+            .statusCode,
+          403,
+          user,
+        );
+        assert.equal(
+          (await t.call(s[user]!, 'PUT', '/api/code-lists/cause/illness', { zh: 'x', en: 'x' })).statusCode,
+          403,
+          user,
+        );
         const create = await t.call(s[user]!, 'POST', '/api/users', {
           username: 'evil',
           displayName: 'x',

@@ -1,58 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { checkDigit } from '../src/core/modules/households/idcard.ts';
 import { buildUser } from './factories.ts';
+import { household, idNumber } from './fixtures.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
-
-export const idNumber = (birth: string, seq: number, male = true) => {
-  const first17 = `420323${birth.replaceAll('-', '')}${String(seq).padStart(2, '0')}${male ? 1 : 2}`;
-  return first17 + checkDigit(first17);
-};
-
-export function household(code: string, villageCode: string, over: Record<string, unknown> = {}) {
-  return {
-    code,
-    villageCode,
-    groupNo: null,
-    status: 'poor',
-    attribute: 'general',
-    mainCause: 'illness',
-    otherCauses: ['lack_funds'],
-    housingGrade: 'B',
-    members: [
-      {
-        name: '张大山',
-        idNumber: idNumber('1970-03-05', 11),
-        gender: 'male',
-        birthDate: '1970-03-05',
-        relation: 'head',
-        phone: '13907190001',
-      },
-      {
-        name: '李秀英',
-        idNumber: idNumber('1972-08-09', 12, false),
-        gender: 'female',
-        birthDate: '1972-08-09',
-        relation: 'spouse',
-      },
-    ],
-    years: [
-      {
-        year: 2019,
-        status: 'poor',
-        incomeWage: 3000,
-        incomeTransfer: 2000,
-        productionCost: 400,
-        foodClothing: true,
-        education: true,
-        medical: true,
-        housing: false,
-        water: true,
-      },
-    ],
-    ...over,
-  };
-}
 
 const DONG = '420323104211';
 const LONGJING = '420323103211';

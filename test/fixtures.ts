@@ -1,0 +1,53 @@
+import { checkDigit } from '../src/core/modules/households/idcard.ts';
+
+/** A valid resident ID number of 竹山县 for a birth date. */
+export const idNumber = (birth: string, seq: number, male = true) => {
+  const first17 = `420323${birth.replaceAll('-', '')}${String(seq).padStart(2, '0')}${male ? 1 : 2}`;
+  return first17 + checkDigit(first17);
+};
+
+/** A registered poor household of two in a village, with a 2019 record (override any field). */
+export function household(code: string, villageCode: string, over: Record<string, unknown> = {}) {
+  return {
+    code,
+    villageCode,
+    groupNo: null,
+    status: 'poor',
+    attribute: 'general',
+    mainCause: 'illness',
+    otherCauses: ['lack_funds'],
+    housingGrade: 'B',
+    members: [
+      {
+        name: '张大山',
+        idNumber: idNumber('1970-03-05', 11),
+        gender: 'male',
+        birthDate: '1970-03-05',
+        relation: 'head',
+        phone: '13907190001',
+      },
+      {
+        name: '李秀英',
+        idNumber: idNumber('1972-08-09', 12, false),
+        gender: 'female',
+        birthDate: '1972-08-09',
+        relation: 'spouse',
+      },
+    ],
+    years: [
+      {
+        year: 2019,
+        status: 'poor',
+        incomeWage: 3000,
+        incomeTransfer: 2000,
+        productionCost: 400,
+        foodClothing: true,
+        education: true,
+        medical: true,
+        housing: false,
+        water: true,
+      },
+    ],
+    ...over,
+  };
+}
