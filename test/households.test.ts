@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import JSZip from 'jszip';
 import { buildUser } from './factories.ts';
 import { household, idNumber } from './fixtures.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
@@ -184,6 +185,17 @@ for (const dialect of DIALECTS) {
       for (const [query, expected] of cases) assert.equal((await q(query)).total, expected, query);
       assert.equal((await q('&sort=-income')).items[0].code, '420323104211-0003');
       assert.equal((await q('&status=bogus')).error.code, 'VALIDATION');
+    });
+
+    it('prints the household card (明白卡) as Word with the ID numbers masked', async () => {
+      const id = (await t.call(village, 'GET', `/api/households?region=${DONG}`)).json().items[0].id;
+      const res = await t.call(village, 'GET', `/api/households/${id}/card.docx`);
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /wordprocessingml/);
+      const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+      for (const s of ['明白卡', '张大山', '因病', '420323********']) assert.ok(xml.includes(s), s);
+      assert.ok(!xml.includes(idNumber('1970-03-05', 11)));
+      assert.equal((await t.call(other, 'GET', `/api/households/${id}/card.docx`)).statusCode, 403);
     });
 
     it('computes poverty incidence per township and village, now and for a year', async () => {

@@ -7,6 +7,7 @@ import {
   revealHousehold,
   saveHousehold,
 } from '../../core/modules/households/service.ts';
+import { householdCard } from '../../core/modules/households/card.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { IdParam, listOf, Paging } from '../schemas.ts';
 import type { Deps } from './deps.ts';
@@ -157,6 +158,18 @@ export const householdRoutes =
         },
       },
       async (req) => ({ id: await saveHousehold(db, actorOf(req), req.body as never, req.params.id) }),
+    );
+
+    app.get(
+      '/api/households/:id/card.docx',
+      { schema: { tags, summary: '明白卡（Word）Household card', params: IdParam } },
+      async (req, reply) => {
+        const { buffer, filename } = await householdCard(db, actorOf(req), req.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
+          .send(buffer);
+      },
     );
 
     app.post(

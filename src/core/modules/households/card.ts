@@ -1,0 +1,121 @@
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { INDICATORS, labelOf, type CodeListName } from '../../../shared/register.ts';
+import type { Actor } from '../../access/permissions.ts';
+import type { Db } from '../../db/index.ts';
+import { findRegions } from '../regions/repo.ts';
+import { ancestorsOf } from '../regions/rules.ts';
+import { householdDetail } from './service.ts';
+
+const label = (list: CodeListName, code: string | null | undefined) => labelOf(list, code)?.zh ?? code ?? '—';
+const FONT = 'SimSun';
+
+const text = (s: string, opts: { bold?: boolean; size?: number } = {}) =>
+  new Paragraph({ children: [new TextRun({ text: s, bold: opts.bold, size: opts.size ?? 20, font: FONT })] });
+
+function table(rows: string[][], header = true): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          children: cells.map((c) => new TableCell({ children: [text(c, { bold: header && r === 0 })] })),
+        }),
+    ),
+  });
+}
+
+const age = (birth: string | null, year: number) => (birth ? String(year - Number(birth.slice(0, 4))) : '—');
+
+/**
+ * 明白卡 — the one-page household card as a Word document: basics, members (ID numbers masked),
+ * causes, recent income, the 两不愁三保障 indicators, and the help (filled in by later modules).
+ */
+export async function householdCard(db: Db, actor: Actor, id: number): Promise<{ buffer: Buffer; filename: string }> {
+  const h = await householdDetail(db, actor, id);
+  const places = await findRegions(
+    db,
+    ancestorsOf(h.regionCode).filter((c) => c.length === 12 && !c.endsWith('0000000000')),
+  );
+  const place = [
+    ...places.filter((p) => p.level === 'county' || p.level === 'township').map((p) => p.name),
+    h.villageName,
+    h.groupName ?? '',
+  ].join('');
+  const latest = h.years.at(-1);
+  const thisYear = latest?.year ?? new Date().getUTCFullYear();
+  const causes = [h.mainCause, ...h.otherCauses].filter(Boolean).map((c) => label('cause', c));
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: `${place} 建档立卡户明白卡`, bold: true, size: 32, font: FONT })],
+          }),
+          text(''),
+          table(
+            [
+              ['户编号', h.code, '户主', h.headName],
+              ['家庭人口', `${h.persons} 人`, '户状态', label('household_status', h.status)],
+              ['贫困户属性', label('attribute', h.attribute), '住房等级', label('housing_grade', h.housingGrade)],
+              [
+                '致贫原因',
+                causes.join('、') || '—',
+                '识别/脱贫年度',
+                `${h.identifiedYear ?? '—'} / ${h.exitedYear ?? '—'}`,
+              ],
+            ],
+            false,
+          ),
+          text(''),
+          text('家庭成员', { bold: true, size: 24 }),
+          table([
+            ['姓名', '与户主关系', '性别', '年龄', '身份证号', '健康状况', '劳动技能', '务工状况'],
+            ...h.members.map((m) => [
+              m.name,
+              label('relation', m.relation),
+              label('gender', m.gender),
+              age(m.birthDate, thisYear),
+              m.idNumber ?? '—',
+              label('health', m.health),
+              label('labour', m.labour),
+              label('work_status', m.workStatus),
+            ]),
+          ]),
+          text(''),
+          text('收入情况（元）', { bold: true, size: 24 }),
+          table([
+            ['年度', '工资性', '经营性', '转移性', '财产性', '生产支出', '纯收入', '人均纯收入'],
+            ...h.years
+              .slice(-3)
+              .map((y) => [
+                String(y.year),
+                ...[
+                  y.incomeWage,
+                  y.incomeBusiness,
+                  y.incomeTransfer,
+                  y.incomeProperty,
+                  y.productionCost,
+                  y.netIncome,
+                  y.perCapitaIncome,
+                ].map((n) => n.toFixed(2)),
+              ]),
+          ]),
+          text(''),
+          text(`两不愁三保障及饮水安全（${latest?.year ?? '—'} 年）`, { bold: true, size: 24 }),
+          table([
+            INDICATORS.map((i) => i.zh),
+            INDICATORS.map((i) => {
+              const v = latest ? latest[i.code === 'food_clothing' ? 'foodClothing' : i.code] : null;
+              return v === null || v === undefined ? '未填报' : v ? '已保障' : '未保障';
+            }),
+          ]),
+          text(''),
+          text('帮扶责任人：' + (h.responsibleCadre ?? '（待落实）')),
+          text('帮扶措施：' + (h.measures.length ? `${h.measures.length} 项` : '（待落实）')),
+        ],
+      },
+    ],
+  });
+  return { buffer: await Packer.toBuffer(doc), filename: `明白卡-${h.code}.docx` };
+}
