@@ -18,6 +18,7 @@ import { householdRoutes } from './routes/households.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { workflowRoutes } from './routes/workflow.ts';
 
 export interface AppOptions {
   database: Database;
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(householdRoutes(deps));
   await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));
+  await app.register(workflowRoutes(deps));
   await registerWeb(app);
   await app.ready();
   return app;

@@ -72,7 +72,11 @@ describe('checkIdNumber', () => {
     it(label, () => {
       const r = checkIdNumber(input, opts);
       assert.equal(r.ok, ok, JSON.stringify(r.problems));
-      if (problem) assert.ok(r.problems.some((p) => problem.test(p.zh)), JSON.stringify(r.problems));
+      if (problem)
+        assert.ok(
+          r.problems.some((p) => problem.test(p.zh)),
+          JSON.stringify(r.problems),
+        );
       else assert.deepEqual(r.problems, []);
       for (const p of r.problems) assert.ok(p.en.length > 0, 'every problem has an English message');
       if (birthDate !== undefined) assert.equal(r.birthDate, birthDate);

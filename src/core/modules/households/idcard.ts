@@ -129,9 +129,7 @@ export function checkIdNumber(input: string, opts: IdCheckOptions = {}): IdCheck
   const iso = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
   let birthDate: string | null = null;
   if (!isRealDate(y, m, d))
-    problems.push(
-      msg(`号码中的出生日期 ${iso} 不存在`, `The birth date in the number (${iso}) is not a real date`),
-    );
+    problems.push(msg(`号码中的出生日期 ${iso} 不存在`, `The birth date in the number (${iso}) is not a real date`));
   else if (iso < '1900-01-01')
     problems.push(msg(`号码中的出生日期 ${iso} 早于 1900 年`, `The birth date in the number (${iso}) is before 1900`));
   else if (opts.today && iso > opts.today)
