@@ -181,6 +181,11 @@ for (const dialect of DIALECTS) {
         ['&incomeMax=2300.01', 2],
         ['&flag=duplicate_id', 3], // 0003 and 龙井's household reuse 张大山's ID number
         ['&flag=missing_indicator&year=2020', 2],
+        ['&mainCause=illness', 1],
+        ['&mainCause=lack_funds', 0],
+        ['&year=2019&yearStatus=poor', 2],
+        ['&year=2019&yearStatus=non_poor', 1],
+        ['&year=2018&yearStatus=poor', 0],
       ];
       for (const [query, expected] of cases) assert.equal((await q(query)).total, expected, query);
       assert.equal((await q('&sort=-income')).items[0].code, '420323104211-0003');
@@ -221,6 +226,22 @@ for (const dialect of DIALECTS) {
       assert.equal(
         br.incomeDistribution.reduce((a: number, b: { households: number }) => a + b.households, 0),
         3,
+      );
+    });
+
+    it('lists the households of one group', async () => {
+      assert.equal((await t.call(village, 'POST', `/api/regions/${DONG}/groups`, { no: 1 })).statusCode, 201);
+      const grouped = await t.call(
+        village,
+        'POST',
+        '/api/households',
+        household('420323104211-0004', DONG, { groupNo: 1, members: [{ name: '孙七', relation: 'head' }] }),
+      );
+      assert.equal(grouped.statusCode, 201, grouped.body);
+      const inGroup = (await t.call(village, 'GET', `/api/households?region=${DONG}001`)).json();
+      assert.deepEqual(
+        inGroup.items.map((i: { code: string; groupName: string }) => [i.code, i.groupName]),
+        [['420323104211-0004', '一组']],
       );
     });
   });

@@ -20,6 +20,11 @@ const CommandPage = lazy(() => import('./pages/CommandPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
+const HouseholdsPage = lazy(() => import('./pages/HouseholdsPage'));
+const HouseholdDetailPage = lazy(() => import('./pages/HouseholdDetailPage'));
+const HouseholdFormPage = lazy(() => import('./pages/HouseholdFormPage'));
+const StatsPage = lazy(() => import('./pages/StatsPage'));
+const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 
 function RequirePerm({ perm, children }: { perm: Permission; children: ReactNode }) {
   const { can } = useAuth();
@@ -74,6 +79,56 @@ export default function App() {
                   element={
                     <RequirePerm perm="audit.read">
                       <AuditPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route path="households">
+                  <Route
+                    index
+                    element={
+                      <RequirePerm perm="household.read">
+                        <HouseholdsPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="new"
+                    element={
+                      <RequirePerm perm="household.write">
+                        <HouseholdFormPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path=":id"
+                    element={
+                      <RequirePerm perm="household.read">
+                        <HouseholdDetailPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path=":id/edit"
+                    element={
+                      <RequirePerm perm="household.write">
+                        <HouseholdFormPage />
+                      </RequirePerm>
+                    }
+                  />
+                </Route>
+                <Route
+                  path="stats"
+                  element={
+                    <RequirePerm perm="household.read">
+                      <StatsPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
+                  path="policy"
+                  element={
+                    <RequirePerm perm="policy.manage">
+                      <PolicyPage />
                     </RequirePerm>
                   }
                 />

@@ -138,6 +138,7 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T = void>(path: string, body?: unknown, opts?: RequestOptions) =>
     request<T>('POST', path, { ...opts, body: body ?? {} }),
+  put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   del: (path: string) => request<void>('DELETE', path),
 };

@@ -4,10 +4,12 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Bilingual } from '@shared/codes';
+import { registerMessages } from './i18n-register';
+import { statsMessages } from './i18n-stats';
 
 export type Lang = 'zh' | 'en';
 
-const messages = {
+const baseMessages = {
   'app.name': ['绣花', 'Xiuhua'],
   'app.title': ['党建引领脱贫攻坚指挥平台', 'Poverty Alleviation Command Platform'],
   'app.footer': ['绣花 · 党建引领脱贫攻坚指挥平台', 'Xiuhua · Party-building-led poverty alleviation'],
@@ -148,6 +150,8 @@ const messages = {
   'form.required': ['请填写{field}', '{field} is required'],
   'form.select': ['请选择{field}', 'Choose {field}'],
 } satisfies Record<string, [string, string]>;
+
+const messages = { ...baseMessages, ...registerMessages, ...statsMessages };
 
 export type MessageKey = keyof typeof messages;
 export type Vars = Record<string, string | number>;

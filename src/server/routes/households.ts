@@ -98,8 +98,15 @@ export const HouseholdQuery = z.object({
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
     .pipe(z.array(STATUS).optional()),
+  yearStatus: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(STATUS).optional()),
   attribute: z.string().max(20).optional(),
   cause: z.string().max(30).optional(),
+  mainCause: z.string().max(30).optional(),
   housingGrade: z.string().max(1).optional(),
   incomeMin: z.coerce.number().min(0).max(1e9).optional(),
   incomeMax: z.coerce.number().min(0).max(1e9).optional(),

@@ -3,7 +3,16 @@
  * An entry is shown only when the user holds its permission.
  */
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  ControlOutlined,
+  FileTextOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@shared/codes';
 import type { MessageKey } from '../i18n';
 
@@ -33,6 +42,24 @@ export const NAV: NavEntry[] = [
     match: ['/regions'],
   },
   { key: 'command', path: '/command', label: 'menu.command', icon: <ClusterOutlined />, permission: 'command.read' },
+  {
+    key: 'register',
+    path: '/register',
+    label: 'menu.register',
+    icon: <FileTextOutlined />,
+    match: [],
+    children: [
+      {
+        key: 'households',
+        path: '/households',
+        label: 'menu.households',
+        icon: <SolutionOutlined />,
+        permission: 'household.read',
+      },
+      { key: 'stats', path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, permission: 'household.read' },
+      { key: 'policy', path: '/policy', label: 'menu.policy', icon: <ControlOutlined />, permission: 'policy.manage' },
+    ],
+  },
   { key: 'users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
 ];

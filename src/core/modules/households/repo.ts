@@ -7,7 +7,12 @@ export interface HouseholdFilter {
   lo: string;
   hi: string;
   status?: string[];
+  /** Status in the selected year's record (history), rather than the current one. */
+  yearStatus?: string[];
+  /** Households of one group (村民小组) only. */
+  groupCode?: string;
   attribute?: string;
+  mainCause?: string;
   cause?: string;
   housingGrade?: string;
   incomeMin?: number;
@@ -38,6 +43,9 @@ export function filteredHouseholds(db: Db, actor: Actor, f: Omit<HouseholdFilter
     .where('h.region_code', '<', f.hi)
     .$call(withinScope(actor, 'household.read', 'h.region_code'))
     .$if(!!f.status?.length, (qb) => qb.where('h.status', 'in', f.status!))
+    .$if(!!f.yearStatus?.length, (qb) => qb.where('y.status', 'in', f.yearStatus!))
+    .$if(!!f.groupCode, (qb) => qb.where('h.group_code', '=', f.groupCode!))
+    .$if(!!f.mainCause, (qb) => qb.where('h.main_cause', '=', f.mainCause!))
     .$if(!!f.attribute, (qb) => qb.where('h.attribute', '=', f.attribute!))
     .$if(!!f.housingGrade, (qb) => qb.where('h.housing_grade', '=', f.housingGrade!))
     .$if(!!f.cause, (qb) =>

@@ -33,13 +33,15 @@ export async function householdList(
   q: Omit<HouseholdFilter, 'lo' | 'hi' | 'year'> & { region?: string; year?: number },
 ) {
   let range = subtreeRange('000000000000');
+  let groupCode: string | undefined;
   if (q.region) {
     const r = await requireRegion(db, q.region, 'region');
     authorize(actor, 'household.read', r.code);
-    range = subtreeRange(r.code);
+    range = subtreeRange(r.level === 'group' ? r.parentCode! : r.code);
+    if (r.level === 'group') groupCode = r.code;
   }
   const year = q.year ?? (await latestYear(db));
-  const { total, rows } = await listHouseholds(db, actor, { ...q, ...range, year });
+  const { total, rows } = await listHouseholds(db, actor, { ...q, ...range, groupCode, year });
   return {
     total,
     year,

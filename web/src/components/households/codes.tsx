@@ -1,0 +1,66 @@
+/** Labels, options and tags for the register's code lists (@shared/register), in the current language. */
+import { Tag } from 'antd';
+import type { Bilingual } from '@shared/codes';
+import { CODE_LISTS, labelOf } from '@shared/register';
+import type { CodeListDef, CodeListName } from '@shared/register';
+import { useI18n } from '../../i18n';
+import type { ServerText } from '../../registerTypes';
+
+type Pick = (label: Bilingual | undefined) => string;
+
+/** Select options of a code list. */
+export function codeOptions(list: CodeListName, L: Pick): { value: string; label: string }[] {
+  return (CODE_LISTS[list] as CodeListDef).map((c) => ({ value: c.code, label: L(c) }));
+}
+
+/** The label of a code; unknown codes show as themselves, empty as "—". */
+export function codeLabel(list: CodeListName, code: string | null | undefined, L: Pick): string {
+  if (!code) return '—';
+  return L(labelOf(list, code) ?? undefined) || code;
+}
+
+const STATUS_COLORS: Record<string, string> = {
+  non_poor: 'default',
+  applicant: 'gold',
+  poor: 'red',
+  exited: 'green',
+  returned: 'volcano',
+  removed: 'default',
+};
+
+/** Chart colours of the statuses, matching the tags. */
+export const STATUS_CHART_COLORS: Record<string, string> = {
+  non_poor: '#8c8c8c',
+  applicant: '#d48806',
+  poor: '#cf1322',
+  exited: '#389e0d',
+  returned: '#d4380d',
+  removed: '#bfbfbf',
+};
+
+export function StatusTag({ status }: { status: string | null | undefined }) {
+  const { L } = useI18n();
+  if (!status) return <>—</>;
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid="status-tag" data-status={status}>
+      {codeLabel('household_status', status, L)}
+    </Tag>
+  );
+}
+
+/** A message from the server: localised text or both languages. */
+export function serverText(text: ServerText, L: Pick): string {
+  return typeof text === 'string' ? text : L(text);
+}
+
+/** Yuan with thousands separators and at most two decimals. */
+export function money(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  return v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** Years offered by year selectors: the current year back to 2014 (the register starts in 2014). */
+export function yearOptions(): { value: number; label: string }[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: now - 2013 }, (_, i) => now - i).map((y) => ({ value: y, label: String(y) }));
+}

@@ -1,0 +1,98 @@
+/**
+ * The household list's filters live in the URL query (/households?region=…&status=poor,returned&cause=…) so a
+ * statistics number can link to the list behind it. The names are the API's query parameters.
+ */
+export const FILTER_KEYS = [
+  'region',
+  'status',
+  'attribute',
+  'cause',
+  'housingGrade',
+  'incomeMin',
+  'incomeMax',
+  'flag',
+  'q',
+  'year',
+] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type ListKey = FilterKey | 'sort' | 'page' | 'pageSize';
+export type ListQuery = Partial<Record<ListKey, string>>;
+
+export const SORTS = ['code', 'head', 'persons', 'income', '-persons', '-income'] as const;
+export const FLAGS = ['duplicate_id', 'missing_indicator'] as const;
+
+export function readListQuery(params: URLSearchParams): ListQuery {
+  const out: ListQuery = {};
+  for (const k of [...FILTER_KEYS, 'sort', 'page', 'pageSize'] as const) {
+    const v = params.get(k);
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+/** Only the filters (what the export takes). */
+export function filtersOf(q: ListQuery): Partial<Record<FilterKey, string>> {
+  const out: Partial<Record<FilterKey, string>> = {};
+  for (const k of FILTER_KEYS) if (q[k]) out[k] = q[k];
+  return out;
+}
+
+/** A link to the household list with the given filters; arrays become comma-separated lists. */
+export function householdsLink(filters: Partial<Record<ListKey, string | number | readonly string[] | null>>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === null || v === undefined || v === '') continue;
+    params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const qs = params.toString();
+  return `/households${qs ? `?${qs}` : ''}`;
+}
+
+/** Form values of the filter bar ⇄ URL query. */
+export interface FilterForm {
+  region?: string;
+  status?: string[];
+  attribute?: string;
+  cause?: string;
+  housingGrade?: string;
+  incomeMin?: number | null;
+  incomeMax?: number | null;
+  flag?: string;
+  q?: string;
+  year?: number;
+}
+
+const num = (s: string | undefined) =>
+  s !== undefined && s !== '' && !Number.isNaN(Number(s)) ? Number(s) : undefined;
+
+export function toForm(q: ListQuery): FilterForm {
+  return {
+    region: q.region,
+    status: q.status ? q.status.split(',').filter(Boolean) : [],
+    attribute: q.attribute,
+    cause: q.cause,
+    housingGrade: q.housingGrade,
+    incomeMin: num(q.incomeMin) ?? null,
+    incomeMax: num(q.incomeMax) ?? null,
+    flag: q.flag,
+    q: q.q,
+    year: num(q.year),
+  };
+}
+
+export function fromForm(v: FilterForm): ListQuery {
+  const s = (x: string | number | null | undefined) =>
+    x === null || x === undefined || x === '' ? undefined : String(x);
+  return {
+    region: s(v.region),
+    status: v.status?.length ? v.status.join(',') : undefined,
+    attribute: s(v.attribute),
+    cause: s(v.cause),
+    housingGrade: s(v.housingGrade),
+    incomeMin: s(v.incomeMin),
+    incomeMax: s(v.incomeMax),
+    flag: s(v.flag),
+    q: s(v.q?.trim()),
+    year: s(v.year),
+  };
+}

@@ -1,0 +1,151 @@
+/** 代码表 — the register's code lists (GET /api/code-lists); relabel, reorder, retire or add a code. */
+import { useState } from 'react';
+import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api';
+import { useAsync, useFormErrorHandler } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { CodeEntry } from '../../registerTypes';
+import { ApiResult } from '../ApiResult';
+import { CODE_LIST_NAMES } from './paramDefs';
+
+type Editing = { entry: CodeEntry; isNew: boolean } | null;
+const FIELDS = ['code', 'zh', 'en', 'sortOrder', 'active'] as const;
+
+export function CodeListsTab() {
+  const { t, L } = useI18n();
+  const { message } = App.useApp();
+  const onError = useFormErrorHandler();
+  const [form] = Form.useForm<CodeEntry>();
+  const [list, setList] = useState<string>('cause');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [saving, setSaving] = useState(false);
+  const { data, error, loading, reload } = useAsync(
+    (s) => api.get<{ lists: Record<string, CodeEntry[]> }>('/code-lists', undefined, s),
+    [],
+  );
+  const entries = data?.lists[list] ?? [];
+  const names = Object.keys(data?.lists ?? CODE_LIST_NAMES);
+  const listName = (n: string) => L(CODE_LIST_NAMES[n as keyof typeof CODE_LIST_NAMES]) || n;
+
+  const open = (entry: CodeEntry, isNew: boolean) => {
+    setEditing({ entry, isNew });
+    form.setFieldsValue(entry);
+  };
+  const save = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v || !editing) return;
+    setSaving(true);
+    try {
+      const code = editing.isNew ? v.code.trim() : editing.entry.code;
+      await api.put(`/code-lists/${list}/${encodeURIComponent(code)}`, {
+        zh: v.zh.trim(),
+        en: v.en.trim(),
+        sortOrder: v.sortOrder,
+        active: v.active,
+      });
+      message.success(t('common.saved'));
+      setEditing(null);
+      reload();
+    } catch (e) {
+      onError(form, e, FIELDS);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const columns: TableColumnsType<CodeEntry> = [
+    { title: t('code.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+    { title: t('code.zh'), dataIndex: 'zh' },
+    { title: t('code.en'), dataIndex: 'en' },
+    { title: t('code.sortOrder'), dataIndex: 'sortOrder', width: 80, align: 'right' },
+    {
+      title: t('code.active'),
+      dataIndex: 'active',
+      width: 80,
+      render: (a: boolean) => (a ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
+    },
+    {
+      title: t('common.actions'),
+      width: 80,
+      render: (_, e) => (
+        <Typography.Link onClick={() => open(e, false)} data-testid={`code-edit-${e.code}`}>
+          {t('common.edit')}
+        </Typography.Link>
+      ),
+    },
+  ];
+
+  if (error) return <ApiResult error={error} onRetry={reload} />;
+  const nextOrder = Math.max(0, ...entries.map((e) => e.sortOrder)) + 1;
+  return (
+    <>
+      <Flex justify="space-between" style={{ marginBottom: 12 }}>
+        <Select
+          value={list}
+          onChange={setList}
+          style={{ width: 220 }}
+          options={names.map((n) => ({ value: n, label: listName(n) }))}
+          data-testid="code-list-select"
+        />
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => open({ code: '', zh: '', en: '', sortOrder: nextOrder, active: true }, true)}
+        >
+          {t('code.add')}
+        </Button>
+      </Flex>
+      <Table<CodeEntry>
+        rowKey="code"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={entries}
+        pagination={false}
+        data-testid="codes-table"
+      />
+      <Modal
+        open={!!editing}
+        title={`${editing?.isNew ? t('code.add') : t('code.edit')} · ${listName(list)}`}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        okText={t('common.save')}
+        confirmLoading={saving}
+        forceRender
+      >
+        <Form<CodeEntry> form={form} layout="vertical">
+          <Form.Item
+            name="code"
+            label={t('code.code')}
+            rules={[{ required: true, pattern: /^[a-z0-9_]{1,30}$|^[A-Z]$/, message: t('code.codeRule') }]}
+          >
+            <Input disabled={!editing?.isNew} maxLength={30} />
+          </Form.Item>
+          <Form.Item
+            name="zh"
+            label={t('code.zh')}
+            rules={[{ required: true, whitespace: true, message: t('code.zh') }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="en"
+            label={t('code.en')}
+            rules={[{ required: true, whitespace: true, message: t('code.en') }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Flex gap={24}>
+            <Form.Item name="sortOrder" label={t('code.sortOrder')}>
+              <InputNumber min={0} max={10000} precision={0} />
+            </Form.Item>
+            <Form.Item name="active" label={t('code.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Flex>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+/** 政策参数 — every stored value grouped by key (national/provincial, per year or any year), with edit and add. */
+import { useState } from 'react';
+import { App, Button, Flex, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api';
+import { useAsync } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { PolicyParam } from '../../registerTypes';
+import { ApiResult } from '../ApiResult';
+import { ParamModal } from './ParamModal';
+import { PARAM_DEFS, PROVINCES, kindOf } from './paramDefs';
+
+type Row = PolicyParam & { span: number };
+
+export function ParamsTab() {
+  const { t, L } = useI18n();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Partial<PolicyParam> | null>(null);
+  const { data, error, loading, reload } = useAsync(
+    (s) => api.get<{ items: PolicyParam[] }>('/policy/params', undefined, s),
+    [],
+  );
+
+  // Known keys first in their defined order, then the rest; within a key national first, then by year.
+  const order = Object.keys(PARAM_DEFS);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const sorted = [...(data?.items ?? [])].sort(
+    (a, b) =>
+      rank(a.key) - rank(b.key) ||
+      a.key.localeCompare(b.key) ||
+      a.province.localeCompare(b.province) ||
+      a.year - b.year,
+  );
+  const rows: Row[] = sorted.map((p, i) => ({
+    ...p,
+    span: i > 0 && sorted[i - 1]!.key === p.key ? 0 : sorted.filter((q) => q.key === p.key).length,
+  }));
+
+  const show = (p: PolicyParam) => {
+    const kind = kindOf(p.key, p.value);
+    const v = p.value;
+    if (kind === 'ratio' && typeof v === 'number') return `${Number((v * 100).toFixed(4))}%`;
+    if (kind === 'codes' && Array.isArray(v))
+      return v.map((c) => (
+        <Tag key={String(c)}>
+          {String(c)} {PROVINCES[String(c)] ?? ''}
+        </Tag>
+      ));
+    if (kind === 'range' && Array.isArray(v)) return `${v[0]} – ${v[1]}`;
+    const unit = PARAM_DEFS[p.key]?.unit;
+    return typeof v === 'number' ? `${v.toLocaleString()}${unit ? ` ${L(unit)}` : ''}` : JSON.stringify(v);
+  };
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t('policy.key'),
+      dataIndex: 'key',
+      width: 260,
+      onCell: (r) => ({ rowSpan: r.span, style: { verticalAlign: 'top' } }),
+      render: (k: string) => (
+        <Flex vertical>
+          <Typography.Text strong>{PARAM_DEFS[k] ? L(PARAM_DEFS[k]) : k}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {k}
+          </Typography.Text>
+          <Typography.Link onClick={() => setEditing({ key: k })} style={{ fontSize: 12 }}>
+            + {t('policy.add')}
+          </Typography.Link>
+        </Flex>
+      ),
+    },
+    {
+      title: t('policy.province'),
+      dataIndex: 'province',
+      width: 120,
+      render: (p: string) => (p ? `${p} ${PROVINCES[p] ?? ''}` : t('policy.national')),
+    },
+    { title: t('policy.year'), dataIndex: 'year', width: 100, render: (y: number) => y || t('policy.anyYear') },
+    { title: t('policy.value'), key: 'value', render: (_, p) => show(p) },
+    {
+      title: t('common.actions'),
+      width: 80,
+      render: (_, p) => (
+        <Typography.Link onClick={() => setEditing(p)} data-testid={`param-edit-${p.key}`}>
+          {t('common.edit')}
+        </Typography.Link>
+      ),
+    },
+  ];
+
+  if (error) return <ApiResult error={error} onRetry={reload} />;
+  return (
+    <>
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="param-add">
+          {t('policy.add')}
+        </Button>
+      </Flex>
+      <Table<Row>
+        rowKey={(r) => `${r.key}/${r.province}/${r.year}`}
+        size="small"
+        bordered
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        data-testid="params-table"
+      />
+      <ParamModal
+        param={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          message.success(t('common.saved'));
+          setEditing(null);
+          reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+/** Policy parameter keys with their names and value kinds (mirrors PARAM_KINDS in src/core/modules/policy/rules.ts). */
+import type { Bilingual } from '@shared/codes';
+import type { CodeListName } from '@shared/register';
+
+export type ParamKind = 'number' | 'ratio' | 'codes' | 'range';
+
+export const PARAM_DEFS: Record<string, Bilingual & { kind: ParamKind; unit?: Bilingual }> = {
+  poverty_line: { zh: '贫困线', en: 'Poverty line', kind: 'number', unit: { zh: '元/人·年', en: 'yuan/person·yr' } },
+  monitoring_threshold: {
+    zh: '监测收入标准',
+    en: 'Monitoring income threshold',
+    kind: 'number',
+    unit: { zh: '元/人·年', en: 'yuan/person·yr' },
+  },
+  village_exit_incidence: { zh: '贫困村退出发生率', en: 'Village exit incidence', kind: 'ratio' },
+  village_exit_incidence_west: { zh: '贫困村退出发生率（西部）', en: 'Village exit incidence (west)', kind: 'ratio' },
+  county_exit_incidence: { zh: '贫困县摘帽发生率', en: 'County exit incidence', kind: 'ratio' },
+  county_exit_incidence_west: { zh: '贫困县摘帽发生率（西部）', en: 'County exit incidence (west)', kind: 'ratio' },
+  wrong_exit_rate_max: { zh: '错退率上限', en: 'Max wrongly-exited rate', kind: 'ratio' },
+  missed_rate_max: { zh: '漏评率上限', en: 'Max missed-identification rate', kind: 'ratio' },
+  public_approval_min: { zh: '群众认可度下限', en: 'Min public approval', kind: 'ratio' },
+  western_provinces: { zh: '西部省份', en: 'Western provinces', kind: 'codes' },
+  compulsory_education_ages: { zh: '义务教育年龄段', en: 'Compulsory education ages', kind: 'range' },
+  max_other_causes: { zh: '其他致贫原因最多项数', en: 'Max other causes', kind: 'number' },
+};
+
+/** The kind of an unknown key, guessed from its value. */
+export function kindOf(key: string, value: unknown): ParamKind {
+  const def = PARAM_DEFS[key];
+  if (def) return def.kind;
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? 'codes' : 'range';
+  return 'number';
+}
+
+export const PROVINCES: Record<string, string> = {
+  '11': '北京',
+  '12': '天津',
+  '13': '河北',
+  '14': '山西',
+  '15': '内蒙古',
+  '21': '辽宁',
+  '22': '吉林',
+  '23': '黑龙江',
+  '31': '上海',
+  '32': '江苏',
+  '33': '浙江',
+  '34': '安徽',
+  '35': '福建',
+  '36': '江西',
+  '37': '山东',
+  '41': '河南',
+  '42': '湖北',
+  '43': '湖南',
+  '44': '广东',
+  '45': '广西',
+  '46': '海南',
+  '50': '重庆',
+  '51': '四川',
+  '52': '贵州',
+  '53': '云南',
+  '54': '西藏',
+  '61': '陕西',
+  '62': '甘肃',
+  '63': '青海',
+  '64': '宁夏',
+  '65': '新疆',
+};
+
+export const provinceOptions = Object.entries(PROVINCES).map(([code, name]) => ({
+  value: code,
+  label: `${code} ${name}`,
+}));
+
+export const CODE_LIST_NAMES: Record<CodeListName, Bilingual> = {
+  attribute: { zh: '贫困户属性', en: 'Household attribute' },
+  cause: { zh: '致贫原因', en: 'Causes of poverty' },
+  household_status: { zh: '户状态', en: 'Household status' },
+  housing_grade: { zh: '住房等级', en: 'Housing grade' },
+  relation: { zh: '与户主关系', en: 'Relation to head' },
+  gender: { zh: '性别', en: 'Gender' },
+  ethnicity: { zh: '民族', en: 'Ethnicity' },
+  education: { zh: '文化程度', en: 'Education' },
+  student_status: { zh: '在校生状况', en: 'Student status' },
+  health: { zh: '健康状况', en: 'Health' },
+  labour: { zh: '劳动技能', en: 'Labour capacity' },
+  work_status: { zh: '务工状况', en: 'Work status' },
+};

@@ -1,0 +1,153 @@
+/** /households/:id — a household: header, members, yearly records, identification/exit workflow, assistance. */
+import { useState } from 'react';
+import { Button, Card, Descriptions, Empty, Space, Tabs, Typography } from 'antd';
+import { EditOutlined, EyeOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { FullPageSpin } from '../auth';
+import { downloadFile } from '../download';
+import { useAsync, useErrorToast } from '../hooks';
+import { useI18n } from '../i18n';
+import { ApiResult, NotFound } from '../components/ApiResult';
+import { StatusTag, codeLabel } from '../components/households/codes';
+import { MembersTab } from '../components/households/MembersTab';
+import { WorkflowTab } from '../components/households/WorkflowTab';
+import { YearsTab } from '../components/households/YearsTab';
+import type { HouseholdDetail } from '../registerTypes';
+
+function Later({ title }: { title: string }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 16 }}>
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('help.later')} />
+    </Card>
+  );
+}
+
+export default function HouseholdDetailPage() {
+  const { t, L } = useI18n();
+  const navigate = useNavigate();
+  const toast = useErrorToast();
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const [phone, setPhone] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'card' | 'phone' | null>(null);
+  const valid = !!id && /^\d+$/.test(id);
+  const {
+    data: h,
+    error,
+    reload,
+  } = useAsync(valid ? (s) => api.get<HouseholdDetail>(`/households/${id}`, undefined, s) : null, [id]);
+
+  if (!valid) return <NotFound />;
+  if (error) return <ApiResult error={error} onRetry={reload} />;
+  if (!h) return <FullPageSpin />;
+
+  const run = async (what: 'card' | 'phone') => {
+    setBusy(what);
+    try {
+      if (what === 'card') await downloadFile(`/households/${h.id}/card.docx`, undefined, `明白卡-${h.code}.docx`);
+      else setPhone((await api.post<{ phone: string | null }>(`/households/${h.id}/reveal`, {})).phone);
+    } catch (e) {
+      toast(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const causes = h.otherCauses.map((c) => codeLabel('cause', c, L)).join('、') || '—';
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="household-detail">
+      <Card
+        title={
+          <Space wrap>
+            <Typography.Text strong data-testid="household-code">
+              {h.code}
+            </Typography.Text>
+            <span data-testid="household-head">{h.headName}</span>
+            <StatusTag status={h.status} />
+          </Space>
+        }
+        extra={
+          <Space>
+            <Button icon={<FileWordOutlined />} loading={busy === 'card'} onClick={() => run('card')}>
+              {t('hh.card')}
+            </Button>
+            {h.canEdit && (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/households/${h.id}/edit`)}
+                data-testid="household-edit"
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label={t('hh.villageGroup')}>
+            {h.groupName ? `${h.villageName} / ${h.groupName}` : h.villageName}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('hh.attribute')}>{codeLabel('attribute', h.attribute, L)}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.mainCause')}>{codeLabel('cause', h.mainCause, L)}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.otherCauses')}>{causes}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.housingGrade')}>
+            {codeLabel('housing_grade', h.housingGrade, L)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('hh.persons')}>{h.persons}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.identifiedYear')}>{h.identifiedYear ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.exitedYear')}>{h.exitedYear ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.address')}>{h.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('hh.phone')}>
+            <Space size={4}>
+              {phone ?? h.phone ?? '—'}
+              {h.canReveal && h.phone && !phone && (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<EyeOutlined />}
+                  loading={busy === 'phone'}
+                  onClick={() => run('phone')}
+                >
+                  {t('m.reveal')}
+                </Button>
+              )}
+            </Space>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={params.get('tab') ?? 'members'}
+          onChange={(tab) => setParams({ tab }, { replace: true })}
+          items={[
+            {
+              key: 'members',
+              label: `${t('hh.tabMembers')} (${h.members.length})`,
+              children: <MembersTab householdId={h.id} members={h.members} canReveal={h.canReveal} />,
+            },
+            { key: 'years', label: t('hh.tabYears'), children: <YearsTab years={h.years} /> },
+            {
+              key: 'workflow',
+              label: t('hh.tabWorkflow'),
+              children: <WorkflowTab household={h} onChanged={reload} />,
+            },
+            {
+              key: 'help',
+              label: t('hh.tabHelp'),
+              children: (
+                <>
+                  <Later title={t('help.cadre')} />
+                  <Later title={t('help.measures')} />
+                  <Later title={t('help.visits')} />
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,134 @@
+/** /households — the household register (农户台账): URL-driven filters, server-side sort and pagination, export. */
+import { useEffect, useState } from 'react';
+import { Button, Card, Flex, Space, Table } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { useAuth } from '../auth';
+import { downloadFile } from '../download';
+import { useAsync, useErrorToast } from '../hooks';
+import { useI18n } from '../i18n';
+import { ApiResult } from '../components/ApiResult';
+import { HouseholdFilters } from '../components/households/HouseholdFilters';
+import { householdColumns, sortParam } from '../components/households/householdColumns';
+import { filtersOf, readListQuery } from '../components/households/listQuery';
+import type { ListQuery } from '../components/households/listQuery';
+import type { HouseholdPage, HouseholdRow } from '../registerTypes';
+import type { Items, RegionSummary } from '../types';
+
+export default function HouseholdsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const toast = useErrorToast();
+  const [params, setParams] = useSearchParams();
+  const query = readListQuery(params);
+  const page = Number(query.page ?? 1) || 1;
+  const pageSize = Number(query.pageSize ?? 20) || 20;
+  const [exporting, setExporting] = useState(false);
+
+  // Without ?region= start at the user's first scope root (keeping any other filters).
+  const roots = useAsync(query.region ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
+    !!query.region,
+  ]);
+  useEffect(() => {
+    const first = roots.data?.items[0];
+    if (query.region || !first) return;
+    const next = new URLSearchParams(params);
+    next.set('region', first.code);
+    setParams(next, { replace: true });
+  }, [query.region, roots.data, params, setParams]);
+
+  const key = params.toString();
+  const list = useAsync(
+    query.region ? (s) => api.get<HouseholdPage>('/households', { ...query, page, pageSize }, s) : null,
+    [key],
+  );
+
+  const update = (patch: ListQuery) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
+  const applyFilters = (f: ListQuery) => {
+    const keep: ListQuery = { sort: query.sort, pageSize: query.pageSize };
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...keep, ...f, region: f.region ?? query.region })) if (v) next.set(k, v);
+    setParams(next);
+  };
+
+  const exportList = async () => {
+    setExporting(true);
+    try {
+      await downloadFile('/households/export', { ...filtersOf(query), format: 'xlsx' }, 'households.xlsx');
+    } catch (e) {
+      toast(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const year = list.data?.year ?? (query.year ? Number(query.year) : undefined);
+  if (roots.error) return <ApiResult error={roots.error} onRetry={roots.reload} />;
+  return (
+    <Card data-testid="households-page">
+      <Flex justify="space-between" align="start" gap={12}>
+        <HouseholdFilters query={query} onApply={applyFilters} defaultYear={list.data?.year} />
+        <Space style={{ flexShrink: 0 }}>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList} data-testid="household-export">
+            {t('hh.export')}
+          </Button>
+          {can('household.write') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() =>
+                navigate(
+                  /^\d{9}(?!000)\d{3}$/.test(query.region ?? '')
+                    ? `/households/new?village=${query.region}`
+                    : '/households/new',
+                )
+              }
+              data-testid="household-new"
+            >
+              {t('hh.new')}
+            </Button>
+          )}
+        </Space>
+      </Flex>
+      {list.error ? (
+        <ApiResult error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<HouseholdRow>
+          rowKey="id"
+          size="middle"
+          data-testid="household-table"
+          loading={list.loading}
+          columns={householdColumns(i18n, query.sort, year)}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          onChange={(pg, _filters, sorter, extra) => {
+            if (extra.action === 'sort') {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              update({ sort: sortParam(s?.columnKey as string | undefined, s?.order), page: undefined });
+            } else if (extra.action === 'paginate') {
+              update({ page: String(pg.current ?? 1), pageSize: String(pg.pageSize ?? 20) });
+            }
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+          }}
+        />
+      )}
+    </Card>
+  );
+}
