@@ -39,7 +39,10 @@ async function time(label: string, fn: () => Promise<unknown>, runs = 7) {
 async function run(d: Database, label: string) {
   console.log(`${label}:`);
   await build(d);
-  const n = await d.db.selectFrom('household').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = await d.db
+    .selectFrom('household')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   console.log(`  ${Number(n.n)} households`);
   await time('poverty incidence by township', () => povertyByChild(d.db, SYSTEM, COUNTY));
   await time('poverty incidence by township, 2016', () => povertyByChild(d.db, SYSTEM, COUNTY, 2016));

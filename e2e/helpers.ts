@@ -78,7 +78,7 @@ export async function startApp(): Promise<{ app: App; stop: () => Promise<void> 
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    runCli(['demo'], env);
+    runCli(['demo', '--households', '3000'], env);
     const port = await freePort();
     const output: string[] = [];
     server = spawn(process.execPath, [CLI, 'serve'], {

@@ -27,7 +27,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       t = await testApp(dialect);
-      await loadDemo(t.db, { county: '420323', password: PASSWORD });
+      await loadDemo(t.db, { county: '420323', password: PASSWORD, households: 0 });
       await buildUser(t.db, 'county', '420322', 'yunxi');
       for (const u of ['dongjiagou', 'leigu', 'baofeng', 'zhushan', 'inspector', 'yunxi']) s[u] = await t.login(u);
       const unit = await t.db

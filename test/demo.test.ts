@@ -19,7 +19,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('loads 竹山县 with groups, a full command hierarchy and the demo users, and is idempotent', async () => {
-      await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026' });
+      await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026', households: 0 });
       const first = await snapshot();
       const kinds = (k: string) => first.units.filter((u) => u.kind === k).length;
       assert.equal(kinds('county_hq'), 1);
@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
         .where('kind', '=', 'battle_zone')
         .execute();
       assert.ok(zones.every((z) => z.commander_id && z.leader_id));
-      await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026' });
+      await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026', households: 0 });
       assert.deepEqual(await snapshot(), first);
     });
   });

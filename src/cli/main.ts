@@ -25,7 +25,8 @@ const HELP = `xiuhua — 绣花 党建引领脱贫攻坚指挥平台
   xiuhua start                      migrate, load the demo county if the database is empty, build the web app if needed, serve
   xiuhua serve                      migrate and serve (PORT, HOST, DATABASE_URL)
   xiuhua migrate                    bring the schema up to date
-  xiuhua demo [--county 420323]     load the deterministic demo county
+  xiuhua demo [--county 420323] [--households 100000]
+                                    load the deterministic demo county and its household register
   xiuhua regions load <code>|--all  load real divisions (province 42, city 4203, county 420323, township 420323104) or the whole country
   xiuhua users add --username U --password P --role R --scope CODE [--name N]
                                     roles: ${ROLES.join(', ')}
@@ -46,7 +47,9 @@ export async function main(argv: string[]): Promise<void> {
           console.log(`migrated (${d.dialect}): ${(await setupDatabase(d.db)).join(', ') || 'up to date'}`),
         );
       case 'demo':
-        return await withDb(config.databaseUrl, (d) => demo(d, str(args, 'county') ?? '420323', config.demoPassword));
+        return await withDb(config.databaseUrl, (d) =>
+          demo(d, str(args, 'county') ?? '420323', config.demoPassword, Number(str(args, 'households') ?? 100_000)),
+        );
       case 'regions':
         return await withDb(config.databaseUrl, (d) => regions(d, args));
       case 'users':
@@ -82,11 +85,11 @@ async function withDb(url: string, fn: (d: Database) => Promise<void>) {
   }
 }
 
-async function demo(d: Database, county: string, password: string) {
+async function demo(d: Database, county: string, password: string, households = 100_000) {
   const started = Date.now();
   console.log(`载入演示数据 / loading demo county ${county} …`);
   const bar = terminalProgress();
-  await loadDemo(d.db, { county, password, onProgress: bar.report });
+  await loadDemo(d.db, { county, password, households, onProgress: bar.report });
   bar.stop();
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -5,6 +5,7 @@ const LABELS: Record<string, string> = {
   groups: '村民小组 groups',
   command: '指挥体系 command',
   users: '用户 users',
+  households: '农户 households',
 };
 
 /** A progress reporter for the terminal: one bar per step (plain lines when not a TTY). */

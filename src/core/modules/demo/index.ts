@@ -7,12 +7,15 @@ import { loadRegions } from '../regions/load.ts';
 import { updateFlags, upsertRegions } from '../regions/repo.ts';
 import { groupCode, groupName, normalizeCode } from '../regions/rules.ts';
 import { personName, phone, rng, seedOf, type Rng } from './random.ts';
+import { loadDemoRegister } from './register.ts';
 
 export type Progress = (step: string, done: number, total: number) => void;
 
 export interface DemoOptions {
   county: string;
   password: string;
+  /** Households of the demo register (default 100,000; 0 = none). */
+  households?: number;
   onProgress?: Progress;
 }
 
@@ -87,6 +90,8 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<{ users: type
     });
   }
   await addUsers(db, opts.password, progress);
+  const households = opts.households ?? 100_000;
+  if (households > 0) await loadDemoRegister(db, { county, households, onProgress: progress });
   return { users: DEMO_USERS };
 }
 

@@ -1,0 +1,79 @@
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import type { Db } from './index.ts';
+
+/**
+ * Bulk writes, the one place where the dialects truly differ for speed. PostgreSQL gets one statement
+ * per call with a column of arrays (`INSERT … SELECT * FROM unnest($1::int[], $2::text[], …)`): no
+ * parameter limit and one parse/plan instead of hundreds. SQLite gets multi-row VALUES chunks under its
+ * bound-parameter limit (its statements are cheap). Same semantics on both.
+ */
+export type ColumnType = 'int' | 'numeric' | 'text';
+
+export interface BulkOptions {
+  /** Types of the non-text columns (PostgreSQL needs them to type the arrays). */
+  types?: Record<string, ColumnType>;
+  /** ON CONFLICT (columns) DO UPDATE SET each of `update` = excluded value. */
+  conflict?: string[];
+  update?: string[];
+  returning?: string[];
+}
+
+export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+const SQLITE_MAX_PARAMS = 32_000;
+
+function tail(o: BulkOptions): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (o.conflict?.length) {
+    const target = sql.join(o.conflict.map((c) => sql.ref(c)));
+    parts.push(
+      o.update?.length
+        ? sql`on conflict (${target}) do update set ${sql.join(o.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`
+        : sql`on conflict (${target}) do nothing`,
+    );
+  }
+  if (o.returning?.length) parts.push(sql`returning ${sql.join(o.returning.map((c) => sql.ref(c)))}`);
+  return sql.join(parts, sql` `);
+}
+
+export async function bulkInsert<R = Record<string, unknown>>(
+  db: Db,
+  table: string,
+  rows: Record<string, unknown>[],
+  o: BulkOptions = {},
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const cols = Object.keys(rows[0]!);
+  const colList = sql.join(cols.map((c) => sql.ref(c)));
+  if (isPostgres(db)) {
+    const arrays = cols.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(o.types?.[c] ?? 'text')}[]`);
+    const res =
+      await sql<R>`insert into ${sql.table(table)} (${colList}) select * from unnest(${sql.join(arrays)}) ${tail(o)}`.execute(
+        db,
+      );
+    return res.rows;
+  }
+  const out: R[] = [];
+  const size = Math.max(1, Math.floor(SQLITE_MAX_PARAMS / cols.length));
+  for (let i = 0; i < rows.length; i += size) {
+    const values = rows.slice(i, i + size).map((r) => sql`(${sql.join(cols.map((c) => r[c] ?? null))})`);
+    const res =
+      await sql<R>`insert into ${sql.table(table)} (${colList}) values ${sql.join(values)} ${tail(o)}`.execute(db);
+    out.push(...res.rows);
+  }
+  return out;
+}
+
+/** DELETE FROM table WHERE column IN (ids), in one statement on PostgreSQL and chunks on SQLite. */
+export async function bulkDeleteIn(db: Db, table: string, column: string, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (isPostgres(db)) {
+    await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = any(${ids}::int[])`.execute(db);
+    return;
+  }
+  for (let i = 0; i < ids.length; i += SQLITE_MAX_PARAMS) {
+    await sql`delete from ${sql.table(table)} where ${sql.ref(column)} in (${sql.join(ids.slice(i, i + SQLITE_MAX_PARAMS))})`.execute(
+      db,
+    );
+  }
+}
