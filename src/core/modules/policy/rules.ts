@@ -1,3 +1,5 @@
+import { PARAM_DEFS } from '../../../shared/policy.ts';
+
 /**
  * Policy parameters (政策参数): poverty lines, thresholds and lists, by year and by province. Nothing
  * here is a constant of the rules: the rules take the resolved values as arguments.
@@ -72,25 +74,9 @@ export const POLICY_DEFAULTS: ParamRow[] = [
   { key: 'max_other_causes', province: '', year: 0, value: 2 },
 ];
 
-/** Parameter keys an administrator may edit, with the kind of value each takes. */
-export const PARAM_KINDS: Record<string, 'number' | 'ratio' | 'codes' | 'range'> = {
-  poverty_line: 'number',
-  monitoring_threshold: 'number',
-  village_exit_incidence: 'ratio',
-  village_exit_incidence_west: 'ratio',
-  county_exit_incidence: 'ratio',
-  county_exit_incidence_west: 'ratio',
-  wrong_exit_rate_max: 'ratio',
-  missed_rate_max: 'ratio',
-  public_approval_min: 'ratio',
-  western_provinces: 'codes',
-  compulsory_education_ages: 'range',
-  max_other_causes: 'number',
-};
-
 /** Checks a value against its key's kind; returns a problem or null. */
 export function paramProblem(key: string, value: unknown): { zh: string; en: string } | null {
-  const kind = PARAM_KINDS[key];
+  const kind = PARAM_DEFS[key]?.kind;
   if (!kind) return { zh: `未知参数：${key}`, en: `Unknown parameter: ${key}` };
   const num = typeof value === 'number' && Number.isFinite(value);
   switch (kind) {

@@ -1,61 +1,26 @@
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../shared/register.ts';
 import { msg, type Msg } from '../../i18n.ts';
 
-/** 识别 — identification, 两评议、两公示、一比对、一公告, in order. */
-export const IDENTIFICATION_STEPS = [
-  'application',
-  'first_appraisal',
-  'crosscheck',
-  'second_appraisal',
-  'village_notice',
-  'township_notice',
-  'county_announcement',
-  'registered',
-] as const;
-/** 退出 — household exit, in order; the last step is 销号 (removal from the poor list). */
-export const EXIT_STEPS = [
-  'village_appraisal',
-  'team_verification',
-  'household_consent',
-  'notice',
-  'announcement',
-  'removed_from_list',
-] as const;
-
-/** Every step a workflow may record: its sequence plus the step that ends it early. 返贫 is one step. */
-export const WORKFLOW_STEPS = {
-  identification: [...IDENTIFICATION_STEPS, 'rejected'],
-  exit: [...EXIT_STEPS, 'halted'],
-  return: ['returned'],
-} as const;
-export type Workflow = keyof typeof WORKFLOW_STEPS;
-export type WorkflowStep<W extends Workflow = Workflow> = (typeof WORKFLOW_STEPS)[W][number];
-export const WORKFLOWS = Object.keys(WORKFLOW_STEPS) as Workflow[];
-
-export const WORKFLOW_LABELS: Record<Workflow, Msg> = {
-  identification: msg('贫困户识别', 'identification'),
-  exit: msg('脱贫退出', 'exit'),
-  return: msg('返贫', 'return to poverty'),
-};
-export const STEP_LABELS: Record<WorkflowStep, Msg> = {
-  application: msg('农户申请', 'Household application'),
-  first_appraisal: msg('村民主评议（第一次）', 'First village appraisal'),
-  crosscheck: msg('部门信息比对', 'Cross-check with departments'),
-  second_appraisal: msg('村民主评议（第二次）', 'Second village appraisal'),
-  village_notice: msg('村内公示', 'Village notice'),
-  township_notice: msg('乡镇公示', 'Township notice'),
-  county_announcement: msg('县级公告', 'County announcement'),
-  registered: msg('建档立卡', 'Registered as poor'),
-  rejected: msg('不予识别', 'Not identified'),
-  village_appraisal: msg('村两委评议', 'Village committees appraisal'),
-  team_verification: msg('驻村工作队核实', 'Work-team verification'),
-  household_consent: msg('贫困户认可签字', 'Household consent'),
-  notice: msg('村内公示', 'Village notice'),
-  announcement: msg('公告', 'Announcement'),
-  removed_from_list: msg('销号', 'Removed from the poor list'),
-  halted: msg('终止退出', 'Exit halted'),
-  returned: msg('返贫', 'Returned to poverty'),
-};
+export {
+  EXIT_STEPS,
+  IDENTIFICATION_STEPS,
+  NEEDS_REASON,
+  STEP_LABELS,
+  WORKFLOW_LABELS,
+  WORKFLOW_STEPS,
+  WORKFLOWS,
+  type Workflow,
+  type WorkflowStep,
+} from '../../../shared/workflow.ts';
+import {
+  EXIT_STEPS,
+  IDENTIFICATION_STEPS,
+  NEEDS_REASON,
+  STEP_LABELS,
+  WORKFLOW_LABELS,
+  type Workflow,
+  type WorkflowStep,
+} from '../../../shared/workflow.ts';
 
 /** A recorded workflow event (household_event), oldest first. */
 export interface FlowEvent {
@@ -71,8 +36,6 @@ export interface StepRef {
 const TERMINAL = new Set<string>(['registered', 'rejected', 'removed_from_list', 'halted', 'returned']);
 /** Identification may be refused while waiting for an appraisal, the cross-check or a notice (objection upheld). */
 const REJECTABLE_AFTER = new Set<string>(IDENTIFICATION_STEPS.slice(0, 6));
-/** Steps that must carry a reason. */
-export const NEEDS_REASON = new Set<string>(['rejected', 'halted', 'returned']);
 
 /** The workflow in progress (null when none) and the last event, derived from the events alone. */
 export function positionOf(events: readonly FlowEvent[]): {

@@ -11,7 +11,12 @@ import { useI18n } from '../../i18n';
 import type { HouseholdDetail, WorkflowState } from '../../registerTypes';
 import { ExitCheckPanel } from './ExitCheckPanel';
 import { StepModal } from './StepModal';
-import { STEP_LABELS, WORKFLOW_LABELS, toStepRef, stepLabel } from './workflowSteps';
+import {
+  STEP_LABELS_BY_NAME as STEP_LABELS,
+  WORKFLOW_LABELS_BY_NAME as WORKFLOW_LABELS,
+  toStepRef,
+  stepLabel,
+} from './workflowSteps';
 import type { StepRef } from './workflowSteps';
 
 const COLORS: Record<string, string> = { identification: 'blue', exit: 'green', return: 'red' };

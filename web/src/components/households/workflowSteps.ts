@@ -1,50 +1,17 @@
 /**
- * Labels of the identification (识别) and exit (退出) workflow steps. A copy of the server's STEP_LABELS
- * (src/core/modules/workflow/rules.ts) until those move to src/shared.
+ * Labels of the identification (识别) and exit (退出) workflow steps, from the shared definitions the
+ * server's state machines use; plus helpers to read the server's allowed steps.
  */
 import type { Bilingual } from '@shared/codes';
+import { NEEDS_REASON, STEP_LABELS, WORKFLOW_LABELS, WORKFLOW_STEPS } from '@shared/workflow';
 import type { AllowedStep } from '../../registerTypes';
 
-export const WORKFLOW_LABELS: Record<string, Bilingual> = {
-  identification: { zh: '贫困户识别', en: 'Identification' },
-  exit: { zh: '脱贫退出', en: 'Exit' },
-  return: { zh: '返贫', en: 'Return to poverty' },
-};
+export { NEEDS_REASON };
+/** Looked up by the server's step and workflow names (plain strings). */
+export const STEP_LABELS_BY_NAME: Record<string, Bilingual> = STEP_LABELS;
+export const WORKFLOW_LABELS_BY_NAME: Record<string, Bilingual> = WORKFLOW_LABELS;
 
-export const STEP_LABELS: Record<string, Bilingual> = {
-  application: { zh: '农户申请', en: 'Household application' },
-  first_appraisal: { zh: '村民主评议（第一次）', en: 'First village appraisal' },
-  crosscheck: { zh: '部门信息比对', en: 'Cross-check with departments' },
-  second_appraisal: { zh: '村民主评议（第二次）', en: 'Second village appraisal' },
-  village_notice: { zh: '村内公示', en: 'Village notice' },
-  township_notice: { zh: '乡镇公示', en: 'Township notice' },
-  county_announcement: { zh: '县级公告', en: 'County announcement' },
-  registered: { zh: '建档立卡', en: 'Registered as poor' },
-  rejected: { zh: '不予识别', en: 'Not identified' },
-  village_appraisal: { zh: '村两委评议', en: 'Village committees appraisal' },
-  team_verification: { zh: '驻村工作队核实', en: 'Work-team verification' },
-  household_consent: { zh: '贫困户认可签字', en: 'Household consent' },
-  notice: { zh: '村内公示', en: 'Village notice' },
-  announcement: { zh: '公告', en: 'Announcement' },
-  removed_from_list: { zh: '销号', en: 'Removed from the poor list' },
-  halted: { zh: '终止退出', en: 'Exit halted' },
-  returned: { zh: '返贫', en: 'Returned to poverty' },
-};
-
-const IDENTIFICATION = new Set([
-  'application',
-  'first_appraisal',
-  'crosscheck',
-  'second_appraisal',
-  'village_notice',
-  'township_notice',
-  'county_announcement',
-  'registered',
-  'rejected',
-]);
-
-/** Steps that end a workflow early or mark a return and so need a reason. */
-export const NEEDS_REASON = new Set(['rejected', 'halted', 'returned']);
+const IDENTIFICATION = new Set<string>(WORKFLOW_STEPS.identification);
 
 export interface StepRef {
   workflow: 'identification' | 'exit' | 'return';
@@ -69,7 +36,7 @@ export function toStepRef(a: AllowedStep): StepRef {
 
 export function stepLabel(ref: { step: string; label?: string | Bilingual }, L: (b: Bilingual | undefined) => string) {
   // The local names follow the language switch; the server's label covers steps added later.
-  const local = L(STEP_LABELS[ref.step]);
+  const local = L(STEP_LABELS_BY_NAME[ref.step]);
   if (local) return local;
   if (typeof ref.label === 'string') return ref.label;
   return (ref.label && L(ref.label)) || ref.step;

@@ -1,28 +1,9 @@
-/** Policy parameter keys with their names and value kinds (mirrors PARAM_KINDS in src/core/modules/policy/rules.ts). */
+/** Policy parameter names and kinds (shared with the server), province names, code-list names. */
 import type { Bilingual } from '@shared/codes';
+import { PARAM_DEFS, type ParamKind } from '@shared/policy';
 import type { CodeListName } from '@shared/register';
 
-export type ParamKind = 'number' | 'ratio' | 'codes' | 'range';
-
-export const PARAM_DEFS: Record<string, Bilingual & { kind: ParamKind; unit?: Bilingual }> = {
-  poverty_line: { zh: '贫困线', en: 'Poverty line', kind: 'number', unit: { zh: '元/人·年', en: 'yuan/person·yr' } },
-  monitoring_threshold: {
-    zh: '监测收入标准',
-    en: 'Monitoring income threshold',
-    kind: 'number',
-    unit: { zh: '元/人·年', en: 'yuan/person·yr' },
-  },
-  village_exit_incidence: { zh: '贫困村退出发生率', en: 'Village exit incidence', kind: 'ratio' },
-  village_exit_incidence_west: { zh: '贫困村退出发生率（西部）', en: 'Village exit incidence (west)', kind: 'ratio' },
-  county_exit_incidence: { zh: '贫困县摘帽发生率', en: 'County exit incidence', kind: 'ratio' },
-  county_exit_incidence_west: { zh: '贫困县摘帽发生率（西部）', en: 'County exit incidence (west)', kind: 'ratio' },
-  wrong_exit_rate_max: { zh: '错退率上限', en: 'Max wrongly-exited rate', kind: 'ratio' },
-  missed_rate_max: { zh: '漏评率上限', en: 'Max missed-identification rate', kind: 'ratio' },
-  public_approval_min: { zh: '群众认可度下限', en: 'Min public approval', kind: 'ratio' },
-  western_provinces: { zh: '西部省份', en: 'Western provinces', kind: 'codes' },
-  compulsory_education_ages: { zh: '义务教育年龄段', en: 'Compulsory education ages', kind: 'range' },
-  max_other_causes: { zh: '其他致贫原因最多项数', en: 'Max other causes', kind: 'number' },
-};
+export { PARAM_DEFS, type ParamKind };
 
 /** The kind of an unknown key, guessed from its value. */
 export function kindOf(key: string, value: unknown): ParamKind {
