@@ -8,7 +8,6 @@ import { checkDigit } from '../src/core/modules/households/idcard.ts';
 import { buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 
-
 const VILLAGE = '420323104211'; // 董家沟村
 const SIBLING = '420323104205'; // 枣园村, same township
 let seq = 0;
