@@ -80,7 +80,7 @@ export function PovertyTable({ data, loading, onDrill }: Props) {
       tooltip: { trigger: 'axis', valueFormatter: (v) => percent(Number(v)) },
       grid: { left: 48, right: 16, top: 16, bottom: 64 },
       xAxis: { type: 'category', data: data.items.map((i) => i.name), axisLabel: { rotate: 40, interval: 0 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Number((v * 100).toFixed(2))}%` } },
       series: [
         {
           type: 'bar',
