@@ -77,3 +77,11 @@ export async function bulkDeleteIn(db: Db, table: string, column: string, ids: n
     );
   }
 }
+
+/**
+ * Refreshes the planner's statistics after a bulk load (PostgreSQL's autovacuum may run much later and
+ * until then it plans as if the tables were empty; SQLite's planner uses them too).
+ */
+export async function analyzeTables(db: Db, tables: string[]): Promise<void> {
+  for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(db);
+}

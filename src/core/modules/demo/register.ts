@@ -6,6 +6,7 @@
  * batch by batch so memory stays flat.
  */
 import { REGISTERED_STATUSES } from '../../../shared/register.ts';
+import { analyzeTables } from '../../db/bulk.ts';
 import type { Db } from '../../db/index.ts';
 import type { HouseholdInput } from '../households/types.ts';
 import { saveHouseholds } from '../households/write.ts';
@@ -155,6 +156,7 @@ export async function loadDemoRegister(db: Db, opts: DemoRegisterOptions): Promi
   } finally {
     await pending.catch(() => {});
   }
+  await analyzeTables(db, ['household', 'household_member', 'household_year']);
   return { households: done, persons, registered };
 }
 

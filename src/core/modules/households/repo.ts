@@ -34,16 +34,18 @@ export async function latestYear(db: Db): Promise<number> {
   return Number(r?.y ?? new Date().getUTCFullYear());
 }
 
-/** Households matching a filter, inside the actor's scope, with that year's record joined. */
+/**
+ * Households matching a filter, inside the actor's scope. Conditions on the selected year's record are
+ * EXISTS subqueries (indexed by household and year), so counting and paging touch the household table only.
+ */
 export function filteredHouseholds(db: Db, actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize' | 'sort'>) {
+  const yearCond = f.incomeMin !== undefined || f.incomeMax !== undefined || !!f.yearStatus?.length;
   return db
     .selectFrom('household as h')
-    .leftJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year))
     .where('h.region_code', '>=', f.lo)
     .where('h.region_code', '<', f.hi)
     .$call(withinScope(actor, 'household.read', 'h.region_code'))
     .$if(!!f.status?.length, (qb) => qb.where('h.status', 'in', f.status!))
-    .$if(!!f.yearStatus?.length, (qb) => qb.where('y.status', 'in', f.yearStatus!))
     .$if(!!f.groupCode, (qb) => qb.where('h.group_code', '=', f.groupCode!))
     .$if(!!f.mainCause, (qb) => qb.where('h.main_cause', '=', f.mainCause!))
     .$if(!!f.attribute, (qb) => qb.where('h.attribute', '=', f.attribute!))
@@ -58,8 +60,19 @@ export function filteredHouseholds(db: Db, actor: Actor, f: Omit<HouseholdFilter
         ]),
       ),
     )
-    .$if(f.incomeMin !== undefined, (qb) => qb.where('y.per_capita_income', '>=', f.incomeMin!))
-    .$if(f.incomeMax !== undefined, (qb) => qb.where('y.per_capita_income', '<', f.incomeMax!))
+    .$if(yearCond, (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('household_year as y')
+            .select(sql`1`.as('one'))
+            .whereRef('y.household_id', '=', 'h.id')
+            .where('y.year', '=', f.year)
+            .$if(f.incomeMin !== undefined, (q) => q.where('y.per_capita_income', '>=', f.incomeMin!))
+            .$if(f.incomeMax !== undefined, (q) => q.where('y.per_capita_income', '<', f.incomeMax!))
+            .$if(!!f.yearStatus?.length, (q) => q.where('y.status', 'in', f.yearStatus!)),
+        ),
+      ),
+    )
     .$if(!!f.q, (qb) => qb.where((eb) => eb.or([eb('h.head_name', 'like', `%${f.q}%`), eb('h.code', '=', f.q!)])))
     .$if(f.flag === 'duplicate_id', (qb) =>
       qb.where(({ exists, selectFrom }) =>
@@ -74,62 +87,75 @@ export function filteredHouseholds(db: Db, actor: Actor, f: Omit<HouseholdFilter
       ),
     )
     .$if(f.flag === 'missing_indicator', (qb) =>
-      qb
-        .where('h.status', 'in', ['poor', 'returned', 'exited'])
-        .where((eb) =>
-          eb.or([
-            eb('y.id', 'is', null),
-            eb('y.food_clothing', 'is', null),
-            eb('y.education', 'is', null),
-            eb('y.medical', 'is', null),
-            eb('y.housing', 'is', null),
-            eb('y.water', 'is', null),
-          ]),
+      qb.where('h.status', 'in', ['poor', 'returned', 'exited']).where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('household_year as y')
+              .select(sql`1`.as('one'))
+              .whereRef('y.household_id', '=', 'h.id')
+              .where('y.year', '=', f.year)
+              .where('y.food_clothing', 'is not', null)
+              .where('y.education', 'is not', null)
+              .where('y.medical', 'is not', null)
+              .where('y.housing', 'is not', null)
+              .where('y.water', 'is not', null),
+          ),
         ),
+      ),
     );
 }
 
+/** One page of households: the page's ids first (sorted, on the household table), then their details. */
 export async function listHouseholds(db: Db, actor: Actor, f: HouseholdFilter) {
   const base = filteredHouseholds(db, actor, f);
-  const order = {
-    code: ['h.code', 'asc'],
-    head: ['h.head_name', 'asc'],
-    persons: ['h.persons', 'asc'],
-    '-persons': ['h.persons', 'desc'],
-    income: ['y.per_capita_income', 'asc'],
-    '-income': ['y.per_capita_income', 'desc'],
-  } as const;
-  const [col, dir] = order[f.sort ?? 'code'];
-  const [{ total }, rows] = await Promise.all([
+  const income = sql<number>`(select y.per_capita_income from household_year y where y.household_id = h.id and y.year = ${f.year})`;
+  const sort = f.sort ?? 'code';
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  const [{ total }, page] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
-      .innerJoin('region as v', 'v.code', 'h.region_code')
-      .leftJoin('region as g', 'g.code', 'h.group_code')
-      .select([
-        'h.id',
-        'h.code',
-        'h.region_code',
-        'v.name as village_name',
-        'g.name as group_name',
-        'h.head_name',
-        'h.persons',
-        'h.status',
-        'h.attribute',
-        'h.main_cause',
-        'h.other_causes',
-        'h.housing_grade',
-        'h.identified_year',
-        'h.exited_year',
-        'y.per_capita_income',
-        'y.year',
-      ])
-      .orderBy(col, dir)
+      .select('h.id')
+      .$call((qb) => {
+        if (sort === 'income' || sort === '-income') return qb.orderBy(income, dir);
+        const col = { code: 'h.code', head: 'h.head_name', persons: 'h.persons', '-persons': 'h.persons' }[
+          sort
+        ] as 'h.code';
+        return qb.orderBy(col, dir);
+      })
       .orderBy('h.id')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
   ]);
-  return { total: Number(total), rows };
+  const ids = page.map((r) => r.id);
+  const details = ids.length
+    ? await db
+        .selectFrom('household as h')
+        .innerJoin('region as v', 'v.code', 'h.region_code')
+        .leftJoin('region as g', 'g.code', 'h.group_code')
+        .leftJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year))
+        .select([
+          'h.id',
+          'h.code',
+          'h.region_code',
+          'v.name as village_name',
+          'g.name as group_name',
+          'h.head_name',
+          'h.persons',
+          'h.status',
+          'h.attribute',
+          'h.main_cause',
+          'h.other_causes',
+          'h.housing_grade',
+          'h.identified_year',
+          'h.exited_year',
+          'y.per_capita_income',
+        ])
+        .where('h.id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return { total: Number(total), rows: ids.map((id) => byId.get(id)!) };
 }
 
 export async function findHousehold(db: Db, id: number) {
@@ -161,4 +187,15 @@ export async function duplicatedIds(db: Db, householdId: number): Promise<Set<st
     .where('m.household_id', '=', householdId)
     .execute();
   return new Set(rows.map((r) => r.id_number!));
+}
+
+/** The filtered households with the selected year's record joined as `y` (for exports that need its columns). */
+export function filteredHouseholdsWithYear(
+  db: Db,
+  actor: Actor,
+  f: Omit<HouseholdFilter, 'page' | 'pageSize' | 'sort'>,
+) {
+  return filteredHouseholds(db, actor, f).leftJoin('household_year as y', (j) =>
+    j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year),
+  );
 }
