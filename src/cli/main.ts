@@ -16,6 +16,7 @@ import { ROLES, type Role } from '../shared/codes.ts';
 import { buildApp } from '../server/app.ts';
 import { WEB_DIST } from '../server/plugins/web.ts';
 import { parseArgs, str, type Args } from './args.ts';
+import { exportCommand, IMPORT_HELP, importCommand } from './import.ts';
 import { terminalProgress } from './progress.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,7 +31,7 @@ const HELP = `xiuhua — 绣花 党建引领脱贫攻坚指挥平台
   xiuhua regions load <code>|--all  load real divisions (province 42, city 4203, county 420323, township 420323104) or the whole country
   xiuhua users add --username U --password P --role R --scope CODE [--name N]
                                     roles: ${ROLES.join(', ')}
-`;
+${IMPORT_HELP}`;
 
 export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -52,6 +53,10 @@ export async function main(argv: string[]): Promise<void> {
         );
       case 'regions':
         return await withDb(config.databaseUrl, (d) => regions(d, args));
+      case 'import':
+        return await withDb(config.databaseUrl, (d) => importCommand(d, args));
+      case 'export':
+        return await withDb(config.databaseUrl, (d) => exportCommand(d, args));
       case 'users':
         return await withDb(config.databaseUrl, (d) => users(d, args));
       default:

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { commandRoutes } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
 import { householdRoutes } from './routes/households.ts';
+import { importRoutes } from './routes/imports.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -64,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes(deps));
   await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
+  await app.register(importRoutes(deps));
   await app.register(householdRoutes(deps));
   await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));

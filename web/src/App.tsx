@@ -24,6 +24,7 @@ const HouseholdsPage = lazy(() => import('./pages/HouseholdsPage'));
 const HouseholdDetailPage = lazy(() => import('./pages/HouseholdDetailPage'));
 const HouseholdFormPage = lazy(() => import('./pages/HouseholdFormPage'));
 const StatsPage = lazy(() => import('./pages/StatsPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 
 function RequirePerm({ perm, children }: { perm: Permission; children: ReactNode }) {
@@ -121,6 +122,14 @@ export default function App() {
                   element={
                     <RequirePerm perm="household.read">
                       <StatsPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
+                  path="imports"
+                  element={
+                    <RequirePerm perm="household.write">
+                      <ImportPage />
                     </RequirePerm>
                   }
                 />

@@ -10,6 +10,7 @@ import {
   ClusterOutlined,
   ControlOutlined,
   FileTextOutlined,
+  ImportOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -57,6 +58,13 @@ export const NAV: NavEntry[] = [
         permission: 'household.read',
       },
       { key: 'stats', path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, permission: 'household.read' },
+      {
+        key: 'imports',
+        path: '/imports',
+        label: 'menu.imports',
+        icon: <ImportOutlined />,
+        permission: 'household.write',
+      },
       { key: 'policy', path: '/policy', label: 'menu.policy', icon: <ControlOutlined />, permission: 'policy.manage' },
     ],
   },

@@ -1,0 +1,83 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { Actor } from '../../access/permissions.ts';
+import type { Db } from '../../db/index.ts';
+import { msg } from '../../i18n.ts';
+import { writeAudit } from '../audit/repo.ts';
+import { saveHouseholds } from '../households/write.ts';
+import { countyOf } from './checks.ts';
+import type { Pending, RowError } from './rows.ts';
+
+export interface Failed {
+  household: Pending;
+  errors: RowError[];
+}
+
+/** Writes one transaction: saveHouseholds per county (the register's one write path) and an audit row each. */
+async function writeOnce(db: Db, actor: Actor, list: Pending[], file: string) {
+  const byCounty = new Map<string, Pending[]>();
+  for (const b of list) {
+    const county = countyOf(b.input.villageCode);
+    const list = byCounty.get(county);
+    if (list) list.push(b);
+    else byCounty.set(county, [b]);
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const [county, households] of byCounty) {
+      await saveHouseholds(
+        trx,
+        county,
+        households.map((b) => b.input),
+      );
+      await writeAudit(trx, actor, {
+        action: 'import',
+        entity: 'household',
+        regionCode: county,
+        after: {
+          file,
+          households: households.length,
+          created: households.filter((b) => !b.existed).length,
+          persons: households.reduce((n, b) => n + b.input.members.length, 0),
+          codes: households.map((b) => b.code),
+        },
+      });
+    }
+  });
+}
+
+/**
+ * Commits valid households in one transaction. Should it fail (a constraint, a lost connection), each
+ * household is retried in its own transaction so that one bad household does not sink the others; what
+ * still fails comes back as row errors. Never rejects.
+ */
+export async function writeHouseholds(db: Db, actor: Actor, list: Pending[], file: string): Promise<Failed[]> {
+  try {
+    await writeOnce(db, actor, list, file);
+    return [];
+  } catch (first) {
+    const failed: Failed[] = [];
+    for (const b of list) {
+      try {
+        if (list.length === 1) throw first;
+        await writeOnce(db, actor, [b], file);
+      } catch (e) {
+        const why = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+        const message = msg(`写入数据库失败，本户未导入：${why}`, `Writing to the database failed: ${why}`);
+        failed.push({ household: b, errors: [{ row: b.firstRow, column: '户编号', message, household: b.code }] });
+      }
+    }
+    return failed;
+  }
+}
+
+/**
+ * After a large import on PostgreSQL, refreshes the planner statistics of the register's tables, as its
+ * manual advises after bulk loads (autovacuum would, a minute or so later; until then list and export
+ * queries may pick plans made for an empty table). SQLite keeps no statistics unless asked: left alone.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  if (!isPostgres(db)) return;
+  for (const table of ['household', 'household_member', 'household_year'])
+    await sql`analyze ${sql.table(table)}`.execute(db);
+}
+
+export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;

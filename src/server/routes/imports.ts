@@ -1,0 +1,201 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HOUSEHOLD_STATUSES } from '../../shared/register.ts';
+import { authorizeAny } from '../../core/access/scope.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { msg, t } from '../../core/i18n.ts';
+import { getProgress, setProgress } from '../../core/modules/imports/progress.ts';
+import { keepReport, reportPath, workFile } from '../../core/modules/imports/report.ts';
+import { exportHouseholds, importHouseholds, MAX_ERRORS } from '../../core/modules/imports/service.ts';
+import { buildTemplate } from '../../core/modules/imports/template.ts';
+import { actorOf } from '../plugins/auth.ts';
+import type { Deps } from './deps.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (ascii: string, name: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const Token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+const ImportResult = z.object({
+  mode: z.enum(['dry-run', 'commit']),
+  policy: z.literal('valid-households-committed'),
+  imported: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  rejected: z.number(),
+  persons: z.number(),
+  rows: z.number(),
+  rejectedRows: z.number(),
+  errors: z.array(
+    z.object({ row: z.number(), column: z.string(), message: z.string(), household: z.string().optional() }),
+  ),
+  errorCount: z.number(),
+  truncated: z.boolean(),
+  warnings: z.array(z.string()),
+  errorReportId: z.string().nullable(),
+});
+
+/** Household import (template, upload with dry-run/commit, progress, error report) and export. */
+export const importRoutes =
+  (deps: Deps, opts: { maxBytes?: number } = {}): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = deps.database;
+    const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
+    await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
+
+    app.get(
+      '/api/imports/households/template',
+      { schema: { tags: ['imports'], summary: '户籍导入模板 Import template (xlsx)' } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorizeAny(actor, 'household.read');
+        const body = await buildTemplate(db, actor);
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', attachment('household-template.xlsx', '建档立卡户导入模板.xlsx'))
+          .send(body);
+      },
+    );
+
+    app.post(
+      '/api/imports/households',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: '导入建档立卡户 Import households (multipart field `file`: .xlsx or .csv)',
+          querystring: z.object({
+            mode: z.enum(['dry-run', 'commit']).default('dry-run'),
+            progressId: Token.optional(),
+          }),
+          response: { 200: ImportResult },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorizeAny(actor, 'household.write');
+        const key = req.query.progressId ? `${actor.userId}:${req.query.progressId}` : null;
+        const progress = (p: Parameters<typeof setProgress>[1]) => key && setProgress(key, p);
+        if (!req.isMultipart())
+          throw new AppError(
+            'BAD_REQUEST',
+            msg(
+              '请以 multipart/form-data 上传文件（字段 file）',
+              'Upload the file as multipart/form-data (field file)',
+            ),
+          );
+        const part = await req.file();
+        if (!part) throw new AppError('BAD_REQUEST', msg('没有收到文件', 'No file was uploaded'));
+        const upload = workFile('.upload');
+        const report = workFile('.errors.xlsx');
+        try {
+          progress({ phase: 'upload', done: 0, total: 0 });
+          try {
+            await pipeline(part.file, createWriteStream(upload));
+          } catch (e) {
+            if ((e as { statusCode?: number }).statusCode === 413 || part.file.truncated) throw tooLarge(maxBytes);
+            throw new AppError('BAD_REQUEST', msg('文件上传中断', 'The upload was interrupted'));
+          }
+          if (part.file.truncated) throw tooLarge(maxBytes);
+          const res = await importHouseholds(
+            db,
+            actor,
+            { path: upload, name: part.filename },
+            { mode: req.query.mode, reportPath: report, lang: req.lang, onProgress: progress },
+          );
+          progress({ phase: 'done', done: res.rows, total: res.rows });
+          return {
+            ...res,
+            errors: res.errors.map((e) => ({ ...e, message: t(e.message, req.lang) })),
+            truncated: res.errorCount > MAX_ERRORS,
+            warnings: res.warnings.map((w) => t(w, req.lang)),
+            errorReportId: res.report ? keepReport(report, String(actor.userId)) : null,
+          };
+        } catch (e) {
+          await rm(report, { force: true });
+          throw e;
+        } finally {
+          await rm(upload, { force: true });
+        }
+      },
+    );
+
+    app.get(
+      '/api/imports/progress/:id',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: '导入进度 Import progress (poll while the upload request runs)',
+          params: z.object({ id: Token }),
+          response: { 200: z.object({ phase: z.string(), done: z.number(), total: z.number() }) },
+        },
+      },
+      async (req) => {
+        const s = getProgress(`${actorOf(req).userId}:${req.params.id}`);
+        return s ?? { phase: 'pending', done: 0, total: 0 };
+      },
+    );
+
+    app.get(
+      '/api/imports/reports/:id',
+      { schema: { tags: ['imports'], summary: '导入错误报告 Error report (xlsx)', params: z.object({ id: Token }) } },
+      async (req, reply) => {
+        const path = reportPath(req.params.id, String(actorOf(req).userId));
+        if (!path)
+          throw notFound(msg('错误报告不存在或已过期，请重新导入', 'The error report does not exist or has expired'));
+        return reply
+          .header('content-type', XLSX)
+          .header('content-disposition', attachment('import-errors.xlsx', '导入错误报告.xlsx'))
+          .send(createReadStream(path));
+      },
+    );
+
+    app.get(
+      '/api/households/export',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: '导出建档立卡户 Export households in the import layout (xlsx or csv)',
+          querystring: z.object({
+            region: z.string().max(20),
+            format: z.enum(['xlsx', 'csv']).default('xlsx'),
+            status: z
+              .string()
+              .max(200)
+              .transform((s) => s.split(',').filter(Boolean))
+              .pipe(z.array(z.enum(HOUSEHOLD_STATUSES.map((s) => s.code) as [string, ...string[]])))
+              .optional(),
+            attribute: z.string().max(30).optional(),
+            cause: z.string().max(30).optional(),
+            year: z.coerce.number().int().min(2000).max(2100).optional(),
+            mask: z.enum(['true', 'false']).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const q = req.query;
+        const prepared = await exportHouseholds(db, actorOf(req), { ...q, mask: q.mask === 'true' });
+        const day = new Date().toISOString().slice(0, 10);
+        const name = `建档立卡户-${prepared.region.name}-${day}.${q.format}`;
+        const out = new PassThrough();
+        prepared.write(out).catch((err: unknown) => {
+          req.log.error({ err }, 'household export failed');
+          out.destroy(err instanceof Error ? err : new Error(String(err)));
+        });
+        return reply
+          .header('content-type', q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(`households-${prepared.region.code}-${day}.${q.format}`, name))
+          .send(out);
+      },
+    );
+  };
+
+function tooLarge(maxBytes: number) {
+  const size =
+    maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+  return new AppError('PAYLOAD_TOO_LARGE', msg(`文件超过 ${size} 的上限`, `The file exceeds the ${size} limit`));
+}
