@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commandRoutes } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
+import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
 import { householdRoutes } from './routes/households.ts';
 import { importRoutes } from './routes/imports.ts';
 import { policyRoutes } from './routes/policy.ts';
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
+  await app.register(crosscheckFileRoutes(deps));
   await registerWeb(app);
   await app.ready();
   return app;

@@ -114,34 +114,49 @@ const HEADERS: Record<'idNumber' | 'source' | 'detail', string[]> = {
 };
 
 /**
- * Reads a CSV of department records with a header row (身份证号, 来源, 详情 or the English names).
- * Without a 来源 column every row takes `defaultSource` (e.g. one department's file).
- * Row numbers in the problems are the file's line numbers (the header is row 1).
+ * Department records from the rows of an uploaded file (CSV or workbook) whose first row is the header
+ * (身份证号, 来源, 详情 or the English names). Without a 来源 column every row takes `defaultSource`
+ * (e.g. one department's file). `row` is the file's row number (the header is usually row 1).
  */
-export function parseCrosscheckCsv(
-  text: string,
+export function crosscheckRowsFrom(
+  records: readonly { row: number; cells: readonly string[] }[],
   defaultSource?: string,
 ): { rows: CrosscheckRow[]; problems: RowProblem[] } {
-  const [header, ...body] = csvRecords(text);
+  const [header, ...body] = records;
   if (!header) return { rows: [], problems: [{ row: 1, column: '', message: msg('文件是空的', 'The file is empty') }] };
-  const names = header.map((h) => h.trim().toLowerCase());
+  const names = header.cells.map((h) => h.trim().toLowerCase());
   const col = (k: keyof typeof HEADERS) => names.findIndex((n) => HEADERS[k].includes(n));
   const [idCol, sourceCol, detailCol] = [col('idNumber'), col('source'), col('detail')];
   const problems: RowProblem[] = [];
   if (idCol < 0)
-    problems.push({ row: 1, column: '身份证号', message: msg('缺少“身份证号”列', 'The "身份证号" column is missing') });
+    problems.push({
+      row: header.row,
+      column: '身份证号',
+      message: msg('缺少“身份证号”列', 'The "身份证号" column is missing'),
+    });
   if (sourceCol < 0 && !defaultSource)
-    problems.push({ row: 1, column: '来源', message: msg('缺少“来源”列', 'The "来源" column is missing') });
+    problems.push({ row: header.row, column: '来源', message: msg('缺少“来源”列', 'The "来源" column is missing') });
   if (problems.length) return { rows: [], problems };
   const rows: CrosscheckRow[] = [];
-  body.forEach((r, i) => {
-    if (r.every((f) => f.trim() === '')) return;
+  for (const r of body) {
+    if (r.cells.every((f) => f.trim() === '')) continue;
     rows.push({
-      row: i + 2,
-      idNumber: r[idCol] ?? '',
-      source: sourceCol >= 0 ? (r[sourceCol] ?? '') : defaultSource!,
-      detail: detailCol >= 0 ? (r[detailCol] ?? null) : null,
+      row: r.row,
+      idNumber: r.cells[idCol] ?? '',
+      source: sourceCol >= 0 ? (r.cells[sourceCol] ?? '') : defaultSource!,
+      detail: detailCol >= 0 ? (r.cells[detailCol] ?? null) : null,
     });
-  });
+  }
   return { rows, problems };
+}
+
+/** Reads a CSV text of department records (see crosscheckRowsFrom); rows are numbered from 1 (the header). */
+export function parseCrosscheckCsv(
+  text: string,
+  defaultSource?: string,
+): { rows: CrosscheckRow[]; problems: RowProblem[] } {
+  return crosscheckRowsFrom(
+    csvRecords(text).map((cells, i) => ({ row: i + 1, cells })),
+    defaultSource,
+  );
 }
