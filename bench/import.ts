@@ -202,7 +202,7 @@ async function main() {
     (r) => r.code,
   );
   await d.close();
-  let t = performance.now();
+  const t = performance.now();
   const rows = await generate(n, villages);
   console.log(
     `generated ${n} households / ${rows} persons in ${((performance.now() - t) / 1000).toFixed(1)} s: ` +
@@ -237,7 +237,6 @@ async function main() {
     }
   }
   await regions.drop();
-  t = performance.now();
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!, process.argv[5]!);

@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import type { Bilingual } from '@shared/codes';
 import { registerMessages } from './i18n-register';
 import { statsMessages } from './i18n-stats';
+import { workflowMessages } from './i18n-workflow';
 
 export type Lang = 'zh' | 'en';
 
@@ -151,7 +152,7 @@ const baseMessages = {
   'form.select': ['请选择{field}', 'Choose {field}'],
 } satisfies Record<string, [string, string]>;
 
-const messages = { ...baseMessages, ...registerMessages, ...statsMessages };
+const messages = { ...baseMessages, ...registerMessages, ...statsMessages, ...workflowMessages };
 
 export type MessageKey = keyof typeof messages;
 export type Vars = Record<string, string | number>;

@@ -46,7 +46,9 @@ export const importRoutes =
   async (app) => {
     const { db } = deps.database;
     const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
-    await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
+    const limits = { fileSize: maxBytes, files: 1, fields: 5, parts: 6 };
+    // Registered here unless the app already has it (the limits are passed per request as well).
+    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart, { limits });
 
     app.get(
       '/api/imports/households/template',
@@ -88,7 +90,7 @@ export const importRoutes =
               'Upload the file as multipart/form-data (field file)',
             ),
           );
-        const part = await req.file();
+        const part = await req.file({ limits });
         if (!part) throw new AppError('BAD_REQUEST', msg('没有收到文件', 'No file was uploaded'));
         const upload = workFile('.upload');
         const report = workFile('.errors.xlsx');

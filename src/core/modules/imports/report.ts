@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -85,10 +85,21 @@ export function reportPath(id: string, owner: string): string | null {
   return r && r.owner === owner && r.expires > Date.now() ? r.path : null;
 }
 
+/** Forgets expired reports, and removes work files left over from earlier runs (crashes, restarts). */
 export function sweepReports(now = Date.now()): void {
   for (const [id, r] of reports)
     if (r.expires <= now) {
       reports.delete(id);
       void rm(r.path, { force: true });
     }
+  void readdir(WORK_DIR)
+    .then((names) =>
+      Promise.all(
+        names.map(async (name) => {
+          const path = join(WORK_DIR, name);
+          if (now - (await stat(path)).mtimeMs > KEEP_MS) await rm(path, { force: true });
+        }),
+      ),
+    )
+    .catch(() => {});
 }

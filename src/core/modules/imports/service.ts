@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Actor } from '../../access/permissions.ts';
 import { authorizeAny } from '../../access/scope.ts';
+import { analyzeTables, isPostgres } from '../../db/bulk.ts';
 import type { Db } from '../../db/index.ts';
 import { currentLang, msg, type Lang, type Msg } from '../../i18n.ts';
 import { loadValidationContext } from '../households/context.ts';
@@ -10,7 +11,7 @@ import { loadLabels } from './labels.ts';
 import { ErrorReport } from './report.ts';
 import { groupRows, MAX_ROWS_PER_HOUSEHOLD, readHousehold, type Pending, type RowError } from './rows.ts';
 import { scanFile } from './source.ts';
-import { isPostgres, refreshStatistics, writeHouseholds, type Failed } from './write.ts';
+import { writeHouseholds, type Failed } from './write.ts';
 
 export { exportHouseholds } from './export.ts';
 
@@ -59,7 +60,7 @@ export const MAX_ERRORS = 1000;
  * 1,000-household batches 100,000 households import ~25% slower.
  */
 const batchSize = (db: Db) => (isPostgres(db) ? 2000 : 5000);
-/** Households imported after which PostgreSQL's statistics are refreshed. */
+/** Households imported after which the planner statistics are refreshed (else PostgreSQL plans for empty tables). */
 const ANALYZE_AFTER = 10_000;
 
 type Item = { pending: Pending } | { errors: RowError[]; rows: number; household: boolean };
@@ -190,7 +191,8 @@ export async function importHouseholds(
     }
     await flush();
     await settle();
-    if (opts.mode === 'commit' && res.imported >= ANALYZE_AFTER) await refreshStatistics(db);
+    if (opts.mode === 'commit' && res.imported >= ANALYZE_AFTER)
+      await analyzeTables(db, ['household', 'household_member', 'household_year']);
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     await addError({ row: e.row, column: '', message: e.problem });

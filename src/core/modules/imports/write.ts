@@ -1,4 +1,3 @@
-import { PostgresAdapter, sql } from 'kysely';
 import type { Actor } from '../../access/permissions.ts';
 import type { Db } from '../../db/index.ts';
 import { msg } from '../../i18n.ts';
@@ -68,16 +67,3 @@ export async function writeHouseholds(db: Db, actor: Actor, list: Pending[], fil
     return failed;
   }
 }
-
-/**
- * After a large import on PostgreSQL, refreshes the planner statistics of the register's tables, as its
- * manual advises after bulk loads (autovacuum would, a minute or so later; until then list and export
- * queries may pick plans made for an empty table). SQLite keeps no statistics unless asked: left alone.
- */
-export async function refreshStatistics(db: Db): Promise<void> {
-  if (!isPostgres(db)) return;
-  for (const table of ['household', 'household_member', 'household_year'])
-    await sql`analyze ${sql.table(table)}`.execute(db);
-}
-
-export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
