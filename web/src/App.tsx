@@ -26,6 +26,7 @@ const HouseholdFormPage = lazy(() => import('./pages/HouseholdFormPage'));
 const StatsPage = lazy(() => import('./pages/StatsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
+const VillageWorkflowPage = lazy(() => import('./pages/VillageWorkflowPage'));
 
 function RequirePerm({ perm, children }: { perm: Permission; children: ReactNode }) {
   const { can } = useAuth();
@@ -130,6 +131,14 @@ export default function App() {
                   element={
                     <RequirePerm perm="household.write">
                       <ImportPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
+                  path="workflow"
+                  element={
+                    <RequirePerm perm="household.write">
+                      <VillageWorkflowPage />
                     </RequirePerm>
                   }
                 />

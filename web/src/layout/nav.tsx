@@ -11,6 +11,7 @@ import {
   ControlOutlined,
   FileTextOutlined,
   ImportOutlined,
+  NodeIndexOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -63,6 +64,13 @@ export const NAV: NavEntry[] = [
         path: '/imports',
         label: 'menu.imports',
         icon: <ImportOutlined />,
+        permission: 'household.write',
+      },
+      {
+        key: 'workflow',
+        path: '/workflow',
+        label: 'menu.workflow',
+        icon: <NodeIndexOutlined />,
         permission: 'household.write',
       },
       { key: 'policy', path: '/policy', label: 'menu.policy', icon: <ControlOutlined />, permission: 'policy.manage' },

@@ -31,9 +31,9 @@ describe('validateRows', () => {
     assert.deepEqual(
       r.problems.map((p) => [p.row, p.column]),
       [
-        [2, 'idNumber'],
-        [3, 'source'],
-        [9, 'idNumber'],
+        [2, '身份证号'],
+        [3, '来源'],
+        [9, '身份证号'],
       ],
     );
     assert.match(r.problems[0]!.message.zh, /精度已丢失/);

@@ -58,11 +58,11 @@ export function validateRows(rows: readonly CrosscheckRow[], firstRow = 1) {
     const row = r.row ?? i + firstRow;
     const id = checkIdNumber(String(r.idNumber ?? ''));
     const source = sourceOf(String(r.source ?? ''));
-    if (!id.normalized) problems.push({ row, column: 'idNumber', message: id.problems[0]! });
+    if (!id.normalized) problems.push({ row, column: '身份证号', message: id.problems[0]! });
     else if (!source)
       problems.push({
         row,
-        column: 'source',
+        column: '来源',
         message: msg(
           `来源“${r.source}”无法识别，应为车辆、商品房、财政供养或工商注册`,
           `Unknown source "${r.source}"; expected vehicle, commercial housing, public payroll or business registration`,

@@ -1,0 +1,166 @@
+/** 部门信息比对: upload another department's .xlsx/.csv for a village (manual submit) and show the result. */
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApiError, buildUrl, errorMessage, readCookie } from '../../api';
+import { acceptLanguage, t as translateNow, useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+
+export const SOURCES = ['vehicle', 'commercial_housing', 'public_payroll', 'business_registration'] as const;
+
+interface Rejected {
+  row: number;
+  column: string;
+  message: string;
+}
+interface CrosscheckResult {
+  checked: number;
+  hits: number;
+  rejected: Rejected[];
+}
+
+async function uploadCrosscheck(village: string, file: File, source: string): Promise<CrosscheckResult> {
+  const form = new FormData();
+  if (source) form.append('source', source);
+  form.append('file', file);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
+  const csrf = readCookie('xh_csrf');
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(`/villages/${encodeURIComponent(village)}/crosscheck/file`), {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', translateNow('error.network'));
+  }
+  const body = (await res.json().catch(() => null)) as (CrosscheckResult & { error?: { message?: string } }) | null;
+  if (!res.ok || !body) {
+    throw new ApiError(
+      res.status,
+      'INTERNAL',
+      body?.error?.message ?? translateNow('error.http', { status: res.status }),
+    );
+  }
+  return body;
+}
+
+export function CrosscheckCard({ village, onDone }: { village: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<CrosscheckResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const r = await uploadCrosscheck(village, file, source);
+      setResult(r);
+      if (r.hits > 0) onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const files: UploadFile[] = file ? [{ uid: '1', name: file.name, status: 'done' }] : [];
+  return (
+    <Card title={t('vw.crosscheck')} data-testid="crosscheck-upload">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary">{t('vw.crosscheckHelp')}</Typography.Paragraph>
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          maxCount={1}
+          fileList={files}
+          beforeUpload={(f) => {
+            setFile(f);
+            setResult(null);
+            setError(null);
+            return false;
+          }}
+          onRemove={() => setFile(null)}
+          disabled={busy}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('vw.drop')}</p>
+        </Upload.Dragger>
+        <Space wrap>
+          <span>{t('vw.source')}</span>
+          <Select
+            style={{ width: 200 }}
+            value={source}
+            onChange={setSource}
+            disabled={busy}
+            data-testid="crosscheck-source"
+            options={[
+              { value: '', label: t('vw.sourceInFile') },
+              ...SOURCES.map((s) => ({ value: s, label: t(`src.${s}` as MessageKey) })),
+            ]}
+          />
+          <Button
+            type="primary"
+            icon={<UploadOutlined />}
+            disabled={!file}
+            loading={busy}
+            onClick={submit}
+            data-testid="crosscheck-submit"
+          >
+            {t('vw.upload')}
+          </Button>
+        </Space>
+        {error && <Alert type="error" showIcon title={error} />}
+        {result && (
+          <div data-testid="crosscheck-result">
+            <Row gutter={16}>
+              <Col span={8}>
+                <Statistic title={t('vw.checked')} value={result.checked} />
+              </Col>
+              <Col span={8}>
+                <Statistic
+                  title={t('vw.hitCount')}
+                  value={result.hits}
+                  styles={result.hits ? { content: { color: '#cf1322' } } : undefined}
+                />
+              </Col>
+              <Col span={8}>
+                <Statistic title={t('vw.rejectedCount')} value={result.rejected.length} />
+              </Col>
+            </Row>
+            {result.rejected.length > 0 && (
+              <Table<Rejected & { key: number }>
+                style={{ marginTop: 16 }}
+                size="small"
+                rowKey="key"
+                data-testid="crosscheck-rejected"
+                dataSource={result.rejected.map((r, key) => ({ ...r, key }))}
+                pagination={{ pageSize: 10 }}
+                columns={[
+                  {
+                    title: t('vw.row'),
+                    dataIndex: 'row',
+                    width: 80,
+                    render: (r: number) => (r > 0 ? r : t('vw.fileRow')),
+                  },
+                  { title: t('vw.column'), dataIndex: 'column', width: 140 },
+                  { title: t('vw.problem'), dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </div>
+        )}
+      </Space>
+    </Card>
+  );
+}
