@@ -51,3 +51,24 @@ export function household(code: string, villageCode: string, over: Record<string
     ...over,
   };
 }
+
+/** The 17 townships of 竹山县 (420323) in the national division data, in code order. */
+export const ZHUSHAN_TOWNSHIPS = [
+  '城关镇',
+  '溢水镇',
+  '麻家渡镇',
+  '宝丰镇',
+  '擂鼓镇',
+  '秦古镇',
+  '得胜镇',
+  '上庸镇',
+  '官渡镇',
+  '潘口乡',
+  '竹坪乡',
+  '大庙乡',
+  '双台乡',
+  '楼台乡',
+  '文峰乡',
+  '深河乡',
+  '柳林乡',
+];

@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildUser } from './factories.ts';
+import { ZHUSHAN_TOWNSHIPS } from './fixtures.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
-
-const ZHUSHAN_TOWNSHIPS = [
-  '城关镇',
-  '溢水镇',
-  '麻家渡镇',
-  '宝丰镇',
-  '擂鼓镇',
-  '秦古镇',
-  '得胜镇',
-  '上庸镇',
-  '官渡镇',
-  '潘口乡',
-  '竹坪乡',
-  '大庙乡',
-  '双台乡',
-  '楼台乡',
-  '文峰乡',
-  '深河乡',
-  '柳林乡',
-];
 
 for (const dialect of DIALECTS) {
   describe(`regions [${dialect}]`, () => {

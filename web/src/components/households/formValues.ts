@@ -2,27 +2,10 @@
 import type { RuleObject } from 'antd/es/form';
 import type { HouseholdDetail, IncomeField, IndicatorField } from '../../registerTypes';
 import { INCOME_FIELDS, INDICATOR_FIELDS } from '../../registerTypes';
+import type { MemberInput } from '@shared/household';
 
-export interface MemberValues {
-  name?: string;
-  idNumber?: string | null;
-  gender?: string | null;
-  birthDate?: string | null;
-  relation?: string | null;
-  ethnicity?: string | null;
-  education?: string | null;
-  studentStatus?: string | null;
-  health?: string | null;
-  labour?: string | null;
-  workStatus?: string | null;
-  migrantMonths?: number | null;
-  migrantPlace?: string | null;
-  medicalInsurance?: boolean;
-  pensionInsurance?: boolean;
-  dibao?: boolean;
-  partyMember?: boolean;
-  phone?: string | null;
-}
+/** A member row of the form: the API's member shape with every field optional while editing. */
+export type MemberValues = Partial<MemberInput>;
 
 export type YearValues = { year?: number; status?: string; productionCost?: number | null } & Partial<
   Record<IncomeField, number | null>
