@@ -1,5 +1,5 @@
 /** Shapes of the JSON the API returns (see the contract in docs / the server's OpenAPI). */
-import type { CommandUnitKind, Gender, Permission, RegionFlag, RegionLevel, Role } from '@shared/codes';
+import type { Gender, Permission, RegionFlag, RegionLevel, Role } from '@shared/codes';
 
 export interface RoleAssignment {
   role: Role;
@@ -40,24 +40,9 @@ export interface RegionRef {
   level: RegionLevel;
 }
 
-export interface PersonRef {
-  id: number;
-  name: string;
-  post: string | null;
-}
+import type { CommandUnit, PersonRef } from '@shared/command';
 
-export interface CommandUnit {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  kind: CommandUnitKind;
-  name: string;
-  parentId: number | null;
-  parentName: string | null;
-  commander: PersonRef | null;
-  leader: PersonRef | null;
-  memberCount: number;
-}
+export type { CommandUnit, PersonRef };
 
 export interface CommandMember {
   id: number;

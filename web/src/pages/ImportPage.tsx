@@ -4,9 +4,9 @@
  * (行号, 列, 问题) and the error report workbook. Also exports a region in the same layout.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Progress, Radio, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import type { UploadFile } from 'antd';
+import { Alert, Button, Card, Col, Progress, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import FileDropper from '../components/FileDropper';
 import { api, buildUrl, readCookie } from '../api';
 import { acceptLanguage, useI18n } from '../i18n';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
@@ -149,7 +149,6 @@ export default function ImportPage() {
 
   const phase = server && server.phase in TEXT ? tx(server.phase as keyof typeof TEXT) : tx('pending');
   const percent = server && server.total > 0 ? Math.round((server.done / server.total) * 100) : 0;
-  const files: UploadFile[] = file ? [{ uid: '1', name: file.name, status: 'done' }] : [];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -159,23 +158,15 @@ export default function ImportPage() {
           <Button icon={<DownloadOutlined />} href="/api/imports/households/template">
             {tx('template')}
           </Button>
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            maxCount={1}
-            fileList={files}
-            beforeUpload={(f) => {
+          <FileDropper
+            file={file}
+            onChange={(f: File | null) => {
               setFile(f);
               setResult(null);
-              return false;
             }}
-            onRemove={() => setFile(null)}
             disabled={busy}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{tx('drop')}</p>
-          </Upload.Dragger>
+            text={tx('drop')}
+          />
           <Space wrap>
             <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)} disabled={busy}>
               <Radio value="dry-run">{tx('dryRun')}</Radio>

@@ -1,27 +1,11 @@
 import type { CommandUnitKind } from '../../../shared/codes.ts';
+import type { CommandUnit } from '../../../shared/command.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { withinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { maskPhone } from '../../pii/mask.ts';
 
-export interface PersonRef {
-  id: number;
-  name: string;
-  post: string | null;
-}
-
-export interface CommandUnit {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  kind: CommandUnitKind;
-  name: string;
-  parentId: number | null;
-  parentName: string | null;
-  commander: PersonRef | null;
-  leader: PersonRef | null;
-  memberCount: number;
-}
+export type { CommandUnit, PersonRef } from '../../../shared/command.ts';
 
 function unitQuery(db: Db) {
   return db

@@ -1,8 +1,8 @@
 /** 部门信息比对: upload another department's .xlsx/.csv for a village (manual submit) and show the result. */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
-import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import FileDropper from '../FileDropper';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { ApiError, buildUrl, errorMessage, readCookie } from '../../api';
 import { acceptLanguage, t as translateNow, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
@@ -72,30 +72,20 @@ export function CrosscheckCard({ village, onDone }: { village: string; onDone: (
       setBusy(false);
     }
   };
-
-  const files: UploadFile[] = file ? [{ uid: '1', name: file.name, status: 'done' }] : [];
   return (
     <Card title={t('vw.crosscheck')} data-testid="crosscheck-upload">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">{t('vw.crosscheckHelp')}</Typography.Paragraph>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          maxCount={1}
-          fileList={files}
-          beforeUpload={(f) => {
+        <FileDropper
+          file={file}
+          onChange={(f: File | null) => {
             setFile(f);
             setResult(null);
             setError(null);
-            return false;
           }}
-          onRemove={() => setFile(null)}
           disabled={busy}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('vw.drop')}</p>
-        </Upload.Dragger>
+          text={t('vw.drop')}
+        />
         <Space wrap>
           <span>{t('vw.source')}</span>
           <Select
