@@ -8,7 +8,7 @@ export const DIALECTS: Dialect[] = (process.env.XIUHUA_TEST_DIALECTS ?? 'sqlite'
   .filter((s): s is Dialect => s === 'sqlite' || s === 'postgres');
 
 export const PG_URL = process.env.XIUHUA_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/xiuhua_test';
-export const TMP_DIR = join(import.meta.dirname, '..', '.tmp');
+export const TMP_DIR = process.env.XIUHUA_TEST_TMP ?? join(import.meta.dirname, '..', '.tmp');
 export const SQLITE_TEMPLATE = join(TMP_DIR, 'test-template.db');
 
 /** Database name and a URL to the same server with another database. */

@@ -72,3 +72,73 @@ export async function buildUnit(
     .executeTakeFirstOrThrow();
   return id;
 }
+
+/** A sending/helping unit (派出单位). */
+export async function buildHelpUnit(
+  db: Db,
+  opts: { name?: string; level?: string; kind?: string; regionCode?: string } = {},
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('help_unit')
+    .values({
+      name: opts.name ?? `帮扶单位${++seq}`,
+      level: opts.level ?? 'county',
+      kind: opts.kind ?? 'party_gov',
+      region_code: normalizeCode(opts.regionCode ?? '420323')!,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A cadre (person with the cadre fields) in a region. */
+export async function buildCadre(
+  db: Db,
+  regionCode: string,
+  opts: { name?: string; birthDate?: string; education?: string; unitId?: number | null } = {},
+) {
+  const id = await buildPerson(db, regionCode, opts.name);
+  await db
+    .updateTable('person')
+    .set({
+      birth_date: opts.birthDate ?? '1985-06-01',
+      education: opts.education ?? 'bachelor',
+      political_status: 'cpc',
+      unit_id: opts.unitId ?? null,
+    })
+    .where('id', '=', id)
+    .execute();
+  return id;
+}
+
+/** A cadre's role for a village from `start` (direct insert: no rules checked — for test setup only). */
+export async function buildStation(
+  db: Db,
+  personId: number,
+  villageCode: string,
+  role: string,
+  opts: { start?: string; end?: string | null; teamId?: number | null; unitId?: number | null } = {},
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('stationing')
+    .values({
+      person_id: personId,
+      region_code: normalizeCode(villageCode)!,
+      role,
+      team_id: opts.teamId ?? null,
+      unit_id: opts.unitId ?? null,
+      start_date: opts.start ?? '2025-03-01',
+      end_date: opts.end === undefined ? '2027-02-28' : opts.end,
+      ended_on: null,
+      end_reason: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

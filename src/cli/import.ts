@@ -4,23 +4,35 @@ import { rm } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { SYSTEM } from '../core/access/permissions.ts';
 import type { Database } from '../core/db/index.ts';
-import { importHouseholds } from '../core/modules/imports/service.ts';
+import { importHouseholds, type ImportProgress } from '../core/modules/imports/service.ts';
 import { exportHouseholds } from '../core/modules/imports/export.ts';
+import { FORCE_IMPORT_NAMES, FORCE_IMPORTS, type ForceImport } from '../core/modules/imports/forces/index.ts';
+import { importRows, rowsSummary } from '../core/modules/imports/import-rows.ts';
 import { str, type Args } from './args.ts';
 import { terminalProgress } from './progress.ts';
 
 /** Lines for the `xiuhua` help text. */
 export const IMPORT_HELP = `  xiuhua import households FILE [--dry-run]
                                     import households and persons from .xlsx or .csv (UTF-8); errors go to FILE.errors.xlsx
+  xiuhua import cadres|stations|pairings FILE [--dry-run]
+                                    import cadres, stationing assignments or pairings (one per row; valid rows are
+                                    imported, the others reported in FILE.errors.xlsx)
   xiuhua export households --region CODE FILE [--format xlsx|csv] [--status poor,exited] [--year 2024] [--mask]
                                     export the register of a region in the import layout (full ID numbers unless --mask)`;
 
 const STEPS = { read: '读取文件 read (bytes)', import: '校验写入 import (rows)' } as const;
 
-/** `xiuhua import households FILE [--dry-run]` — runs as the system actor; prints the result and the first errors. */
+const USAGE = `usage: xiuhua import households|${FORCE_IMPORT_NAMES.join('|')} FILE [--dry-run]`;
+
+/**
+ * `xiuhua import households|cadres|stations|pairings FILE [--dry-run]` — runs as the system actor;
+ * prints the result and the first errors.
+ */
 export async function importCommand(d: Database, args: Args): Promise<void> {
+  const what = args._[1];
   const file = args._[2];
-  if (args._[1] !== 'households' || !file) throw new Error('usage: xiuhua import households FILE [--dry-run]');
+  const isForce = (FORCE_IMPORT_NAMES as string[]).includes(what ?? '');
+  if ((what !== 'households' && !isForce) || !file) throw new Error(USAGE);
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`文件不存在 / no such file: ${file}`);
   const dryRun = args.opts['dry-run'] === true;
@@ -28,12 +40,20 @@ export async function importCommand(d: Database, args: Args): Promise<void> {
   const started = Date.now();
   console.log(`${dryRun ? '试运行 / dry run' : '导入 / importing'} ${file} (${d.dialect}) …`);
   const bar = terminalProgress();
-  const res = await importHouseholds(
-    d.db,
-    SYSTEM,
-    { path },
-    { mode: dryRun ? 'dry-run' : 'commit', reportPath, onProgress: (p) => bar.report(STEPS[p.phase], p.done, p.total) },
-  );
+  const opts = {
+    mode: dryRun ? ('dry-run' as const) : ('commit' as const),
+    reportPath,
+    onProgress: (p: ImportProgress) => bar.report(STEPS[p.phase], p.done, p.total),
+  };
+  if (isForce) {
+    const res = await importRows(d.db, SYSTEM, FORCE_IMPORTS[what as ForceImport], { path }, opts);
+    bar.stop();
+    for (const w of res.warnings) console.log(`  注意 / note: ${w.zh}`);
+    const summary = rowsSummary(res);
+    console.log(`${summary.zh}\n${summary.en} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return printErrors(res, reportPath);
+  }
+  const res = await importHouseholds(d.db, SYSTEM, { path }, opts);
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
   for (const w of res.warnings) console.log(`  注意 / note: ${w.zh}`);
@@ -42,6 +62,14 @@ export async function importCommand(d: Database, args: Args): Promise<void> {
       `新增 created ${res.created}, 更新 updated ${res.updated}); 未导入 / rejected ${res.rejected} 户 (${res.rejectedRows} 行 rows) ` +
       `in ${seconds.toFixed(1)} s`,
   );
+  await printErrors(res, reportPath);
+}
+
+/** The first problems, where the error report is; exit code 1 when there were any. */
+async function printErrors(
+  res: { errors: { row: number; column: string; message: { zh: string } }[]; errorCount: number; report: boolean },
+  reportPath: string,
+) {
   for (const e of res.errors.slice(0, 20))
     console.log(`  第 ${e.row} 行 row${e.column ? `［${e.column}］` : ''}：${e.message.zh}`);
   if (res.errorCount > 20) console.log(`  … 共 ${res.errorCount} 个问题 / problems in all`);

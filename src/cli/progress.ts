@@ -6,6 +6,9 @@ const LABELS: Record<string, string> = {
   command: '指挥体系 command',
   users: '用户 users',
   households: '农户 households',
+  forces: '帮扶力量 help forces',
+  attendance: '驻村考勤 attendance',
+  pairings: '结对帮扶 pairings',
 };
 
 /** A progress reporter for the terminal: one bar per step (plain lines when not a TTY). */

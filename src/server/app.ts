@@ -21,6 +21,10 @@ import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
+import { cadreRoutes } from './routes/cadres.ts';
+import { dutyRoutes } from './routes/duty.ts';
+import { pairingRoutes } from './routes/pairings.ts';
+import { forceStatsRoutes } from './routes/forces-stats.ts';
 
 export interface AppOptions {
   database: Database;
@@ -72,6 +76,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
   await app.register(crosscheckFileRoutes(deps));
+  await app.register(cadreRoutes(deps));
+  await app.register(dutyRoutes(deps));
+  await app.register(pairingRoutes(deps));
+  await app.register(forceStatsRoutes(deps));
   await registerWeb(app);
   await app.ready();
   return app;

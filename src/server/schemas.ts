@@ -71,7 +71,8 @@ export const PersonSchema = z.object({
 });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** An optional, nullable, trimmed text of at most `max` characters. */
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const PersonInputSchema = z.object({
   regionCode: z.string().max(20),

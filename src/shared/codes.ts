@@ -67,6 +67,14 @@ export const PERMISSIONS = [
   'policy.manage',
   'user.manage',
   'audit.read',
+  // help forces (帮扶力量)
+  'force.read', // cadres, units, teams, stationing, attendance, pairings, measures
+  'force.write', // cadre records, attendance, work logs, leave requests, insurance, funds, pairings, measures
+  'force.station', // stationing and leader links, teams, units and partners (county organisation department)
+  'recall.request',
+  'recall.approve',
+  'leave.approve', // township: short leave in its township; county: any leave in its county
+  'force.assess', // assessments and honours
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -21,4 +21,41 @@ export const PARAM_DEFS: Record<string, Bilingual & { kind: ParamKind; unit?: Bi
   western_provinces: { zh: '西部省份', en: 'Western provinces', kind: 'codes' },
   compulsory_education_ages: { zh: '义务教育年龄段', en: 'Compulsory education ages', kind: 'range' },
   max_other_causes: { zh: '其他致贫原因最多项数', en: 'Max other causes', kind: 'number' },
+  team_min_size: {
+    zh: '驻村工作队最少人数',
+    en: 'Min work-team size',
+    kind: 'number',
+    unit: { zh: '人', en: 'persons' },
+  },
+  term_min_months: { zh: '驻村任期最短', en: 'Min stationing term', kind: 'number', unit: { zh: '月', en: 'months' } },
+  village_days_min: {
+    zh: '年度在村天数下限',
+    en: 'Min days in the village per year',
+    kind: 'number',
+    unit: { zh: '天', en: 'days' },
+  },
+  leave_township_max_days: {
+    zh: '乡镇可审批请假天数上限',
+    en: 'Longest leave the township approves',
+    kind: 'number',
+    unit: { zh: '天', en: 'days' },
+  },
+  work_fund_per_team: {
+    zh: '驻村工作经费',
+    en: 'Work funds per team',
+    kind: 'number',
+    unit: { zh: '元/队·年', en: 'yuan/team·yr' },
+  },
+  pairing_household_cap: {
+    zh: '每名帮扶责任人结对户数上限',
+    en: 'Max households per pairing cadre',
+    kind: 'number',
+    unit: { zh: '户', en: 'households' },
+  },
+  cadre_young_age_max: {
+    zh: '年轻干部年龄线（统计用）',
+    en: 'Age counted as young (statistics)',
+    kind: 'number',
+    unit: { zh: '岁', en: 'years' },
+  },
 };

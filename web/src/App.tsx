@@ -27,6 +27,15 @@ const StatsPage = lazy(() => import('./pages/StatsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const VillageWorkflowPage = lazy(() => import('./pages/VillageWorkflowPage'));
+const CadresPage = lazy(() => import('./pages/forces/CadresPage'));
+const CadreDetailPage = lazy(() => import('./pages/forces/CadreDetailPage'));
+const TeamsPage = lazy(() => import('./pages/forces/TeamsPage'));
+const FiveOnesPage = lazy(() => import('./pages/forces/FiveOnesPage'));
+const ForceStatsPage = lazy(() => import('./pages/forces/ForceStatsPage'));
+const DutyPage = lazy(() => import('./pages/forces/DutyPage'));
+const AssessmentsPage = lazy(() => import('./pages/forces/AssessmentsPage'));
+const PairingsPage = lazy(() => import('./pages/forces/PairingsPage'));
+const MeasuresPage = lazy(() => import('./pages/forces/MeasuresPage'));
 
 function RequirePerm({ perm, children }: { perm: Permission; children: ReactNode }) {
   const { can } = useAuth();
@@ -150,6 +159,80 @@ export default function App() {
                     </RequirePerm>
                   }
                 />
+                <Route path="forces">
+                  <Route
+                    path="cadres"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <CadresPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="cadres/:id"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <CadreDetailPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="teams"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <TeamsPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="duty"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <DutyPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="assessments"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <AssessmentsPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="five-ones"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <FiveOnesPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="pairings"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <PairingsPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="measures"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <MeasuresPage />
+                      </RequirePerm>
+                    }
+                  />
+                  <Route
+                    path="stats"
+                    element={
+                      <RequirePerm perm="force.read">
+                        <ForceStatsPage />
+                      </RequirePerm>
+                    }
+                  />
+                </Route>
                 <Route path="password" element={<PasswordPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

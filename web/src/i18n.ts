@@ -7,6 +7,9 @@ import type { Bilingual } from '@shared/codes';
 import { registerMessages } from './i18n-register';
 import { statsMessages } from './i18n-stats';
 import { workflowMessages } from './i18n-workflow';
+import { forcesAMessages } from './i18n-forces-a';
+import { forcesBMessages } from './i18n-forces-b';
+import { forcesImportMessages } from './i18n-forces-import';
 
 export type Lang = 'zh' | 'en';
 
@@ -152,7 +155,15 @@ const baseMessages = {
   'form.select': ['请选择{field}', 'Choose {field}'],
 } satisfies Record<string, [string, string]>;
 
-const messages = { ...baseMessages, ...registerMessages, ...statsMessages, ...workflowMessages };
+const messages = {
+  ...baseMessages,
+  ...registerMessages,
+  ...statsMessages,
+  ...workflowMessages,
+  ...forcesAMessages,
+  ...forcesBMessages,
+  ...forcesImportMessages,
+};
 
 export type MessageKey = keyof typeof messages;
 export type Vars = Record<string, string | number>;

@@ -16,6 +16,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'policy.manage',
     'user.manage',
     'audit.read',
+    'force.read',
+    'force.write',
+    'force.station',
+    'recall.request',
+    'recall.approve',
+    'leave.approve',
+    'force.assess',
   ],
   county: [
     'region.read',
@@ -28,6 +35,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'household.read',
     'household.write',
     'pii.reveal',
+    'force.read',
+    'force.write',
+    'force.station',
+    'recall.request',
+    'recall.approve',
+    'leave.approve',
+    'force.assess',
   ],
   township: [
     'region.read',
@@ -38,6 +52,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person.write',
     'household.read',
     'household.write',
+    'force.read',
+    'force.write',
+    'recall.request',
+    'leave.approve',
+    'force.assess',
   ],
   village: [
     'region.read',
@@ -48,9 +67,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'person.write',
     'household.read',
     'household.write',
+    'force.read',
+    'force.write',
   ],
-  pairing_cadre: ['region.read', 'command.read', 'person.read', 'household.read'],
-  inspector: ['region.read', 'command.read', 'person.read', 'household.read'],
+  pairing_cadre: ['region.read', 'command.read', 'person.read', 'household.read', 'force.read'],
+  inspector: ['region.read', 'command.read', 'person.read', 'household.read', 'force.read'],
 };
 
 /** A role held in a scope (a normalized region code; 000000000000 = the whole country). */

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './index.ts';
 import * as m20261123T1000 from './migrations/20261123T1000_foundation.ts';
 import * as m20261123T1200 from './migrations/20261123T1200_register.ts';
+import * as m20261123T1400 from './migrations/20261123T1400_forces.ts';
 
 /** The migrations, in order. Add new files here (timestamp-prefixed, frozen). */
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1000_foundation': m20261123T1000,
   '20261123T1200_register': m20261123T1200,
+  '20261123T1400_forces': m20261123T1400,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

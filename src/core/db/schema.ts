@@ -21,14 +21,26 @@ export interface RegionTable {
   updated_at: Iso;
 }
 
-/** A person record of the command hierarchy (taken over by the cadre module later). */
+/**
+ * 干部 — a cadre: the command hierarchy's person record, extended by the help-force module. `region_code`
+ * is the region that manages the record (the village for stationed cadres, the county for leaders…).
+ */
 export interface PersonTable {
   id: Generated<number>;
   region_code: string;
   name: string;
   gender: string | null;
   phone: string | null;
+  /** 职务 — post. */
   post: string | null;
+  id_number: Generated<string | null>;
+  birth_date: Generated<string | null>;
+  education: Generated<string | null>;
+  political_status: Generated<string | null>;
+  /** 职级 — rank. */
+  rank: Generated<string | null>;
+  /** 派出单位 — the cadre's own unit. */
+  unit_id: Generated<number | null>;
   created_at: Iso;
   updated_at: Iso;
 }
@@ -99,7 +111,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB extends RegisterTables {
+export interface DB extends RegisterTables, ForceTables {
   region: RegionTable;
   person: PersonTable;
   command_unit: CommandUnitTable;
@@ -234,4 +246,226 @@ export interface RegisterTables {
   crosscheck_hit: CrosscheckHitTable;
   policy_param: PolicyParamTable;
   code_list: CodeListTable;
+}
+
+/** 派出单位 / 帮扶单位 — a sending or helping unit. region_code: '000000000000' for central units, else its region. */
+export interface HelpUnitTable {
+  id: Generated<number>;
+  name: string;
+  level: string;
+  kind: string;
+  region_code: string;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+/** 企业 / 合作社 — a partner enterprise or cooperative. */
+export interface PartnerTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  region_code: string;
+  contact: string | null;
+  phone: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+/** 驻村工作队 — a work team of a village. */
+export interface WorkTeamTable {
+  id: Generated<number>;
+  region_code: string;
+  name: string;
+  unit_id: number | null;
+  start_date: string;
+  end_date: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+/** A cadre's role for a village over a term: stationed (first secretary, team) or linked (leaders, instructor). */
+export interface StationingTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  role: string;
+  team_id: number | null;
+  unit_id: number | null;
+  start_date: string;
+  /** Planned end of the term. */
+  end_date: string | null;
+  /** Actual end; null while serving. */
+  ended_on: string | null;
+  end_reason: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+/** 召回 — a recall request and its decision. */
+export interface RecallTable {
+  id: Generated<number>;
+  stationing_id: number;
+  person_id: number;
+  region_code: string;
+  reason: string;
+  note: string | null;
+  effective_date: string;
+  status: string;
+  requested_by: string | null;
+  requested_at: Iso;
+  decided_by: string | null;
+  decided_at: Iso | null;
+  decision_note: string | null;
+}
+
+/** 考勤 — one day of a stationed cadre: in the village or away (with a reason). */
+export interface AttendanceTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  day: string;
+  present: number;
+  away_reason: string | null;
+  note: string | null;
+  created_at: Iso;
+}
+
+/** Check-in days per cadre and year (present / away), kept in step with `attendance` by every writer. */
+export interface AttendanceYearTable {
+  person_id: number;
+  year: number;
+  present_days: number;
+  away_days: number;
+}
+
+/** 驻村日志 */
+export interface WorkLogTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  day: string;
+  content: string;
+  created_at: Iso;
+}
+
+/** 请销假 — a leave request; approver = 'township' | 'county' by its length (policy parameter). */
+export interface LeaveRequestTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  start_date: string;
+  end_date: string;
+  days: number;
+  reason: string;
+  approver: string;
+  status: string;
+  requested_by: string | null;
+  requested_at: Iso;
+  decided_by: string | null;
+  decided_at: Iso | null;
+  decision_note: string | null;
+}
+
+/** 意外伤害保险 */
+export interface InsuranceTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  insurer: string;
+  policy_no: string | null;
+  start_date: string;
+  end_date: string;
+  created_at: Iso;
+}
+
+/** 工作经费支出 — a spending entry of a team's yearly work funds (the budget is a policy parameter). */
+export interface FundSpendingTable {
+  id: Generated<number>;
+  team_id: number;
+  region_code: string;
+  year: number;
+  spent_on: string;
+  amount: number;
+  purpose: string;
+  created_at: Iso;
+}
+
+/** 考核 — half-year ('2026H1') or annual ('2026') assessment. */
+export interface AssessmentTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  kind: string;
+  period: string;
+  grade: string;
+  score: number | null;
+  comments: string | null;
+  assessed_by: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface HonourTable {
+  id: Generated<number>;
+  person_id: number;
+  region_code: string;
+  title: string;
+  year: number;
+  awarded_by: string | null;
+  note: string | null;
+  created_at: Iso;
+}
+
+/** 结对帮扶 — one pairing of any of the five kinds; region_code is the helped side's region. */
+export interface PairingTable {
+  id: Generated<number>;
+  kind: string;
+  region_code: string;
+  household_id: number | null;
+  person_id: number | null;
+  unit_id: number | null;
+  partner_id: number | null;
+  helper_region_code: string | null;
+  helper_name: string | null;
+  helped_name: string | null;
+  start_date: string;
+  end_date: string | null;
+  note: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+/** 帮扶措施 — a measure of a household's plan (一户一策). */
+export interface MeasureTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  type: string;
+  title: string;
+  amount: number | null;
+  planned_date: string | null;
+  done_date: string | null;
+  person_id: number | null;
+  status: string;
+  evidence: string | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface ForceTables {
+  help_unit: HelpUnitTable;
+  partner: PartnerTable;
+  work_team: WorkTeamTable;
+  stationing: StationingTable;
+  recall: RecallTable;
+  attendance: AttendanceTable;
+  attendance_year: AttendanceYearTable;
+  work_log: WorkLogTable;
+  leave_request: LeaveRequestTable;
+  insurance: InsuranceTable;
+  fund_spending: FundSpendingTable;
+  assessment: AssessmentTable;
+  honour: HonourTable;
+  pairing: PairingTable;
+  measure: MeasureTable;
 }

@@ -12,6 +12,7 @@ import { RegionChildrenTable } from './RegionChildrenTable';
 import { RegionFlagsModal } from './RegionFlagsModal';
 import { FlagTags, LevelTag } from './RegionTags';
 import { unitColumns } from './unitColumns';
+import { VillageForcesCard } from './forces/VillageForcesCard';
 import type { RegionDetail } from '../types';
 
 const COUNT_CARDS: { key: 'townships' | 'villages' | 'groups'; level: RegionLevel; label: MessageKey }[] = [
@@ -93,6 +94,8 @@ export function RegionDetailView({ region, onChange }: { region: RegionDetail; o
           </Card>
         </Col>
       </Row>
+
+      <VillageForcesCard region={region} />
 
       {region.level !== 'group' && (
         <Card title={t('region.children')} size="small">

@@ -13,6 +13,7 @@ import { StatusTag, codeLabel } from '../components/households/codes';
 import { MembersTab } from '../components/households/MembersTab';
 import { WorkflowTab } from '../components/households/WorkflowTab';
 import { YearsTab } from '../components/households/YearsTab';
+import { PlanTab } from '../components/forces/PlanTab';
 import type { HouseholdDetail } from '../registerTypes';
 
 function Later({ title }: { title: string }) {
@@ -135,15 +136,14 @@ export default function HouseholdDetailPage() {
               children: <WorkflowTab household={h} onChanged={reload} />,
             },
             {
+              key: 'plan',
+              label: t('plan.tab'),
+              children: <PlanTab householdId={h.id} regionCode={h.regionCode} />,
+            },
+            {
               key: 'help',
               label: t('hh.tabHelp'),
-              children: (
-                <>
-                  <Later title={t('help.cadre')} />
-                  <Later title={t('help.measures')} />
-                  <Later title={t('help.visits')} />
-                </>
-              ),
+              children: <Later title={t('help.visits')} />,
             },
           ]}
         />

@@ -1,23 +1,38 @@
 /**
- * /households/import — 户籍导入: download the template, upload .xlsx/.csv as a dry run (试运行) or for real
- * (正式导入), follow the upload and the server's progress, then read the result: counts, every rejected row
- * (行号, 列, 问题) and the error report workbook. Also exports a region in the same layout.
+ * /imports — 导入: households (户籍, the default), cadres (干部信息), stationing assignments (驻村任职) or
+ * pairings (结对帮扶), chosen above (?kind=…). Download the kind's template, upload .xlsx/.csv as a dry run
+ * (试运行) or for real (正式导入), follow the upload and the server's progress, then read the result:
+ * counts, every rejected row (行号, 列, 问题) and the error report workbook. Also exports a region's
+ * households in the household layout.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Progress, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { Permission } from '@shared/codes';
 import FileDropper from '../components/FileDropper';
 import { api, buildUrl, readCookie } from '../api';
-import { acceptLanguage, useI18n } from '../i18n';
+import { useAuth } from '../auth';
+import { acceptLanguage, useI18n, type MessageKey } from '../i18n';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 
 type Mode = 'dry-run' | 'commit';
+type ForceKind = 'cadres' | 'stations' | 'pairings';
+type Kind = 'households' | ForceKind;
+/** The imports and the permission each needs (the server checks it again). */
+const KINDS: [Kind, Permission][] = [
+  ['households', 'household.write'],
+  ['cadres', 'force.write'],
+  ['stations', 'force.station'],
+  ['pairings', 'force.write'],
+];
 interface RowError {
-  key?: number;
   row: number;
   column: string;
   message: string;
+  /** What the row is about: the household code (households), the cadre or pairing (the other imports). */
   household?: string;
+  key?: string;
 }
 interface ImportResult {
   mode: Mode;
@@ -28,6 +43,23 @@ interface ImportResult {
   persons: number;
   rows: number;
   rejectedRows: number;
+  errors: RowError[];
+  errorCount: number;
+  truncated: boolean;
+  warnings: string[];
+  errorReportId: string | null;
+}
+/** The result of a cadres, stations or pairings import: rows are independent. */
+interface RowsResult {
+  kind: ForceKind;
+  mode: Mode;
+  rows: number;
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  summary: string;
   errors: RowError[];
   errorCount: number;
   truncated: boolean;
@@ -81,15 +113,21 @@ const TEXT = {
 } as const;
 
 export default function ImportPage() {
-  const { L } = useI18n();
+  const { L, t } = useI18n();
+  const { can } = useAuth();
   const tx = (k: keyof typeof TEXT, n?: number) =>
     L({ zh: TEXT[k][0], en: TEXT[k][1] }).replace('{n}', String(n ?? ''));
+  const [params, setParams] = useSearchParams();
+  const kinds = KINDS.filter(([, perm]) => can(perm)).map(([k]) => k);
+  const asked = params.get('kind') as Kind | null;
+  const kind: Kind = asked && kinds.includes(asked) ? asked : (kinds[0] ?? 'households');
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('dry-run');
   const [busy, setBusy] = useState(false);
   const [upload, setUpload] = useState(0);
   const [server, setServer] = useState<ProgressState | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [rowsResult, setRowsResult] = useState<RowsResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [region, setRegion] = useState<string>();
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
@@ -109,9 +147,11 @@ export default function ImportPage() {
     setUpload(0);
     setServer(null);
     setResult(null);
+    setRowsResult(null);
     setError(null);
+    const importing = kind;
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl('/imports/households', { mode, progressId }));
+    xhr.open('POST', buildUrl(`/imports/${importing}`, { mode, progressId }));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', acceptLanguage());
@@ -132,8 +172,9 @@ export default function ImportPage() {
       finish();
       try {
         const body = JSON.parse(xhr.responseText);
-        if (xhr.status === 200) setResult(body as ImportResult);
-        else setError(body?.error?.message ?? `HTTP ${xhr.status}`);
+        if (xhr.status !== 200) setError(body?.error?.message ?? `HTTP ${xhr.status}`);
+        else if (importing === 'households') setResult(body as ImportResult);
+        else setRowsResult(body as RowsResult);
       } catch {
         setError(`HTTP ${xhr.status}`);
       }
@@ -150,12 +191,36 @@ export default function ImportPage() {
   const phase = server && server.phase in TEXT ? tx(server.phase as keyof typeof TEXT) : tx('pending');
   const percent = server && server.total > 0 ? Math.round((server.done / server.total) * 100) : 0;
 
+  const households = kind === 'households';
+  const choose = (k: Kind) => {
+    setParams(k === 'households' ? {} : { kind: k }, { replace: true });
+    setFile(null);
+    setResult(null);
+    setRowsResult(null);
+    setError(null);
+  };
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={tx('title')}>
+      <Card title={households ? tx('title') : t(`fimp.title.${kind}` as MessageKey)}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Paragraph type="secondary">{tx('templateHint')}</Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} href="/api/imports/households/template">
+          {kinds.length > 1 && (
+            <Space wrap>
+              <Typography.Text>{t('fimp.kind')}</Typography.Text>
+              <Radio.Group
+                value={kind}
+                onChange={(e) => choose(e.target.value as Kind)}
+                disabled={busy}
+                optionType="button"
+                buttonStyle="solid"
+                options={kinds.map((k) => ({ value: k, label: t(`fimp.kind.${k}` as MessageKey) }))}
+              />
+            </Space>
+          )}
+          <Typography.Paragraph type="secondary">
+            {households ? tx('templateHint') : t(`fimp.hint.${kind}` as MessageKey)}
+          </Typography.Paragraph>
+          <Button icon={<DownloadOutlined />} href={`/api/imports/${kind}/template`}>
             {tx('template')}
           </Button>
           <FileDropper
@@ -163,6 +228,7 @@ export default function ImportPage() {
             onChange={(f: File | null) => {
               setFile(f);
               setResult(null);
+              setRowsResult(null);
             }}
             disabled={busy}
             text={tx('drop')}
@@ -191,32 +257,103 @@ export default function ImportPage() {
           {error && <Alert type="error" showIcon title={error} />}
         </Space>
       </Card>
-      {result && <ResultCard result={result} tx={tx} />}
-      <Card title={tx('export')}>
-        <Space wrap>
-          <RegionTreeSelect value={region} onChange={setRegion} placeholder={tx('region')} style={{ width: 320 }} />
-          <Radio.Group value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')}>
-            <Radio.Button value="xlsx">Excel</Radio.Button>
-            <Radio.Button value="csv">CSV</Radio.Button>
-          </Radio.Group>
-          <Button
-            icon={<DownloadOutlined />}
-            disabled={!region}
-            href={region ? buildUrl('/households/export', { region, format }) : undefined}
-          >
-            {tx('export')}
-          </Button>
-        </Space>
-      </Card>
+      {result && <HouseholdsResultCard result={result} tx={tx} />}
+      {rowsResult && <RowsResultCard result={rowsResult} tx={tx} />}
+      {households && (
+        <Card title={tx('export')}>
+          <Space wrap>
+            <RegionTreeSelect value={region} onChange={setRegion} placeholder={tx('region')} style={{ width: 320 }} />
+            <Radio.Group value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')}>
+              <Radio.Button value="xlsx">Excel</Radio.Button>
+              <Radio.Button value="csv">CSV</Radio.Button>
+            </Radio.Group>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!region}
+              href={region ? buildUrl('/households/export', { region, format }) : undefined}
+            >
+              {tx('export')}
+            </Button>
+          </Space>
+        </Card>
+      )}
     </Space>
   );
 }
 
-function ResultCard({ result, tx }: { result: ImportResult; tx: (k: keyof typeof TEXT, n?: number) => string }) {
+type Tx = (k: keyof typeof TEXT, n?: number) => string;
+
+/** The households' result: households imported and rejected, persons, rows. */
+function HouseholdsResultCard({ result, tx }: { result: ImportResult; tx: Tx }) {
+  return (
+    <ResultCard
+      result={result}
+      tx={tx}
+      keyColumn={{ title: tx('household'), dataIndex: 'household' }}
+      policy={tx('policy')}
+      stats={[
+        [result.mode === 'dry-run' ? tx('wouldImport') : tx('imported'), result.imported, 6],
+        [tx('rejected'), result.rejected, 6, result.rejected > 0],
+        [tx('persons'), result.persons, 6],
+        [tx('rows'), `${result.rows} / ${result.rejectedRows}`, 6],
+      ]}
+    />
+  );
+}
+
+/** The result of a cadres, stations or pairings import: one sentence, the counts, the rejected rows. */
+function RowsResultCard({ result, tx }: { result: RowsResult; tx: Tx }) {
+  const { t } = useI18n();
+  return (
+    <ResultCard
+      result={result}
+      tx={tx}
+      keyColumn={{ title: t(`fimp.key.${result.kind}` as MessageKey), dataIndex: 'key' }}
+      policy={t('fimp.policy')}
+      summary={
+        <Alert
+          type={result.rejected ? 'warning' : 'success'}
+          showIcon
+          title={result.summary}
+          data-testid="import-summary"
+        />
+      }
+      stats={[
+        [result.mode === 'dry-run' ? t('fimp.wouldImport') : t('fimp.imported'), result.imported, 5],
+        [t('fimp.rejected'), result.rejected, 5, result.rejected > 0],
+        [t('fimp.created'), result.created, 4],
+        [t('fimp.updated'), result.updated, 4],
+        [t('fimp.unchanged'), result.unchanged, 4],
+      ]}
+    />
+  );
+}
+
+/**
+ * An import's result: the counts, the policy, warnings, and every rejected row (行号, 列, what the row is
+ * about, 问题) with the error report workbook to download.
+ */
+function ResultCard({
+  result,
+  tx,
+  stats,
+  policy,
+  summary,
+  keyColumn,
+}: {
+  result: Pick<ImportResult, 'mode' | 'errors' | 'errorCount' | 'truncated' | 'warnings' | 'errorReportId'>;
+  tx: Tx;
+  /** [title, value, column span, shown in red]. */
+  stats: [string, number | string, number, boolean?][];
+  policy: string;
+  /** The result in one sentence (else “every row passed” when there are no errors). */
+  summary?: ReactNode;
+  keyColumn: { title: string; dataIndex: string };
+}) {
   const columns = [
     { title: tx('row'), dataIndex: 'row', width: 80, render: (r: number) => (r > 0 ? r : tx('file')) },
     { title: tx('column'), dataIndex: 'column', width: 160 },
-    { title: tx('household'), dataIndex: 'household', width: 180 },
+    { ...keyColumn, width: 180 },
     { title: tx('problem'), dataIndex: 'message' },
   ];
   return (
@@ -231,36 +368,26 @@ function ResultCard({ result, tx }: { result: ImportResult; tx: (k: keyof typeof
       }
     >
       <Row gutter={16}>
-        <Col span={6}>
-          <Statistic title={result.mode === 'dry-run' ? tx('wouldImport') : tx('imported')} value={result.imported} />
-        </Col>
-        <Col span={6}>
-          <Statistic
-            title={tx('rejected')}
-            value={result.rejected}
-            styles={result.rejected ? { content: { color: '#cf1322' } } : undefined}
-          />
-        </Col>
-        <Col span={6}>
-          <Statistic title={tx('persons')} value={result.persons} />
-        </Col>
-        <Col span={6}>
-          <Statistic title={tx('rows')} value={`${result.rows} / ${result.rejectedRows}`} />
-        </Col>
+        {stats.map(([title, value, span, red]) => (
+          <Col span={span} key={title}>
+            <Statistic title={title} value={value} styles={red ? { content: { color: '#cf1322' } } : undefined} />
+          </Col>
+        ))}
       </Row>
       <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-        <Alert type="info" showIcon title={tx('policy')} />
+        {summary}
+        <Alert type="info" showIcon title={policy} />
         {result.warnings.map((w) => (
           <Alert key={w} type="warning" showIcon title={w} />
         ))}
-        {result.errorCount === 0 && <Alert type="success" showIcon title={tx('allGood')} />}
+        {!summary && result.errorCount === 0 && <Alert type="success" showIcon title={tx('allGood')} />}
         {result.truncated && <Alert type="warning" showIcon title={tx('truncated', result.errors.length)} />}
         {result.errors.length > 0 && (
-          <Table<RowError>
+          <Table<RowError & { rowKey: number }>
             size="small"
-            rowKey="key"
+            rowKey="rowKey"
             columns={columns}
-            dataSource={result.errors.map((e, key) => ({ ...e, key }))}
+            dataSource={result.errors.map((e, rowKey) => ({ ...e, rowKey }))}
             pagination={{ pageSize: 20, showSizeChanger: true }}
           />
         )}

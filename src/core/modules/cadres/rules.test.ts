@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { StationRole } from '../../../shared/forces.ts';
+import { checkDigit } from '../households/idcard.ts';
 import {
   ageOn,
+  cadreProblems,
+  dayAfter,
+  endProblems,
+  isIsoDate,
+  recallProblems,
+  stationActiveOn,
+  stationProblems,
+  type OtherStation,
+  type StationDates,
+  type StationDraft,
   canPairAnother,
   daysBetween,
   fiveOnesGaps,
@@ -59,8 +71,10 @@ describe('stationing', () => {
     const fields = (start: string, end: string | null, others: { start: string; end: string | null }[] = []) =>
       termProblems({ start, end }, others, 24).map(([f]) => f);
     assert.deepEqual(fields('2026-01-01', '2025-12-31'), ['end']);
-    assert.deepEqual(fields('2026-01-01', '2027-12-31'), ['end']); // 23 months and 30 days
-    assert.deepEqual(fields('2026-01-01', '2028-01-01'), []); // exactly 24 months
+    assert.deepEqual(fields('2026-01-01', '2027-12-30'), ['end']); // 23 months and 30 days (ends inclusive)
+    assert.deepEqual(fields('2026-01-01', '2027-12-31'), []); // exactly 24 months
+    assert.deepEqual(fields('2025-03-01', '2027-02-28'), []); // exactly 24 months
+    assert.deepEqual(fields('2025-03-01', '2027-02-27'), ['end']); // one day short
     assert.deepEqual(fields('2026-01-01', null), []);
     assert.deepEqual(fields('2026-01-01', null, [{ start: '2024-01-01', end: '2026-01-01' }]), ['start']);
     assert.deepEqual(fields('2026-01-02', null, [{ start: '2024-01-01', end: '2026-01-01' }]), []);
@@ -104,5 +118,200 @@ describe('daily management', () => {
   it('computes ages in whole years, on and before the birthday', () => {
     assert.equal(ageOn('1981-07-02', '2026-07-02'), 45);
     assert.equal(ageOn('1981-07-03', '2026-07-02'), 44);
+  });
+});
+
+describe('stationing records', () => {
+  it('accepts only real calendar dates', () => {
+    const cases: [string | null, boolean][] = [
+      ['2026-02-28', true],
+      ['2024-02-29', true],
+      ['2026-02-29', false],
+      ['2026-13-01', false],
+      ['2026-1-01', false],
+      ['', false],
+      [null, false],
+    ];
+    for (const [s, ok] of cases) assert.equal(isIsoDate(s), ok, String(s));
+  });
+
+  it('finds the next calendar day across months, years and leap days', () => {
+    const cases: [string, string][] = [
+      ['2026-11-23', '2026-11-24'],
+      ['2026-11-30', '2026-12-01'],
+      ['2026-12-31', '2027-01-01'],
+      ['2028-02-28', '2028-02-29'],
+      ['2027-02-28', '2027-03-01'],
+    ];
+    for (const [day, next] of cases) assert.equal(dayAfter(day), next, day);
+  });
+
+  it('keeps a term in force from its start to its actual end, inclusively, past the planned end', () => {
+    const cases: [string, string | null, string | null, string, boolean][] = [
+      // start, planned end, ended on, day, active
+      ['2025-03-01', '2027-02-28', null, '2026-11-23', true],
+      ['2025-03-01', '2027-02-28', null, '2027-02-28', true],
+      ['2025-03-01', '2027-02-28', null, '2027-03-01', true], // past the plan, not ended
+      ['2025-03-01', '2027-02-28', '2026-06-30', '2026-06-30', true],
+      ['2025-03-01', '2027-02-28', '2026-06-30', '2026-07-01', false],
+      ['2025-03-01', '2026-02-28', '2026-06-30', '2026-05-01', true], // extended beyond the plan
+      ['2025-03-01', null, null, '2099-01-01', true],
+      ['2026-12-01', null, null, '2026-11-30', false], // not started yet
+    ];
+    for (const [startDate, endDate, endedOn, day, active] of cases) {
+      assert.equal(
+        stationActiveOn({ startDate, endDate, endedOn }, day),
+        active,
+        `${startDate}..${endDate}/${endedOn} on ${day}`,
+      );
+    }
+  });
+
+  const draft: StationDraft = {
+    role: 'first_secretary',
+    villageCode: 'V1',
+    regionLevel: 'village',
+    startDate: '2026-03-01',
+    endDate: '2028-02-29', // two full years
+  };
+  const other = (o: Partial<OtherStation>): OtherStation => ({
+    role: 'team_member',
+    regionCode: 'V2',
+    startDate: '2024-03-01',
+    endDate: '2026-02-28',
+    endedOn: null,
+    ...o,
+  });
+
+  it('refuses a second village at once, ends before starts, short terms, wrong regions and teams', () => {
+    const cases: [string, Partial<StationDraft>, OtherStation[], string[]][] = [
+      ['clean', {}, [], []],
+      ['open term', { endDate: null }, [], []],
+      ['24 months and a day', { endDate: '2028-03-01' }, [], []],
+      ['a day short of 24 months', { endDate: '2028-02-28' }, [], ['endDate']],
+      [
+        'a group, ending before it starts',
+        { endDate: '2026-02-28', regionLevel: 'group' },
+        [],
+        ['regionCode', 'endDate'],
+      ],
+      ['ends before it starts', { endDate: '2026-02-28' }, [], ['endDate']],
+      ['a township', { regionLevel: 'township' }, [], ['regionCode']],
+      ['previous term ended the day before', {}, [other({ endedOn: '2026-02-28' })], []],
+      ['previous term past its planned end, not ended', {}, [other({})], ['startDate']],
+      ['previous term planned to run on', {}, [other({ endDate: '2026-03-01' })], ['startDate']],
+      ['previous term ended early by rotation', {}, [other({ endDate: '2027-12-31', endedOn: '2026-02-20' })], []],
+      ['previous term ended late', {}, [other({ endedOn: '2026-03-05' })], ['startDate']],
+      ['an open term elsewhere', {}, [other({ endDate: null })], ['startDate']],
+      ['a later term elsewhere', { endDate: '2028-02-29' }, [other({ startDate: '2028-03-01', endDate: null })], []],
+      [
+        'a later term elsewhere starting inside',
+        {},
+        [other({ startDate: '2028-02-29', endDate: null })],
+        ['startDate'],
+      ],
+      [
+        'team leader in the same village at once',
+        {},
+        [other({ role: 'team_leader', regionCode: 'V1', endDate: null })],
+        [],
+      ],
+      [
+        'same role, same village at once',
+        {},
+        [other({ role: 'first_secretary', regionCode: 'V1', endDate: null })],
+        ['role'],
+      ],
+      ['a link elsewhere does not count', {}, [other({ role: 'county_leader', endDate: null })], []],
+      ['team of the village', { teamVillage: 'V1' }, [], []],
+      ['team of another village', { teamVillage: 'V2' }, [], ['teamId']],
+      [
+        'link: several villages, no minimum',
+        { role: 'county_leader', endDate: '2026-06-30' },
+        [other({ role: 'county_leader', endDate: null })],
+        [],
+      ],
+      ['link: ends before it starts', { role: 'instructor', endDate: '2026-02-01' }, [], ['endDate']],
+      ['link in a team', { role: 'township_leader', teamVillage: 'V1' }, [], ['teamId']],
+      [
+        'link twice in one village',
+        { role: 'county_leader' },
+        [other({ role: 'county_leader', regionCode: 'V1', endDate: null })],
+        ['role'],
+      ],
+    ];
+    for (const [name, change, others, fields] of cases)
+      assert.deepEqual(
+        stationProblems({ ...draft, ...change }, others, 24).map(([f]) => f),
+        fields,
+        name,
+      );
+  });
+
+  it('recalls only an active stationed cadre, effective within the term', () => {
+    const s: StationDates & { role: StationRole } = {
+      role: 'team_member',
+      startDate: '2025-03-01',
+      endDate: '2027-02-28',
+      endedOn: null,
+    };
+    const cases: [string, Partial<typeof s>, string, string[]][] = [
+      ['fine', {}, '2026-12-01', []],
+      ['on the first day', {}, '2025-03-01', []],
+      ['before the start', {}, '2025-02-28', ['effectiveDate']],
+      ['on the planned end', {}, '2027-02-28', []],
+      ['after the planned end (still in force)', {}, '2027-03-01', []],
+      ['a link', { role: 'instructor' }, '2026-12-01', ['stationId']],
+      ['already ended', { endedOn: '2026-10-01' }, '2026-12-01', ['stationId']],
+      ['past its planned end, not ended', { endDate: '2026-01-01' }, '2026-12-01', []],
+      ['not started yet', { startDate: '2026-12-01' }, '2026-12-01', ['stationId']],
+    ];
+    for (const [name, change, effective, fields] of cases)
+      assert.deepEqual(
+        recallProblems({ ...s, ...change }, effective, '2026-11-23').map(([f]) => f),
+        fields,
+        name,
+      );
+  });
+
+  it('ends a stationing on or after its start', () => {
+    const s = { startDate: '2025-03-01', endDate: '2027-02-28', endedOn: null };
+    assert.deepEqual(endProblems(s, '2025-03-01'), []);
+    assert.deepEqual(
+      endProblems(s, '2025-02-28').map(([f]) => f),
+      ['endedOn'],
+    );
+  });
+});
+
+describe('cadre records', () => {
+  const id = (birth: string, male = true) => {
+    const first17 = `420323${birth.replaceAll('-', '')}01${male ? 1 : 2}`;
+    return first17 + checkDigit(first17);
+  };
+  it('checks the birth date and the ID number against each other', () => {
+    const cases: [string, Parameters<typeof cadreProblems>[0], string[]][] = [
+      ['empty', {}, []],
+      ['birth date only', { birthDate: '1985-06-01' }, []],
+      ['not a date', { birthDate: '1985-02-30' }, ['birthDate']],
+      ['today', { birthDate: '2026-11-23' }, ['birthDate']],
+      ['future', { birthDate: '2027-01-01' }, ['birthDate']],
+      ['ID agrees', { birthDate: '1985-06-01', gender: 'male', idNumber: id('1985-06-01') }, []],
+      ['ID of another birth date', { birthDate: '1985-06-02', idNumber: id('1985-06-01') }, ['idNumber']],
+      ['ID of a woman', { gender: 'male', idNumber: id('1985-06-01', false) }, ['idNumber']],
+      ['check digit', { idNumber: id('1985-06-01').slice(0, 17) + 'Y' }, ['idNumber']],
+      [
+        'wrong check digit',
+        { idNumber: `${id('1985-06-01').slice(0, 17)}${id('1985-06-01').endsWith('0') ? '1' : '0'}` },
+        ['idNumber'],
+      ],
+      ['short', { idNumber: '42032319850601' }, ['idNumber']],
+    ];
+    for (const [name, input, fields] of cases)
+      assert.deepEqual([...new Set(cadreProblems(input, '2026-11-23').problems.map(([f]) => f))], fields, name);
+  });
+  it('fills the birth date and gender from a valid ID number, and cleans it', () => {
+    const r = cadreProblems({ idNumber: ` ${id('1990-01-31', false).toLowerCase()} ` }, '2026-11-23');
+    assert.deepEqual(r, { problems: [], idNumber: id('1990-01-31', false), birthDate: '1990-01-31', gender: 'female' });
   });
 });

@@ -4,6 +4,8 @@
  * parameter passed in (policy parameters), never a constant of the rule.
  */
 import type { Msg } from '../../i18n.ts';
+import { STATIONED_ROLES, type StationRole } from '../../../shared/forces.ts';
+import { checkIdNumber } from '../households/idcard.ts';
 
 /** 五个一 — what a key village must have. */
 export const FIVE_ONES = ['county_leader', 'township_leader', 'paired_unit', 'first_secretary', 'instructor'] as const;
@@ -71,7 +73,8 @@ export function termProblems(t: Term, others: readonly Term[], minMonths: number
   const out: [string, Msg][] = [];
   if (t.end !== null && t.end < t.start)
     out.push(['end', { zh: '任期结束日期早于开始日期', en: 'The term ends before it starts' }]);
-  else if (t.end !== null && monthsBetween(t.start, t.end) < minMonths)
+  // the planned end is the term's last day: 2026-03-01 … 2028-02-29 is two full years
+  else if (t.end !== null && monthsBetween(t.start, dayAfter(t.end)) < minMonths)
     out.push(['end', { zh: `任期不足 ${minMonths} 个月`, en: `The term is shorter than ${minMonths} months` }]);
   if (others.some((o) => overlaps(t, o)))
     out.push([
@@ -118,4 +121,175 @@ export const canPairAnother = (current: number, cap: number): boolean => current
 export function ageOn(birthDate: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+// ---- stationing, recalls and cadre records (helper "cadres") ----
+
+/** A YYYY-MM-DD string that names a real calendar day. */
+export function isIsoDate(s: string | null | undefined): s is string {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/** The dates of a stationing as stored: start, planned end, actual end. */
+export interface StationDates {
+  startDate: string;
+  endDate: string | null;
+  endedOn: string | null;
+}
+
+/**
+ * A stationing is in force on `day` from its start until its actual end (ended_on, inclusive). The
+ * planned end is only the plan: a term runs on until it is ended (rotation, completion, recall), so a
+ * cadre past the planned end is still counted where stationed. (The duty and statistics modules count
+ * "current" the same way.)
+ */
+export const stationActiveOn = (s: StationDates, day: string): boolean =>
+  s.startDate <= day && (s.endedOn === null || s.endedOn >= day);
+
+/** A cadre's other stationing, as the overlap check sees it. */
+export interface OtherStation extends StationDates {
+  role: StationRole;
+  regionCode: string;
+}
+
+export interface StationDraft {
+  role: StationRole;
+  villageCode: string;
+  /** Level of the region asked for: only a village takes a stationing. */
+  regionLevel: string;
+  startDate: string;
+  endDate: string | null;
+  /** The village of the team asked for (undefined: no team). */
+  teamVillage?: string;
+}
+
+const isStationed = (role: StationRole) => STATIONED_ROLES.includes(role);
+
+/** The calendar day after an ISO date. */
+export function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Problems of a new stationing, by field: the region must be a village; the term must not end before
+ * it starts; a stationed role (first secretary, team leader or member) lasts at least the policy
+ * minimum (months) and holds one village at a time (another term lasts until its actual end,
+ * ended_on: one not ended is open); a link (leaders, instructor) may cover several
+ * villages; nobody holds the same role twice in one village at once; a team belongs to the same
+ * village and takes only stationed roles.
+ */
+export function stationProblems(
+  d: StationDraft,
+  others: readonly OtherStation[],
+  minMonths: number,
+): [field: string, message: Msg][] {
+  const out: [string, Msg][] = [];
+  if (d.regionLevel !== 'village')
+    out.push(['regionCode', { zh: '驻村/包联地点应为村级区划', en: 'A stationing is in a village' }]);
+  const term = { start: d.startDate, end: d.endDate };
+  for (const [f, m] of termProblems(term, [], isStationed(d.role) ? minMonths : 0))
+    if (f === 'end') out.push(['endDate', m]);
+  if (isStationed(d.role)) {
+    const elsewhere = others
+      .filter((o) => isStationed(o.role) && o.regionCode !== d.villageCode)
+      .map((o) => ({ start: o.startDate, end: o.endedOn }));
+    for (const [f, m] of termProblems(term, elsewhere, 0)) if (f === 'start') out.push(['startDate', m]);
+  }
+  if (
+    others.some(
+      (o) =>
+        o.role === d.role && o.regionCode === d.villageCode && overlaps(term, { start: o.startDate, end: o.endedOn }),
+    )
+  )
+    out.push([
+      'role',
+      { zh: '该干部同一时间已在本村担任此职务', en: 'The cadre already holds this role in the village at that time' },
+    ]);
+  if (d.teamVillage !== undefined) {
+    if (!isStationed(d.role))
+      out.push(['teamId', { zh: '只有驻村干部可编入工作队', en: 'Only stationed cadres belong to a work team' }]);
+    else if (d.teamVillage !== d.villageCode)
+      out.push(['teamId', { zh: '工作队不属于该村', en: 'The work team belongs to another village' }]);
+  }
+  return out;
+}
+
+/**
+ * Problems of a recall request: only a stationed role (first secretary, team leader or member) in
+ * force today can be recalled, effective not before the stationing started (a term past its planned
+ * end is still in force until it is ended).
+ */
+export function recallProblems(
+  s: StationDates & { role: StationRole },
+  effectiveDate: string,
+  today: string,
+): [field: string, message: Msg][] {
+  const out: [string, Msg][] = [];
+  if (!isStationed(s.role))
+    out.push([
+      'stationId',
+      { zh: '只能召回驻村干部（第一书记、工作队员）', en: 'Only stationed cadres can be recalled' },
+    ]);
+  else if (!stationActiveOn(s, today))
+    out.push(['stationId', { zh: '该驻村任职已结束或尚未开始', en: 'The stationing is not in force' }]);
+  if (effectiveDate < s.startDate)
+    out.push([
+      'effectiveDate',
+      { zh: '召回日期早于驻村开始日期', en: 'The recall takes effect before the stationing starts' },
+    ]);
+  return out;
+}
+
+/** Problems of ending a stationing on `endedOn`: not before its start. */
+export function endProblems(s: StationDates, endedOn: string): [field: string, message: Msg][] {
+  return endedOn < s.startDate
+    ? [['endedOn', { zh: '离任日期早于驻村开始日期', en: 'The end date is before the stationing starts' }]]
+    : [];
+}
+
+/**
+ * Problems of a cadre record's birth date and ID number (GB 11643): a real date in the past; a valid
+ * number whose birth date and gender agree with the record. Gives the cleaned number, and the birth
+ * date and gender the number implies (to fill in what the form left empty).
+ */
+export function cadreProblems(
+  c: { birthDate?: string | null; idNumber?: string | null; gender?: 'male' | 'female' | null },
+  today: string,
+): {
+  problems: [field: string, message: Msg][];
+  idNumber: string | null;
+  birthDate: string | null;
+  gender: 'male' | 'female' | null;
+} {
+  const problems: [string, Msg][] = [];
+  const birthDate = c.birthDate ?? null;
+  if (birthDate !== null) {
+    if (!isIsoDate(birthDate))
+      problems.push([
+        'birthDate',
+        { zh: `出生日期 ${birthDate} 不存在`, en: `The birth date ${birthDate} is not a real date` },
+      ]);
+    else if (birthDate >= today)
+      problems.push(['birthDate', { zh: '出生日期应早于今天', en: 'The birth date must be in the past' }]);
+    else if (birthDate < '1900-01-01')
+      problems.push(['birthDate', { zh: '出生日期早于 1900 年', en: 'The birth date is before 1900' }]);
+  }
+  if (!c.idNumber) return { problems, idNumber: null, birthDate, gender: c.gender ?? null };
+  const check = checkIdNumber(c.idNumber, {
+    birthDate: problems.length ? null : birthDate,
+    gender: c.gender ?? null,
+    today,
+  });
+  for (const m of check.problems) problems.push(['idNumber', m]);
+  return {
+    problems,
+    idNumber: check.normalized ?? c.idNumber,
+    birthDate: birthDate ?? check.birthDate,
+    gender: c.gender ?? check.gender,
+  };
 }

@@ -7,6 +7,7 @@ import { loadRegions } from '../regions/load.ts';
 import { updateFlags, upsertRegions } from '../regions/repo.ts';
 import { groupCode, groupName, normalizeCode } from '../regions/rules.ts';
 import { personName, phone, rng, seedOf, type Rng } from './random.ts';
+import { loadDemoForces } from './forces.ts';
 import { loadDemoRegister } from './register.ts';
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -92,6 +93,8 @@ export async function loadDemo(db: Db, opts: DemoOptions): Promise<{ users: type
   await addUsers(db, opts.password, progress);
   const households = opts.households ?? 100_000;
   if (households > 0) await loadDemoRegister(db, { county, households, onProgress: progress });
+  // The help forces; the command hierarchy's first secretaries and team members become the stationed cadres.
+  await loadDemoForces(db, { county, onProgress: progress });
   return { users: DEMO_USERS };
 }
 

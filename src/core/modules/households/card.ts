@@ -1,7 +1,9 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { forceLabel } from '../../../shared/forces.ts';
 import { INDICATORS, labelOf, type CodeListName } from '../../../shared/register.ts';
 import type { Actor } from '../../access/permissions.ts';
 import type { Db } from '../../db/index.ts';
+import { helpOfHousehold } from '../pairings/plan.ts';
 import { findRegions } from '../regions/repo.ts';
 import { ancestorsOf } from '../regions/rules.ts';
 import { householdDetail } from './service.ts';
@@ -28,10 +30,12 @@ const age = (birth: string | null, year: number) => (birth ? String(year - Numbe
 
 /**
  * 明白卡 — the one-page household card as a Word document: basics, members (ID numbers masked),
- * causes, recent income, the 两不愁三保障 indicators, and the help (filled in by later modules).
+ * causes, recent income, the 两不愁三保障 indicators, the responsible cadres (帮扶责任人: unit, post,
+ * phone masked) and the measures (帮扶措施) of its plan.
  */
 export async function householdCard(db: Db, actor: Actor, id: number): Promise<{ buffer: Buffer; filename: string }> {
   const h = await householdDetail(db, actor, id);
+  const help = await helpOfHousehold(db, h.id);
   const places = await findRegions(
     db,
     ancestorsOf(h.regionCode).filter((c) => c.length === 12 && !c.endsWith('0000000000')),
@@ -111,8 +115,35 @@ export async function householdCard(db: Db, actor: Actor, id: number): Promise<{
             }),
           ]),
           text(''),
-          text('帮扶责任人：' + (h.responsibleCadre ?? '（待落实）')),
-          text('帮扶措施：' + (h.measures.length ? `${h.measures.length} 项` : '（待落实）')),
+          text('帮扶责任人', { bold: true, size: 24 }),
+          help.responsible.length
+            ? table([
+                ['姓名', '工作单位', '职务', '联系电话', '结对日期'],
+                ...help.responsible.map((c) => [
+                  c.name,
+                  c.unit?.name ?? '—',
+                  c.post ?? '—',
+                  c.phone ?? '—',
+                  c.startDate,
+                ]),
+              ])
+            : text('（待落实）'),
+          text(''),
+          text('帮扶措施', { bold: true, size: 24 }),
+          help.measures.length
+            ? table([
+                ['类型', '措施', '金额（元）', '计划日期', '完成日期', '责任人', '状态'],
+                ...help.measures.map((m) => [
+                  forceLabel('measure_type', m.type)?.zh ?? m.type,
+                  m.title,
+                  m.amount === null ? '—' : m.amount.toFixed(2),
+                  m.plannedDate ?? '—',
+                  m.doneDate ?? '—',
+                  m.person?.name ?? '—',
+                  forceLabel('measure_status', m.status)?.zh ?? m.status,
+                ]),
+              ])
+            : text('（待落实）'),
         ],
       },
     ],

@@ -1,7 +1,7 @@
 import { msg, type Msg } from '../../i18n.ts';
 import { chineseNumber } from '../regions/rules.ts';
-import { codeOf, type Labels } from './labels.ts';
-import type { Column } from './layout.ts';
+import type { SheetColumn } from './columns.ts';
+import { codeOf, type LabelSet } from './labels.ts';
 
 /**
  * A cell as the readers hand it over: text (CSV, text cells), a number, a boolean, an ISO date
@@ -71,7 +71,7 @@ function number(s: string, kind: 'int' | 'money'): number | null {
 }
 
 /** Parses one cell for its column: a typed value (undefined = blank) or a problem to report on the row. */
-export function parseCell(col: Column, c: Cell, labels: Labels): Parsed {
+export function parseCell(col: Pick<SheetColumn, 'header' | 'kind' | 'list'>, c: Cell, labels: LabelSet): Parsed {
   if (isBlank(c)) return ok(undefined);
   if (typeof c === 'object' && c !== null && 'error' in c && c.error === '#FORMULA')
     return bad(
@@ -122,7 +122,7 @@ export function parseCell(col: Column, c: Cell, labels: Labels): Parsed {
       const code = codeOf(labels, col.list!, s);
       if (code !== undefined) return ok(code);
       return bad(
-        `${col.header}“${s}”不在代码表中，可填：${labels[col.list!].allowed.join('、')}`,
+        `${col.header}“${s}”不在代码表中，可填：${labels[col.list!]?.allowed.join('、')}`,
         `Unknown ${col.list}: ${s}`,
       );
     }
@@ -132,7 +132,7 @@ export function parseCell(col: Column, c: Cell, labels: Labels): Parsed {
         const code = codeOf(labels, col.list!, part);
         if (code === undefined)
           return bad(
-            `${col.header}“${part}”不在代码表中，可填：${labels[col.list!].allowed.join('、')}`,
+            `${col.header}“${part}”不在代码表中，可填：${labels[col.list!]?.allowed.join('、')}`,
             `Unknown ${col.list}: ${part}`,
           );
         codes.push(code);
@@ -146,6 +146,17 @@ export function parseCell(col: Column, c: Cell, labels: Labels): Parsed {
 export interface SourceRow {
   row: number;
   cells: Cell[];
+}
+
+/** A problem on one cell of the file: spreadsheet row, Chinese column header, message. */
+export interface RowError {
+  row: number;
+  column: string;
+  message: Msg;
+  /** The household code of the row (household import). */
+  household?: string;
+  /** What the row is about, for the reader of the report (other imports: the cadre's name…). */
+  key?: string;
 }
 
 /** A problem with the file as a whole (not a workbook, wrong encoding, no header…), reported on row `row`. */

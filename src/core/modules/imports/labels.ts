@@ -9,6 +9,8 @@ export interface ListLabels {
   allowed: string[];
 }
 export type Labels = Record<CodeListName, ListLabels>;
+/** Code lists by name, as parseCell reads them (the register's Labels, or other modules' lists). */
+export type LabelSet = Readonly<Record<string, ListLabels>>;
 
 export interface LabelRow {
   list: string;
@@ -21,14 +23,10 @@ export interface LabelRow {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** Accepts the code, the Chinese label, the English label and the Chinese label without its （…） remark. */
-export function labelsFrom(rows: LabelRow[]): Labels {
-  const out = {} as Labels;
-  for (const name of Object.keys(CODE_LISTS) as CodeListName[])
-    out[name] = { alias: new Map(), label: new Map(), allowed: [] };
-  for (const r of rows) out[r.list as CodeListName]?.alias.set(r.code, r.code).set(norm(r.code), r.code);
+export function listLabels(rows: readonly Omit<LabelRow, 'list'>[]): ListLabels {
+  const l: ListLabels = { alias: new Map(), label: new Map(), allowed: [] };
+  for (const r of rows) l.alias.set(r.code, r.code).set(norm(r.code), r.code);
   for (const r of rows) {
-    const l = out[r.list as CodeListName];
-    if (!l) continue;
     l.label.set(r.code, r.zh);
     if (!r.active) continue;
     l.allowed.push(r.zh);
@@ -38,6 +36,14 @@ export function labelsFrom(rows: LabelRow[]): Labels {
       if (s.trim() && !l.alias.has(s)) l.alias.set(s, r.code); // exact spelling: no normalising needed
     }
   }
+  return l;
+}
+
+/** The register's code lists from code_list rows (rows of unknown lists are ignored). */
+export function labelsFrom(rows: LabelRow[]): Labels {
+  const out = {} as Labels;
+  for (const name of Object.keys(CODE_LISTS) as CodeListName[])
+    out[name] = listLabels(rows.filter((r) => r.list === name));
   return out;
 }
 
@@ -58,8 +64,8 @@ export async function loadLabels(db: Db): Promise<Labels> {
 }
 
 /** The code for a cell text, or undefined if the list has no such spelling. */
-export const codeOf = (labels: Labels, list: CodeListName, text: string): string | undefined =>
-  labels[list].alias.get(text) ?? labels[list].alias.get(norm(text));
+export const codeOf = (labels: LabelSet, list: string, text: string): string | undefined =>
+  labels[list]?.alias.get(text) ?? labels[list]?.alias.get(norm(text));
 
 /** The Chinese label the export writes (the code itself when the list has no label for it). */
 export const labelOf = (labels: Labels, list: CodeListName, code: string | null | undefined): string =>

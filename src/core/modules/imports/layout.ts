@@ -1,4 +1,7 @@
 import type { CodeListName } from '../../../shared/register.ts';
+import { sheetLayout, type Kind, type SheetColumn } from './columns.ts';
+
+export type { Kind } from './columns.ts';
 
 /**
  * The column layout of the household workbook (户籍导入模板) — one row per person. Shared by the template,
@@ -6,19 +9,12 @@ import type { CodeListName } from '../../../shared/register.ts';
  * may be repeated on every row of the household or given once (e.g. on the head's row).
  */
 export type Level = 'household' | 'member' | 'year';
-export type Kind = 'text' | 'code' | 'codes' | 'int' | 'money' | 'bool' | 'tri' | 'date' | 'id' | 'phone';
 
-export interface Column {
+export interface Column extends SheetColumn {
   /** Property on HouseholdInput / MemberInput / YearInput (the path segment householdProblems uses). */
   field: string;
-  header: string;
   level: Level;
-  kind: Kind;
   list?: CodeListName;
-  required?: boolean;
-  /** Written by the export, ignored by the import (derived values). */
-  readonly?: boolean;
-  note: string;
 }
 
 const c = (
@@ -90,24 +86,6 @@ export const COLUMNS: readonly Column[] = [
   c('perCapitaIncome', '人均纯收入（元）', 'year', 'money', '导出时计算；导入时忽略', { readonly: true }),
 ];
 
-/** Header text reduced for matching: no spaces, asterisks, brackets or 必填 marks. */
-export const headerKey = (s: string): string =>
-  s
-    .replace(/[\s*＊()（）[\]【】]/g, '')
-    .replace(/必填$/, '')
-    .toLowerCase();
-
-const BY_KEY = new Map<string, number>();
-COLUMNS.forEach((col, i) => {
-  BY_KEY.set(headerKey(col.header), i);
-  if (!BY_KEY.has(col.field.toLowerCase())) BY_KEY.set(col.field.toLowerCase(), i);
-});
-
-/** The layout column a header names, or undefined. */
-export const columnOfHeader = (header: string): number | undefined => BY_KEY.get(headerKey(header));
-
-export const REQUIRED_COLUMNS = COLUMNS.flatMap((col, i) => (col.required ? [i] : []));
-
 /** Index of a column by level and field. */
 export function columnIndex(level: Level, field: string): number {
   const i = COLUMNS.findIndex((col) => col.level === level && col.field === field);
@@ -116,3 +94,9 @@ export function columnIndex(level: Level, field: string): number {
 }
 
 export const CODE_COLUMN = columnIndex('household', 'code');
+
+/** The household workbook as the file reader sees it: the header names 户编号; a household's rows stay together. */
+export const HOUSEHOLD_LAYOUT = sheetLayout(COLUMNS, { anchor: CODE_COLUMN, groupBy: CODE_COLUMN });
+
+/** The layout column a header names, or undefined. */
+export const columnOfHeader = HOUSEHOLD_LAYOUT.columnOfHeader;

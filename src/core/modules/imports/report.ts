@@ -5,8 +5,8 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { t, type Lang } from '../../i18n.ts';
-import type { RowError } from './rows.ts';
+import { msg, t, type Lang, type Msg } from '../../i18n.ts';
+import type { RowError } from './cells.ts';
 import { addSheet, drained, workbookWriter, type SheetWriter } from './xlsx-write.ts';
 
 /** Where uploads, spools and error reports live while an import runs (and reports for a while after). */
@@ -25,10 +25,13 @@ export class ErrorReport {
   private count = 0;
   readonly path: string;
   private readonly lang: Lang;
+  private readonly keyHeader: Msg;
 
-  constructor(path: string, lang: Lang) {
+  /** keyHeader: the third column, what each row is about (户编号 for households; the cadre for cadres…). */
+  constructor(path: string, lang: Lang, keyHeader: Msg = msg('户编号', 'Household')) {
     this.path = path;
     this.lang = lang;
+    this.keyHeader = keyHeader;
   }
 
   async add(e: RowError): Promise<void> {
@@ -39,11 +42,11 @@ export class ErrorReport {
       this.ws = addSheet(this.wb, zh ? '导入错误' : 'Import errors', [
         { header: zh ? '行号' : 'Row', width: 8 },
         { header: zh ? '列' : 'Column', width: 18 },
-        { header: zh ? '户编号' : 'Household', width: 20, text: true },
+        { header: t(this.keyHeader, this.lang), width: 20, text: true },
         { header: zh ? '问题' : 'Problem', width: 80 },
       ]);
     }
-    this.ws.addRow([e.row || '', e.column, e.household ?? '', t(e.message, this.lang)]).commit();
+    this.ws.addRow([e.row || '', e.column, e.household ?? e.key ?? '', t(e.message, this.lang)]).commit();
     if (++this.count % 1000 === 0) await drained(this.ws, this.out!);
   }
 

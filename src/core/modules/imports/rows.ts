@@ -2,18 +2,12 @@ import type { HouseholdStatus } from '../../../shared/register.ts';
 import { msg, type Msg } from '../../i18n.ts';
 import { householdProblems, type ValidationContext } from '../households/rules.ts';
 import type { HouseholdInput, MemberInput, YearInput } from '../households/types.ts';
-import { cellText, parseCell, type Cell, type SourceRow } from './cells.ts';
+import { cellText, parseCell, type Cell, type RowError, type SourceRow } from './cells.ts';
 import type { Labels } from './labels.ts';
 import { CODE_COLUMN, COLUMNS, type Column, type Level } from './layout.ts';
 import type { HeaderMap } from './source.ts';
 
-/** A problem on one cell of the file: spreadsheet row, Chinese column header, message. */
-export interface RowError {
-  row: number;
-  column: string;
-  message: Msg;
-  household?: string;
-}
+export type { RowError } from './cells.ts';
 
 /** The rows of one household (a run of rows with the same 户编号), or a row that has no 户编号. */
 export type RowGroup = { code: string; rows: SourceRow[]; dropped: number } | { orphan: SourceRow };

@@ -4,7 +4,8 @@ import { open, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { msg, type Msg } from '../../i18n.ts';
 import { cellText, FileProblem, isBlank, type Cell, type SourceRow } from './cells.ts';
-import { CODE_COLUMN, COLUMNS, columnOfHeader, REQUIRED_COLUMNS } from './layout.ts';
+import type { SheetLayout } from './columns.ts';
+import { HOUSEHOLD_LAYOUT } from './layout.ts';
 import { readCsv } from './parse-csv.ts';
 import { readXlsx } from './parse-xlsx.ts';
 import { verifyZip } from './zip-check.ts';
@@ -52,9 +53,9 @@ export interface HeaderMap {
 }
 
 /** Reads a header row: which file column holds which layout column. Null if this row is not the header. */
-export function mapHeader(r: SourceRow): HeaderMap | null {
-  const columns = r.cells.map((c) => columnOfHeader(cellText(c)) ?? -1);
-  if (!columns.includes(CODE_COLUMN)) return null;
+export function mapHeader(r: SourceRow, layout: SheetLayout = HOUSEHOLD_LAYOUT): HeaderMap | null {
+  const columns = r.cells.map((c) => layout.columnOfHeader(cellText(c)) ?? -1);
+  if (!columns.includes(layout.anchor)) return null;
   const warnings: Msg[] = [];
   const seen = new Set<number>();
   columns.forEach((col, i) => {
@@ -64,10 +65,10 @@ export function mapHeader(r: SourceRow): HeaderMap | null {
         warnings.push(msg(`列“${header}”不是模板中的列，已忽略`, `Column “${header}” is not in the layout; ignored`));
     } else if (seen.has(col))
       throw new FileProblem(msg(`列“${header}”出现了两次`, `Column “${header}” appears twice`), r.row);
-    else if (COLUMNS[col]!.readonly) columns[i] = -1;
+    else if (layout.columns[col]!.readonly) columns[i] = -1;
     seen.add(col);
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => !seen.has(c)).map((c) => COLUMNS[c]!.header);
+  const missing = layout.columns.filter((c, i) => c.required && !seen.has(i)).map((c) => c.header);
   if (missing.length)
     throw new FileProblem(
       msg(`缺少必需的列：${missing.join('、')}`, `Required columns are missing: ${missing.join(', ')}`),
@@ -83,7 +84,7 @@ export interface Scanned {
   dataRows: number;
   /** Ignored columns, the encoding used… */
   warnings: Msg[];
-  /** Households whose rows are not contiguous: code → the first row of each run. */
+  /** Records (households) whose rows are not contiguous: key → the first row of each run (layout.groupBy). */
   split: Map<string, number[]>;
   /** The data rows again (second pass), in file order. */
   rows(): AsyncGenerator<SourceRow>;
@@ -101,9 +102,14 @@ const detached = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1))
 /**
  * First pass over a file: finds the header, counts rows and finds split households (a household code
  * in more than one run of rows) before anything is written. A workbook is parsed once: its rows are
- * spooled to a temporary file of JSON lines that the second pass reads back quickly.
+ * spooled to a temporary file of JSON lines that the second pass reads back quickly. The layout says
+ * which columns to expect (the household workbook unless told otherwise).
  */
-export async function scanFile(path: string, onProgress: (done: number, total: number) => void): Promise<Scanned> {
+export async function scanFile(
+  path: string,
+  onProgress: (done: number, total: number) => void,
+  layout: SheetLayout = HOUSEHOLD_LAYOUT,
+): Promise<Scanned> {
   const format = await detectFormat(path);
   const size = (await stat(path)).size;
   if (size === 0) throw new FileProblem(msg('文件是空的', 'The file is empty'));
@@ -130,13 +136,14 @@ export async function scanFile(path: string, onProgress: (done: number, total: n
     for await (const r of readRows(path, format, onBytes, warnings)) {
       if (r.cells.every(isBlank)) continue;
       if (!header) {
-        header = mapHeader(r);
+        header = mapHeader(r, layout);
         if (!header && ++seenRows >= HEADER_SEARCH) break;
         continue;
       }
       dataRows++;
       if (spool && !spool.write(`${JSON.stringify([r.row, r.cells])}\n`)) await once(spool, 'drain');
-      const at = header.columns.indexOf(CODE_COLUMN);
+      if (layout.groupBy === undefined) continue;
+      const at = header.columns.indexOf(layout.groupBy);
       const code = cellText(r.cells[at] ?? null);
       if (!code || code === prev) continue;
       prev = code;
@@ -153,13 +160,14 @@ export async function scanFile(path: string, onProgress: (done: number, total: n
     await rm(spoolPath, { force: true });
     throw e;
   }
+  const anchor = layout.columns[layout.anchor]!.header;
   if (!header)
     throw new FileProblem(
       seenRows === 0
         ? msg('文件中没有任何数据', 'The file has no data')
         : msg(
-            '找不到表头：前几行中应有一行列名，至少包含“户编号”（请使用下载的模板）',
-            'No header row found: one of the first rows must name the columns, including 户编号 (use the template)',
+            `找不到表头：前几行中应有一行列名，至少包含“${anchor}”（请使用下载的模板）`,
+            `No header row found: one of the first rows must name the columns, including ${anchor} (use the template)`,
           ),
       seenRows === 0 ? 0 : 1,
     );
@@ -170,19 +178,17 @@ export async function scanFile(path: string, onProgress: (done: number, total: n
     dataRows,
     warnings: [...warnings, ...h.warnings],
     split,
-    rows: () =>
-      spool
-        ? readSpool(spoolPath)
-        : skipHeader(
-            readRows(path, format, () => {}),
-            h.row,
-          ),
+    rows: () => (spool ? readSpool(spoolPath) : skipHeader(() => readRows(path, format, () => {}), h.row)),
     cleanup: () => rm(spoolPath, { force: true }),
   };
 }
 
-async function* skipHeader(rows: AsyncGenerator<SourceRow>, headerRow: number): AsyncGenerator<SourceRow> {
-  for await (const r of rows) if (r.row > headerRow && !r.cells.every(isBlank)) yield r;
+/**
+ * The rows after the header. The file is opened on the first next(), not before: its stream flows as soon
+ * as it is opened (the byte counter listens to it) and would lose what it read before the reader came.
+ */
+async function* skipHeader(open: () => AsyncGenerator<SourceRow>, headerRow: number): AsyncGenerator<SourceRow> {
+  for await (const r of open()) if (r.row > headerRow && !r.cells.every(isBlank)) yield r;
 }
 
 async function* readSpool(path: string): AsyncGenerator<SourceRow> {

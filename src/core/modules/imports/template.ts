@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
+import type { Permission } from '../../../shared/codes.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { withinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { checkDigit } from '../households/idcard.ts';
+import type { SheetColumn } from './columns.ts';
 import { loadLabels, labelOf, type Labels } from './labels.ts';
 import { COLUMNS, type Column } from './layout.ts';
 
@@ -19,15 +21,81 @@ const RULES = [
 
 const LEVEL = { household: '户', member: '成员', year: '年度' } as const;
 
-function allowed(col: Column, labels: Labels): string {
-  if (col.list) return labels[col.list].allowed.join('、');
-  if (col.kind === 'bool') return '是、否';
-  if (col.kind === 'tri') return '是、否、空白';
-  return '';
+/** What a template workbook holds: the data sheet's columns and example rows, the notes, the code lists. */
+export interface TemplateSpec<C extends SheetColumn> {
+  /** Name of the data sheet (the first sheet, the one the import reads). */
+  sheet: string;
+  /** The columns of the layout (read-only ones appear in the notes only). */
+  columns: readonly C[];
+  /** The values a code column accepts (its active Chinese labels). */
+  allowed(col: C): readonly string[];
+  rows: readonly (readonly (string | number | null)[])[];
+  rules: readonly string[];
+  /** A 层级 column in the notes (households: 户 / 成员 / 年度). */
+  level?: (col: C) => string;
+}
+
+const choices = <C extends SheetColumn>(spec: TemplateSpec<C>, col: C): readonly string[] =>
+  col.kind === 'bool' || col.kind === 'tri' ? ['是', '否'] : col.list ? spec.allowed(col) : [];
+
+/**
+ * A template workbook: the data sheet (text-formatted columns, required headers in red, example rows,
+ * a drop-down of the accepted labels on code columns), 填写说明 (rules and one line per column) and the
+ * hidden 代码表 the drop-downs read.
+ */
+export async function templateWorkbook<C extends SheetColumn>(spec: TemplateSpec<C>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '绣花';
+  const data = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const importable = spec.columns.filter((c) => !c.readonly);
+  data.columns = importable.map((c) => ({
+    header: c.header,
+    width: Math.max(10, c.header.length * 2 + 2, c.kind === 'id' ? 22 : 0),
+    style: c.kind === 'money' || c.kind === 'int' ? {} : { numFmt: '@' },
+  }));
+  data.getRow(1).font = { bold: true };
+  importable.forEach((c, i) => {
+    if (c.required) data.getRow(1).getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
+  });
+  data.addRows(spec.rows.map((r) => [...r]));
+
+  const notes = wb.addWorksheet('填写说明');
+  const level = spec.level;
+  notes.columns = [{ width: 22 }, ...(level ? [{ width: 8 }] : []), { width: 8 }, { width: 60 }, { width: 80 }];
+  for (const line of spec.rules) notes.addRow([line]);
+  notes.addRow([]);
+  notes.addRow(['列名', ...(level ? ['层级'] : []), '必填', '说明', '可填的值']).font = { bold: true };
+  for (const c of spec.columns)
+    notes.addRow([
+      c.header,
+      ...(level ? [level(c)] : []),
+      c.required ? '是' : '',
+      c.note,
+      c.kind === 'tri' ? '是、否、空白' : choices(spec, c).join('、'),
+    ]);
+
+  const codes = wb.addWorksheet('代码表', { state: 'hidden' });
+  const listed = importable.filter((c) => c.kind === 'code' || c.kind === 'bool' || c.kind === 'tri');
+  const validations = (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  listed.forEach((c, j) => {
+    const values = choices(spec, c);
+    const letter = codes.getColumn(j + 1).letter;
+    codes.getCell(`${letter}1`).value = c.header;
+    values.forEach((v, k) => (codes.getCell(`${letter}${k + 2}`).value = v));
+    const target = data.getColumn(importable.indexOf(c) + 1).letter;
+    validations.add(`${target}2:${target}5000`, {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: false, // codes are accepted too
+      formulae: [`代码表!$${letter}$2:$${letter}$${values.length + 1}`],
+    });
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** An ID number with a correct check digit (odd sequence = male). */
-function exampleId(county: string, birth: string, seq: number): string {
+export function exampleId(county: string, birth: string, seq: number): string {
   const first17 = `${county}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return first17 + checkDigit(first17);
 }
@@ -136,13 +204,17 @@ function exampleRows(village: string, labels: Labels, year: number): (string | n
   });
 }
 
-/** A village in the caller's write scope for the example (else 擂鼓镇董家沟村 of 竹山县). */
-async function exampleVillage(db: Db, actor: Actor): Promise<string> {
+/** A village where the caller holds `permission`, for an example row (else 擂鼓镇董家沟村 of 竹山县). */
+export async function exampleVillage(
+  db: Db,
+  actor: Actor,
+  permission: Permission = 'household.write',
+): Promise<string> {
   const r = await db
     .selectFrom('region')
     .select('code')
     .where('level', '=', 'village')
-    .$call(withinScope(actor, 'household.write', 'code'))
+    .$call(withinScope(actor, permission, 'code'))
     .orderBy('code')
     .limit(1)
     .executeTakeFirst();
@@ -152,44 +224,12 @@ async function exampleVillage(db: Db, actor: Actor): Promise<string> {
 /** The import template (户籍导入模板): data sheet with one example household, notes, code lists. */
 export async function buildTemplate(db: Db, actor: Actor, today = new Date()): Promise<Buffer> {
   const labels = await loadLabels(db);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '绣花';
-  const data = wb.addWorksheet('户籍信息', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const importable = COLUMNS.filter((c) => !c.readonly);
-  data.columns = importable.map((c) => ({
-    header: c.header,
-    width: Math.max(10, c.header.length * 2 + 2, c.kind === 'id' ? 22 : 0),
-    style: c.kind === 'money' || c.kind === 'int' ? {} : { numFmt: '@' },
-  }));
-  data.getRow(1).font = { bold: true };
-  importable.forEach((c, i) => {
-    if (c.required) data.getRow(1).getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
+  return templateWorkbook<Column>({
+    sheet: '户籍信息',
+    columns: COLUMNS,
+    allowed: (c) => labels[c.list!].allowed,
+    rows: exampleRows(await exampleVillage(db, actor), labels, today.getFullYear() - 1),
+    rules: RULES,
+    level: (c) => LEVEL[c.level],
   });
-  data.addRows(exampleRows(await exampleVillage(db, actor), labels, today.getFullYear() - 1));
-
-  const notes = wb.addWorksheet('填写说明');
-  notes.columns = [{ width: 22 }, { width: 8 }, { width: 8 }, { width: 60 }, { width: 80 }];
-  for (const line of RULES) notes.addRow([line]);
-  notes.addRow([]);
-  notes.addRow(['列名', '层级', '必填', '说明', '可填的值']).font = { bold: true };
-  for (const c of COLUMNS) notes.addRow([c.header, LEVEL[c.level], c.required ? '是' : '', c.note, allowed(c, labels)]);
-
-  const codes = wb.addWorksheet('代码表', { state: 'hidden' });
-  const listed = importable.filter((c) => c.kind === 'code' || c.kind === 'bool' || c.kind === 'tri');
-  const validations = (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
-  listed.forEach((c, j) => {
-    const values = c.list ? labels[c.list].allowed : ['是', '否'];
-    const letter = codes.getColumn(j + 1).letter;
-    codes.getCell(`${letter}1`).value = c.header;
-    values.forEach((v, k) => (codes.getCell(`${letter}${k + 2}`).value = v));
-    const target = data.getColumn(importable.indexOf(c) + 1).letter;
-    validations.add(`${target}2:${target}5000`, {
-      type: 'list',
-      allowBlank: true,
-      showErrorMessage: false, // codes are accepted too
-      formulae: [`代码表!$${letter}$2:$${letter}$${values.length + 1}`],
-    });
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

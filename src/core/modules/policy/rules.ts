@@ -72,6 +72,14 @@ export const POLICY_DEFAULTS: ParamRow[] = [
   },
   { key: 'compulsory_education_ages', province: '', year: 0, value: [6, 15] },
   { key: 'max_other_causes', province: '', year: 0, value: 2 },
+  // 帮扶力量 (help forces)
+  { key: 'team_min_size', province: '', year: 0, value: 3 },
+  { key: 'term_min_months', province: '', year: 0, value: 24 },
+  { key: 'village_days_min', province: '', year: 0, value: 200 },
+  { key: 'leave_township_max_days', province: '', year: 0, value: 3 },
+  { key: 'work_fund_per_team', province: '', year: 0, value: 50000 },
+  { key: 'pairing_household_cap', province: '', year: 0, value: 5 },
+  { key: 'cadre_young_age_max', province: '', year: 0, value: 45 },
 ];
 
 /** Checks a value against its key's kind; returns a problem or null. */

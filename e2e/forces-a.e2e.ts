@@ -1,0 +1,109 @@
+/**
+ * Help forces in the browser, as the county user zhushan: the five ones with their gaps, the statistics
+ * (239 first secretaries and the age and education shares, drilling to the cadre list), a cadre's page,
+ * and the county page's help-force card.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { login, screenshot, useApp } from './helpers.ts';
+
+const app = useApp();
+const COUNTY = '420323000000';
+
+describe('help forces: five ones, statistics, cadres', () => {
+  it('county user zhushan sees the villages with five-ones gaps and opens one', async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    await page.goto('/forces/five-ones');
+    const rows = page.locator('[data-testid=five-ones-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const villages = Number(await page.locator('[data-testid=five-card-villages] .ant-statistic-content').innerText());
+    assert.ok(villages > 200, `villages counted: ${villages}`);
+
+    // Only the villages with a gap: every row shows at least one cross.
+    await page.getByTestId('filter-missing').click();
+    await page.waitForURL(/missing=true/);
+    const totalText = page.locator('.ant-pagination-total-text');
+    const listed = async () => Number(/\d+/.exec(await totalText.innerText())?.[0]);
+    for (let i = 0; i < 50 && (await listed()) >= villages; i++) await page.waitForTimeout(100);
+    const withGaps = await listed();
+    assert.ok(withGaps > 0 && withGaps < villages, `villages with gaps: ${withGaps} of ${villages}`);
+    const shown = await rows.count();
+    assert.ok(shown > 0, 'no village with a gap is listed');
+    for (let i = 0; i < shown; i++) {
+      assert.ok((await rows.nth(i).getByTestId('five-cross').count()) > 0, `row ${i} has no gap`);
+    }
+    await screenshot(page, 'forces-five-ones');
+
+    // A village's drawer names who is there and marks what is missing.
+    await rows.first().getByTestId('five-village').click();
+    const drawer = page.locator('[data-testid=village-five-ones]');
+    await drawer.waitFor();
+    assert.ok((await drawer.getByTestId('five-missing').count()) > 0, 'the drawer shows no missing item');
+    await screenshot(page, 'forces-five-ones-village');
+  });
+
+  it('the statistics show 239 first secretaries and the two shares, and drill to the cadres', async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    await page.goto(`/forces/stats?region=${COUNTY}`);
+    const first = page.getByTestId('stat-first-secretaries');
+    await first.waitFor();
+    assert.equal((await first.innerText()).trim(), '239');
+    for (const id of ['stat-young-share', 'stat-bachelor-share']) {
+      const text = (await page.getByTestId(id).innerText()).trim();
+      const m = /^(\d+)%（(\d+)\/(\d+)）$/.exec(text);
+      assert.ok(m, `${id} reads "${text}"`);
+      const [, share, count, base] = m.map(Number) as [number, number, number, number];
+      assert.ok(count <= base && base > 0, `${id}: ${count}/${base}`);
+      assert.equal(share, Math.round((count / base) * 100), `${id}: share and counts agree`);
+    }
+    await screenshot(page, 'forces-stats');
+
+    await first.click();
+    await page.waitForURL(/\/forces\/cadres\?.*role=first_secretary/);
+    const rows = page.locator('[data-testid=cadre-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await page.locator('.ant-pagination-total-text').getByText(/239/).waitFor();
+    await screenshot(page, 'forces-cadres-first-secretaries');
+  });
+
+  it("opens a first secretary's page with profile, stations and days in village", async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    await page.goto(`/forces/cadres?region=${COUNTY}&role=first_secretary`);
+    const link = page.locator('[data-testid=cadre-table] tbody tr.ant-table-row').first().getByTestId('cadre-link');
+    await link.waitFor();
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/\/forces\/cadres\/\d+$/);
+    await page.getByTestId('cadre-detail').waitFor();
+    assert.equal((await page.getByTestId('cadre-name').innerText()).trim(), name);
+    const profile = page.getByTestId('cadre-profile');
+    // The phone is masked by the server.
+    await profile
+      .getByText(/1\d{2}\*{4}\d{4}/)
+      .first()
+      .waitFor();
+    assert.equal(await profile.getByText(/\b1\d{10}\b/).count(), 0, 'an unmasked phone is shown');
+    await page.getByTestId('cadre-stations').getByText('第一书记').first().waitFor();
+    const days = page.getByTestId('cadre-days');
+    await days.locator('.ant-progress').waitFor();
+    assert.match(await days.innerText(), /最低 \d+ 天/);
+    await screenshot(page, 'forces-cadre-detail');
+  });
+
+  it('the county page shows the five-ones gaps and the pairing gaps', async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    await page.goto(`/regions/${COUNTY}`);
+    const gaps = page.getByTestId('area-five-gaps');
+    await gaps.waitFor();
+    assert.ok(Number((await gaps.innerText()).replace(/,/g, '')) > 0, 'no five-ones gap counted');
+    await page.getByTestId('area-pairing-gaps').waitFor();
+    await screenshot(page, 'forces-region-county');
+    await gaps.click();
+    await page.waitForURL(/\/forces\/five-ones\?.*missing=true/);
+    await page.locator('[data-testid=five-ones-table] tbody tr.ant-table-row').first().waitFor();
+  });
+});

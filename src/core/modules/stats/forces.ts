@@ -1,0 +1,319 @@
+/**
+ * Help-force statistics (帮扶力量统计) for a region: first secretaries and work-team cadres, teams per
+ * village, the profile shares (aged ≤ 45, bachelor or higher), pairs of each kind, households per
+ * pairing cadre, recalls and their reasons, the days-in-village distribution and the teams below the
+ * minimum size. A handful of grouped queries over the region's code range; the figures are folded in
+ * memory with the pure rules (forces-rules.ts, cadres/rules.ts).
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import { PAIRING_KINDS, RECALL_REASONS, STATIONED_ROLES, TEAM_ROLES } from '../../../shared/forces.ts';
+import type { Actor } from '../../access/permissions.ts';
+import { authorize, scopesFor, withinScope } from '../../access/scope.ts';
+import type { Db } from '../../db/index.ts';
+import type { DB } from '../../db/schema.ts';
+import { forbidden } from '../../errors.ts';
+import { teamBelowMinimum, villagePace } from '../cadres/rules.ts';
+import { loadParams } from '../policy/service.ts';
+import { resolveParam } from '../policy/rules.ts';
+import { listChildren, type Region } from '../regions/repo.ts';
+import { requireRegion } from '../regions/service.ts';
+import { NATION_CODE, subtreeRange } from '../regions/rules.ts';
+import { todayInChina } from '../workflow/service.ts';
+import { villageDays } from '../duty/days.ts';
+import { childPrefixLength } from './rules.ts';
+import { dayDistribution, perCadreDistribution, profileShares, ratio } from './forces-rules.ts';
+
+/**
+ * The region of a help-force statistic: the given one (short or 12-digit code; 404 unknown), else the
+ * caller's first scope where it may read help forces; 403 when the caller may not read there.
+ */
+export async function forceRegion(db: Db, actor: Actor, input: string | undefined, field = 'region'): Promise<Region> {
+  let code = input;
+  if (code === undefined || code === '') {
+    const scopes = scopesFor(actor, 'force.read');
+    if (scopes !== 'all' && scopes.length === 0) throw forbidden();
+    code = scopes === 'all' ? NATION_CODE : scopes[0]!;
+  }
+  const region = await requireRegion(db, code, field);
+  authorize(actor, 'force.read', region.code);
+  return region;
+}
+
+/** Policy parameters of the help forces for a region and year, read in one query. */
+export async function forceParams(db: Db, region: string, year: number) {
+  const rows = await loadParams(db);
+  const province = region === NATION_CODE ? '' : region.slice(0, 2);
+  const num = (key: string, fallback: number) => {
+    const v = resolveParam(rows, key, year, province);
+    return typeof v === 'number' ? v : fallback;
+  };
+  return {
+    teamMinSize: num('team_min_size', 3),
+    villageDaysMin: num('village_days_min', 200),
+    youngAgeMax: num('cadre_young_age_max', 45),
+  };
+}
+
+type Eb<T extends keyof DB, A extends string> = ExpressionBuilder<DB & Record<A, DB[T]>, A>;
+
+/** Current on `today`: started, and not ended before today (column refs of the alias `s`). */
+export const currentStation = (today: string) => (eb: Eb<'stationing', 's'>) =>
+  eb.and([eb('s.start_date', '<=', today), eb.or([eb('s.ended_on', 'is', null), eb('s.ended_on', '>=', today)])]);
+
+/** Until its end date (inclusive) or open-ended. */
+const activePairing = (today: string) => (eb: Eb<'pairing', 'p'>) =>
+  eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]);
+
+/** The distinct cadres holding a current stationed role in a region. */
+export const stationedPersons = (db: Db, actor: Actor, lo: string, hi: string, today: string) =>
+  db
+    .selectFrom('stationing as s')
+    .where('s.region_code', '>=', lo)
+    .where('s.region_code', '<', hi)
+    .where(currentStation(today))
+    .where('s.role', 'in', STATIONED_ROLES as string[])
+    .$call(withinScope(actor, 'force.read', 's.region_code'))
+    .select('s.person_id')
+    .distinct();
+
+/**
+ * Active pairings of a region: pairs of each kind, households per pairing cadre, the paired households.
+ * One active pairing per cadre and household (the pairings module refuses a duplicate), so a cadre's
+ * pairings are its households and the cadre ↔ household pairs are Σ households × cadres; the other kinds
+ * are few and counted along pairing_region_idx.
+ */
+async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, today: string) {
+  const scoped = () =>
+    db
+      .selectFrom('pairing as p')
+      .where('p.region_code', '>=', lo)
+      .where('p.region_code', '<', hi)
+      .where(activePairing(today))
+      .$call(withinScope(actor, 'force.read', 'p.region_code'));
+  const perCadre = scoped()
+    .where('p.kind', '=', 'cadre_household')
+    .where('p.person_id', 'is not', null)
+    .select(['p.person_id', (eb) => eb.fn.countAll<number>().as('households')])
+    .groupBy('p.person_id');
+  const [others, distribution, households] = await Promise.all([
+    scoped()
+      // an IN list (not !=) so that both databases range-scan pairing_region_idx for the few other kinds
+      .where(
+        'p.kind',
+        'in',
+        PAIRING_KINDS.map((k) => k.code).filter((k) => k !== 'cadre_household'),
+      )
+      .select(['p.kind as kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('p.kind')
+      .execute(),
+    db
+      .selectFrom(perCadre.as('pc'))
+      .select(['pc.households as households', (eb) => eb.fn.countAll<number>().as('cadres')])
+      .groupBy('pc.households')
+      .execute(),
+    scoped()
+      .where('p.kind', '=', 'cadre_household')
+      .select((eb) => eb.fn.count<number>('p.household_id').distinct().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const perCadreCounts = perCadreDistribution(
+    distribution.map((r) => ({ households: Number(r.households), cadres: Number(r.cadres) })),
+  );
+  const kinds = new Map(others.map((r) => [r.kind, Number(r.n)]));
+  kinds.set(
+    'cadre_household',
+    perCadreCounts.reduce((a, r) => a + r.households * r.cadres, 0),
+  );
+  return {
+    pairs: PAIRING_KINDS.map((k) => ({ kind: k.code, pairs: kinds.get(k.code) ?? 0 })),
+    pairingCadres: perCadreCounts.reduce((a, r) => a + r.cadres, 0),
+    pairedHouseholds: Number(households.n),
+    householdsPerPairingCadre: perCadreCounts,
+  };
+}
+
+export async function cadreStats(db: Db, actor: Actor, regionInput?: string) {
+  const region = await forceRegion(db, actor, regionInput);
+  const today = todayInChina();
+  const year = Number(today.slice(0, 4));
+  const { lo, hi } = subtreeRange(region.code);
+  const len = childPrefixLength(region.level);
+  const childLen = typeof len === 'number' ? len : null;
+  // Villages counted per child region (a constant cannot be grouped by on PostgreSQL: a village groups by itself).
+  const villageKey = sql<string>`substr(r.code, 1, ${sql.lit(childLen ?? 12)})`;
+
+  // All independent: on PostgreSQL they run side by side on the pool.
+  const [params, children, stationRows, teamRows, villageRows, pairing, recallRows, days] = await Promise.all([
+    forceParams(db, region.code, year),
+    childLen === null ? Promise.resolve([]) : listChildren(db, region.code),
+    db
+      .selectFrom('stationing as s')
+      .innerJoin('person as c', 'c.id', 's.person_id')
+      .select([
+        's.person_id as personId',
+        's.region_code as regionCode',
+        's.role as role',
+        's.team_id as teamId',
+        's.start_date as start',
+        'c.birth_date as birthDate',
+        'c.education as education',
+      ])
+      .where('s.region_code', '>=', lo)
+      .where('s.region_code', '<', hi)
+      .where(currentStation(today))
+      .where('s.role', 'in', STATIONED_ROLES as string[])
+      .$call(withinScope(actor, 'force.read', 's.region_code'))
+      .execute(),
+    db
+      .selectFrom('work_team as t')
+      .select(['t.id', 't.region_code as regionCode'])
+      .where('t.region_code', '>=', lo)
+      .where('t.region_code', '<', hi)
+      .where((eb) => eb.or([eb('t.end_date', 'is', null), eb('t.end_date', '>=', today)]))
+      .$call(withinScope(actor, 'force.read', 't.region_code'))
+      .execute(),
+    db
+      .selectFrom('region as r')
+      .select([villageKey.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
+      .where('r.level', '=', 'village')
+      .where('r.code', '>=', lo)
+      .where('r.code', '<', hi)
+      .$call(withinScope(actor, 'force.read', 'r.code'))
+      .groupBy(villageKey)
+      .execute(),
+    pairingFigures(db, actor, lo, hi, today),
+    db
+      .selectFrom('recall as rc')
+      .select(['rc.reason as reason', 'rc.status as status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('rc.region_code', '>=', lo)
+      .where('rc.region_code', '<', hi)
+      .where('rc.status', 'in', ['approved', 'pending'])
+      .$call(withinScope(actor, 'force.read', 'rc.region_code'))
+      .groupBy(['rc.reason', 'rc.status'])
+      .execute(),
+    stationedPersons(db, actor, lo, hi, today)
+      .execute()
+      .then((rows) => villageDays(db, year, { personIds: rows.map((r) => r.person_id) }, today)),
+  ]);
+
+  // Stations: counts by role (stations, not persons), the distinct cadres and their profile, team sizes.
+  const childOf = (code: string) => (childLen === null ? '' : code.slice(0, childLen));
+  const byChild = new Map<string, { firstSecretaries: number; teamCadres: number; teams: number; withTeam: number }>();
+  const child = (code: string) => {
+    const k = childOf(code);
+    let c = byChild.get(k);
+    if (!c) byChild.set(k, (c = { firstSecretaries: 0, teamCadres: 0, teams: 0, withTeam: 0 }));
+    return c;
+  };
+  let firstSecretaries = 0;
+  let teamCadres = 0;
+  const cadres = new Map<number, { birthDate: string | null; education: string | null; since: string }>();
+  const secretaries = new Map<number, { birthDate: string | null; education: string | null }>();
+  const teamMembers = new Map<number, Set<number>>();
+  for (const s of stationRows) {
+    if (s.role === 'first_secretary') {
+      firstSecretaries++;
+      child(s.regionCode).firstSecretaries++;
+      secretaries.set(s.personId, { birthDate: s.birthDate, education: s.education });
+    } else {
+      teamCadres++;
+      child(s.regionCode).teamCadres++;
+    }
+    const seen = cadres.get(s.personId);
+    if (!seen) cadres.set(s.personId, { birthDate: s.birthDate, education: s.education, since: s.start });
+    else if (s.start < seen.since) seen.since = s.start;
+    if (s.teamId !== null && (TEAM_ROLES as string[]).includes(s.role)) {
+      let m = teamMembers.get(s.teamId);
+      if (!m) teamMembers.set(s.teamId, (m = new Set()));
+      m.add(s.personId);
+    }
+  }
+  const profile = profileShares([...cadres.values()], today, params.youngAgeMax);
+  const secretaryProfile = profileShares([...secretaries.values()], today, params.youngAgeMax);
+
+  // Teams: current teams, villages with a team, teams below the minimum size.
+  const teamVillages = new Set<string>();
+  let smallTeams = 0;
+  for (const t of teamRows) {
+    child(t.regionCode).teams++;
+    if (!teamVillages.has(t.regionCode)) {
+      teamVillages.add(t.regionCode);
+      child(t.regionCode).withTeam++;
+    }
+    if (teamBelowMinimum(teamMembers.get(t.id)?.size ?? 0, params.teamMinSize)) smallTeams++;
+  }
+  const villagesByChild = new Map(villageRows.map((v) => [v.k, Number(v.n)]));
+  const villages = [...villagesByChild.values()].reduce((a, n) => a + n, 0);
+
+  // Days in the village this year, per stationed cadre, against the prorated minimum (villagePace).
+  let behind = 0;
+  const totals: number[] = [];
+  for (const [id, c] of cadres) {
+    const d = days.get(id);
+    const pace = villagePace({
+      checkInDays: d?.checkInDays ?? 0,
+      approvedLeaveDays: d?.approvedLeaveDays ?? 0,
+      today,
+      stationedSince: c.since,
+      yearlyMinimum: params.villageDaysMin,
+    });
+    if (pace.behind) behind++;
+    totals.push(pace.days);
+  }
+
+  const recallCount = (reason: string | null, status: string) =>
+    recallRows
+      .filter((r) => r.status === status && (reason === null || r.reason === reason))
+      .reduce((a, r) => a + Number(r.n), 0);
+  const stationedCadres = firstSecretaries + teamCadres;
+
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    today,
+    firstSecretaries,
+    teamCadres,
+    teams: teamRows.length,
+    villages,
+    villagesWithTeam: teamVillages.size,
+    cadresPerVillage: ratio(stationedCadres, teamVillages.size),
+    teamsPerVillage: ratio(teamRows.length, teamVillages.size),
+    stationed: cadres.size,
+    youngAgeMax: params.youngAgeMax,
+    aged45OrUnder: profile.aged45OrUnder,
+    bachelorOrHigher: profile.bachelorOrHigher,
+    firstSecretaryShares: {
+      total: secretaryProfile.total,
+      aged45OrUnder: secretaryProfile.aged45OrUnder,
+      bachelorOrHigher: secretaryProfile.bachelorOrHigher,
+    },
+    byChild: children.map((c) => {
+      const k = childOf(c.code);
+      const b = byChild.get(k);
+      return {
+        code: c.code,
+        name: c.name,
+        villages: villagesByChild.get(k) ?? 0,
+        villagesWithTeam: b?.withTeam ?? 0,
+        firstSecretaries: b?.firstSecretaries ?? 0,
+        teamCadres: b?.teamCadres ?? 0,
+        teams: b?.teams ?? 0,
+      };
+    }),
+    ...pairing,
+    recalls: {
+      total: recallCount(null, 'approved'),
+      pending: recallCount(null, 'pending'),
+      byReason: RECALL_REASONS.map((r) => ({ reason: r.code, count: recallCount(r.code, 'approved') })),
+    },
+    days: {
+      year,
+      minimum: params.villageDaysMin,
+      behind,
+      distribution: dayDistribution(totals),
+    },
+    smallTeams,
+    teamMinSize: params.teamMinSize,
+  };
+}
+
+export type CadreStats = Awaited<ReturnType<typeof cadreStats>>;

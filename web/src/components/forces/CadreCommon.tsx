@@ -1,0 +1,152 @@
+/** Shared bits of the help-force pages: code-list labels and tags, URL filters, the default region, date fields. */
+import { useCallback } from 'react';
+import { Tag } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { FORCE_CODE_LISTS, forceLabel } from '@shared/forces';
+import type { ForceCodeListName } from '@shared/forces';
+import type { Bilingual } from '@shared/codes';
+import { api } from '../../api';
+import { useAsync } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { Items, RegionSummary } from '../../types';
+
+type Pick = (label: Bilingual | undefined) => string;
+
+/** Select options of a help-force code list. */
+export function forceOptions(list: ForceCodeListName, L: Pick, only?: readonly string[]) {
+  return (FORCE_CODE_LISTS[list] as readonly { code: string; zh: string; en: string }[])
+    .filter((c) => !only || only.includes(c.code))
+    .map((c) => ({ value: c.code, label: L(c) }));
+}
+
+/** The label of a code; unknown codes show as themselves, empty as "—". */
+export function forceText(list: ForceCodeListName, code: string | null | undefined, L: Pick): string {
+  if (!code) return '—';
+  return L(forceLabel(list, code) ?? undefined) || code;
+}
+
+const ROLE_COLORS: Record<string, string> = {
+  first_secretary: 'red',
+  team_leader: 'volcano',
+  team_member: 'orange',
+  instructor: 'purple',
+  county_leader: 'blue',
+  township_leader: 'cyan',
+};
+
+export function RoleTag({ role }: { role: string }) {
+  const { L } = useI18n();
+  return (
+    <Tag color={ROLE_COLORS[role]} data-role={role}>
+      {forceText('station_role', role, L)}
+    </Tag>
+  );
+}
+
+const APPROVAL_COLORS: Record<string, string> = {
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'red',
+  cancelled: 'default',
+};
+
+export function ApprovalTag({ status }: { status: string }) {
+  const { L } = useI18n();
+  return (
+    <Tag color={APPROVAL_COLORS[status]} data-status={status}>
+      {forceText('approval_status', status, L)}
+    </Tag>
+  );
+}
+
+const LEVEL_COLORS: Record<string, string> = {
+  central: 'red',
+  provincial: 'volcano',
+  city: 'orange',
+  county: 'blue',
+  township: 'cyan',
+};
+
+export function UnitLevelTag({ level }: { level: string }) {
+  const { L } = useI18n();
+  return <Tag color={LEVEL_COLORS[level]}>{forceText('unit_level', level, L)}</Tag>;
+}
+
+/** A 12-digit village code (not a county, township or group). */
+export function isVillageCode(code: string | null | undefined): boolean {
+  return /^\d{9}(?!000)\d{3}$/.test(code ?? '');
+}
+
+/** "72%" from a 0..1 share. */
+export function pct(share: number | null | undefined): string {
+  if (share === null || share === undefined || Number.isNaN(share)) return '—';
+  return `${Math.round(share * 100)}%`;
+}
+
+/** "72%（6365/8848）": a share with its count and base (the base follows from count / share). */
+export function shareText(s: { count: number; share: number }, fallbackBase: number): string {
+  const base = s.share > 0 ? Math.round(s.count / s.share) : fallbackBase;
+  return `${pct(s.share)}（${s.count}/${base}）`;
+}
+
+/** Date fields keep 'YYYY-MM-DD' strings in the form; the picker gets dayjs values. */
+export const dateItemProps = {
+  getValueProps: (v?: string | null) => ({ value: v ? dayjs(v) : null }),
+  normalize: (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+};
+
+export const today = () => dayjs().format('YYYY-MM-DD');
+
+/**
+ * Filters in the URL query: read with get(), change with set() (empty values are removed; the page goes back to 1
+ * unless the patch sets it).
+ */
+export function useUrlFilters() {
+  const [params, setParams] = useSearchParams();
+  const get = useCallback((k: string) => params.get(k) ?? '', [params]);
+  const set = useCallback(
+    (patch: Record<string, string | number | boolean | null | undefined>, replace = false) => {
+      const next = new URLSearchParams(params);
+      if (!('page' in patch)) next.delete('page');
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === null || v === '' || v === false) next.delete(k);
+        else next.set(k, String(v));
+      }
+      setParams(next, { replace });
+    },
+    [params, setParams],
+  );
+  const page = Number(params.get('page')) || 1;
+  const pageSize = Number(params.get('pageSize')) || 20;
+  return { params, get, set, page, pageSize };
+}
+
+/** The region of the page: ?region= or else the user's first scope root. */
+export function useDefaultRegion(): { region: string; error: unknown; reload: () => void } {
+  const { get } = useUrlFilters();
+  const fromUrl = get('region');
+  const roots = useAsync(fromUrl ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
+    !!fromUrl,
+  ]);
+  return { region: fromUrl || roots.data?.items[0]?.code || '', error: roots.error, reload: roots.reload };
+}
+
+/** Pagination props of a URL-driven table. */
+export function urlPagination(
+  f: ReturnType<typeof useUrlFilters>,
+  total: number | undefined,
+  showTotal: (total: number) => string,
+) {
+  return {
+    current: f.page,
+    pageSize: f.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [20, 50, 100],
+    showTotal,
+    onChange: (page: number, pageSize: number) =>
+      f.set({ page: page > 1 ? page : undefined, pageSize: pageSize !== 20 ? pageSize : undefined }),
+  };
+}

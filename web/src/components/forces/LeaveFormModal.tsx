@@ -1,0 +1,121 @@
+/**
+ * 申请请假 — a leave request for a stationed cadre (POST /api/leaves). The form shows the number of days and
+ * the approval level expected from the policy parameter leave_township_max_days; the server decides.
+ */
+import { useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api } from '../../api';
+import { useAsync } from '../../hooks';
+import { useI18n } from '../../i18n';
+import { RegionTreeSelect } from '../RegionTreeSelect';
+import { DutyCadreSelect } from './DutyCadreSelect';
+import { ISO, forceText, useMappedErrors } from './DutyShared';
+import type { Leave, PolicyParam } from './DutyTypes';
+
+interface LeaveForm {
+  region?: string;
+  personId: number;
+  range: [Dayjs, Dayjs];
+  reason: string;
+}
+
+interface Props {
+  open: boolean;
+  region?: string;
+  onClose: () => void;
+  onSaved: (leave: Leave) => void;
+}
+
+/** The township limit in days for a year (year-specific national value first, then the national default). */
+export function townshipLimit(params: PolicyParam[] | undefined, year: number): number | undefined {
+  const rows = (params ?? []).filter((p) => p.key === 'leave_township_max_days' && typeof p.value === 'number');
+  const pick = rows.find((p) => p.year === year && !p.province) ?? rows.find((p) => p.year === 0 && !p.province);
+  return pick ? (pick.value as number) : undefined;
+}
+
+export function LeaveFormModal({ open, region, onClose, onSaved }: Props) {
+  const { t, L } = useI18n();
+  const onError = useMappedErrors();
+  const [form] = Form.useForm<LeaveForm>();
+  const [saving, setSaving] = useState(false);
+  const pickRegion = Form.useWatch('region', form);
+  const range = Form.useWatch('range', form);
+  const params = useAsync(open ? (s) => api.get<{ items: PolicyParam[] }>('/policy/params', undefined, s) : null, [
+    open,
+  ]).data?.items;
+
+  const days = range?.[0] && range[1] ? range[1].startOf('day').diff(range[0].startOf('day'), 'day') + 1 : null;
+  const limit = range?.[0] ? townshipLimit(params, range[0].year()) : undefined;
+  const expected = days && limit !== undefined ? (days <= limit ? 'township' : 'county') : null;
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setSaving(true);
+    try {
+      const saved = await api.post<Leave>('/leaves', {
+        personId: v.personId,
+        startDate: v.range[0].format(ISO),
+        endDate: v.range[1].format(ISO),
+        reason: v.reason.trim(),
+      });
+      onSaved(saved);
+    } catch (e) {
+      onError(form, e, ['personId', 'range', 'reason'], { startDate: 'range', endDate: 'range' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={t('leave.new')}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('leave.submit')}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={560}
+    >
+      <Form<LeaveForm> form={form} layout="vertical" preserve={false} initialValues={{ region }}>
+        <Form.Item name="region" label={t('fb.region')}>
+          <RegionTreeSelect onChange={() => form.setFieldValue('personId', undefined)} />
+        </Form.Item>
+        <Form.Item
+          name="personId"
+          label={t('fb.cadre')}
+          rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
+        >
+          <DutyCadreSelect region={pickRegion ?? region} data-testid="leave-person" />
+        </Form.Item>
+        <Form.Item
+          name="range"
+          label={t('leave.dates')}
+          rules={[{ required: true, message: t('form.select', { field: t('leave.dates') }) }]}
+          extra={days ? t('leave.nDays', { days }) : undefined}
+        >
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('leave.reason')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('leave.reason') }) }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+      {expected && (
+        <Alert
+          type={expected === 'county' ? 'warning' : 'info'}
+          showIcon
+          title={t('leave.expectedApprover', {
+            approver: forceText('leave_approver', expected, L),
+            limit: limit ?? '',
+          })}
+        />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,177 @@
+/** 召回 tab of the teams page (GET /api/recalls?status=): request modal, approve / reject for recall.approve holders. */
+import { useState } from 'react';
+import { App, Button, Flex, Segmented, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { api } from '../../api';
+import { useAuth } from '../../auth';
+import { useAsync } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { I18n } from '../../i18n';
+import type { Page } from '../../types';
+import { ApiResult } from '../ApiResult';
+import { RegionTreeSelect } from '../RegionTreeSelect';
+import { ApprovalTag, RoleTag, forceText, urlPagination, useUrlFilters } from './CadreCommon';
+import type { Recall } from './CadreTypes';
+import { RecallDecideModal, RecallRequestModal } from './RecallModals';
+
+/** Columns of a recall list; `withCadre` adds the cadre's name (left out on the cadre's own page). */
+export function recallColumns({ t, L }: I18n, withCadre: boolean): TableColumnsType<Recall> {
+  const cols: TableColumnsType<Recall> = [
+    { title: t('fa.role'), dataIndex: 'role', width: 140, render: (v: string) => <RoleTag role={v} /> },
+    { title: t('fa.village'), dataIndex: 'regionName' },
+    {
+      title: t('fa.recallReason'),
+      dataIndex: 'reason',
+      render: (v: string, r) => (
+        <Space orientation="vertical" size={0}>
+          {forceText('recall_reason', v, L)}
+          {r.note && (
+            <Typography.Text type="secondary" ellipsis={{ tooltip: r.note }} style={{ maxWidth: 260 }}>
+              {r.note}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('fa.effectiveDate'), dataIndex: 'effectiveDate', width: 120 },
+    { title: t('fa.status'), dataIndex: 'status', width: 100, render: (v: string) => <ApprovalTag status={v} /> },
+    {
+      title: t('fa.requested'),
+      dataIndex: 'requestedAt',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r.requestedBy ?? '—'}</span>
+          <Typography.Text type="secondary">{r.requestedAt?.slice(0, 10)}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('fa.decided'),
+      dataIndex: 'decidedAt',
+      render: (_, r) =>
+        r.decidedAt ? (
+          <Space orientation="vertical" size={0}>
+            <span>{r.decidedBy ?? '—'}</span>
+            <Typography.Text type="secondary">{r.decidedAt.slice(0, 10)}</Typography.Text>
+            {r.decisionNote && (
+              <Typography.Text ellipsis={{ tooltip: r.decisionNote }} style={{ maxWidth: 200 }}>
+                {r.decisionNote}
+              </Typography.Text>
+            )}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  if (withCadre)
+    cols.unshift({
+      title: t('fa.cadre'),
+      dataIndex: 'personName',
+      render: (v: string, r) => <Link to={`/forces/cadres/${r.personId}`}>{v}</Link>,
+    });
+  return cols;
+}
+
+const STATUSES = ['pending', 'approved', 'rejected', 'all'] as const;
+
+export function RecallTab({ region }: { region: string }) {
+  const i18n = useI18n();
+  const { t, L } = i18n;
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const f = useUrlFilters();
+  const status = f.get('status') || 'all';
+  const [requesting, setRequesting] = useState(false);
+  const [decision, setDecision] = useState<{ recall: Recall; approve: boolean } | null>(null);
+
+  const list = useAsync(
+    region
+      ? (s) =>
+          api.get<Page<Recall>>(
+            '/recalls',
+            { region, status: status === 'all' ? undefined : status, page: f.page, pageSize: f.pageSize },
+            s,
+          )
+      : null,
+    [region, status, f.page, f.pageSize],
+  );
+
+  const columns = recallColumns(i18n, true);
+  if (can('recall.approve'))
+    columns.push({
+      title: t('common.actions'),
+      width: 120,
+      render: (_, r) =>
+        r.status === 'pending' && r.canDecide !== false ? (
+          <Space>
+            <Typography.Link onClick={() => setDecision({ recall: r, approve: true })} data-testid="recall-approve">
+              {t('fa.approve')}
+            </Typography.Link>
+            <Typography.Link type="danger" onClick={() => setDecision({ recall: r, approve: false })}>
+              {t('fa.reject')}
+            </Typography.Link>
+          </Space>
+        ) : null,
+    });
+
+  return (
+    <>
+      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+          <Segmented<string>
+            value={status}
+            onChange={(v) => f.set({ status: v === 'all' ? undefined : v })}
+            options={STATUSES.map((s) => ({
+              value: s,
+              label: s === 'all' ? t('fa.all') : forceText('approval_status', s, L),
+            }))}
+            data-testid="recall-status"
+          />
+        </Space>
+        {can('recall.request') && (
+          <Button danger onClick={() => setRequesting(true)} data-testid="recall-new">
+            {t('fa.recallRequest')}
+          </Button>
+        )}
+      </Flex>
+      {list.error ? (
+        <ApiResult error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<Recall>
+          rowKey="id"
+          size="middle"
+          data-testid="recall-table"
+          loading={list.loading}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
+        />
+      )}
+      {can('recall.request') && (
+        <RecallRequestModal
+          open={requesting}
+          region={region}
+          onClose={() => setRequesting(false)}
+          onSaved={() => {
+            setRequesting(false);
+            void message.success(t('fa.recallRequested'));
+            list.reload();
+          }}
+        />
+      )}
+      <RecallDecideModal
+        decision={decision}
+        onClose={() => setDecision(null)}
+        onSaved={(r) => {
+          setDecision(null);
+          void message.success(r.status === 'approved' ? t('fa.recallApproved') : t('fa.recallRejected'));
+          list.reload();
+        }}
+      />
+    </>
+  );
+}

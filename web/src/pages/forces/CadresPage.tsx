@@ -1,0 +1,216 @@
+/**
+ * /forces/cadres?tab=&region=&role=&unitId=&q=&active= — 干部队伍: cadres with their current roles (filters in the URL, so
+ * statistics link here), 派出单位 (help units) and 企业与合作社 (partners).
+ */
+import { useState } from 'react';
+import { App, Button, Card, Flex, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { GENDER_LABELS } from '@shared/codes';
+import type { Gender } from '@shared/codes';
+import { api } from '../../api';
+import { useAuth } from '../../auth';
+import { useAsync } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { Page } from '../../types';
+import { ApiResult } from '../../components/ApiResult';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import {
+  RoleTag,
+  forceOptions,
+  forceText,
+  urlPagination,
+  useDefaultRegion,
+  useUrlFilters,
+} from '../../components/forces/CadreCommon';
+import { CadreFormModal } from '../../components/forces/CadreFormModal';
+import { CadrePartnersTab } from '../../components/forces/CadrePartnersTab';
+import { CadreUnitsTab } from '../../components/forces/CadreUnitsTab';
+import type { Cadre, HelpUnit } from '../../components/forces/CadreTypes';
+
+function CadreList({ region }: { region: string }) {
+  const { t, L } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const f = useUrlFilters();
+  const role = f.get('role');
+  const unitId = f.get('unitId');
+  const q = f.get('q');
+  const active = f.get('active') === 'true';
+  const [creating, setCreating] = useState(false);
+
+  const units = useAsync((s) => api.get<Page<HelpUnit>>('/help-units', { pageSize: 200 }, s), []);
+  const list = useAsync(
+    region
+      ? (s) =>
+          api.get<Page<Cadre>>(
+            '/cadres',
+            { region, role, unitId, q, active: active || undefined, page: f.page, pageSize: f.pageSize },
+            s,
+          )
+      : null,
+    [region, role, unitId, q, active, f.page, f.pageSize],
+  );
+
+  const columns: TableColumnsType<Cadre> = [
+    {
+      title: t('fa.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      render: (v: string, c) => (
+        <Link to={`/forces/cadres/${c.id}`} data-testid="cadre-link">
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('fa.gender'),
+      dataIndex: 'gender',
+      width: 70,
+      render: (g: string | null) => (g ? L(GENDER_LABELS[g as Gender]) || g : '—'),
+    },
+    { title: t('fa.age'), dataIndex: 'age', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
+    {
+      title: t('fa.education'),
+      dataIndex: 'education',
+      render: (v: string | null) => forceText('cadre_education', v, L),
+    },
+    {
+      title: t('fa.politicalStatus'),
+      dataIndex: 'politicalStatus',
+      render: (v: string | null) => forceText('political_status', v, L),
+    },
+    {
+      title: t('fa.unit'),
+      dataIndex: 'unit',
+      render: (_, c) => (
+        <Space orientation="vertical" size={0}>
+          <span>{c.unit?.name ?? '—'}</span>
+          {c.post && <Typography.Text type="secondary">{c.post}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('fa.currentRoles'),
+      dataIndex: 'stations',
+      render: (_, c) =>
+        c.stations.length === 0 ? (
+          <Typography.Text type="secondary">{t('fa.notStationed')}</Typography.Text>
+        ) : (
+          <Space orientation="vertical" size={2}>
+            {c.stations.map((s) => (
+              <span key={s.id}>
+                <RoleTag role={s.role} />
+                {s.regionName}
+              </span>
+            ))}
+          </Space>
+        ),
+    },
+    { title: t('fa.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <>
+      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Space wrap data-testid="cadre-filters">
+          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('fa.role')}
+            value={role || undefined}
+            onChange={(v?: string) => f.set({ role: v })}
+            options={forceOptions('station_role', L)}
+            data-testid="filter-role"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 220 }}
+            placeholder={t('fa.unit')}
+            value={unitId ? Number(unitId) : undefined}
+            onChange={(v?: number) => f.set({ unitId: v })}
+            loading={units.loading}
+            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <Input.Search
+            key={q}
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('fa.nameSearch')}
+            defaultValue={q}
+            onSearch={(v) => f.set({ q: v.trim() })}
+            data-testid="filter-q"
+          />
+          <Space size={6}>
+            <Switch checked={active} onChange={(v) => f.set({ active: v })} data-testid="filter-active" />
+            {t('fa.activeOnly')}
+          </Space>
+        </Space>
+        {can('force.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cadre-new">
+            {t('fa.cadreNew')}
+          </Button>
+        )}
+      </Flex>
+      {list.error ? (
+        <ApiResult error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<Cadre>
+          rowKey="id"
+          size="middle"
+          data-testid="cadre-table"
+          loading={list.loading}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
+        />
+      )}
+      {can('force.write') && (
+        <CadreFormModal
+          open={creating}
+          defaultRegion={region}
+          onClose={() => setCreating(false)}
+          onSaved={(c) => {
+            setCreating(false);
+            void message.success(t('fa.cadreCreated', { name: c.name }));
+            navigate(`/forces/cadres/${c.id}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function CadresPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const { region, error, reload } = useDefaultRegion();
+  const tab = params.get('tab') ?? 'cadres';
+
+  if (error) return <ApiResult error={error} onRetry={reload} />;
+  return (
+    <Card data-testid="cadres-page">
+      <Tabs
+        activeKey={tab}
+        onChange={(next) => {
+          // Each tab has its own filters: keep only the region.
+          const keep = new URLSearchParams();
+          if (region) keep.set('region', region);
+          if (next !== 'cadres') keep.set('tab', next);
+          setParams(keep);
+        }}
+        items={[
+          { key: 'cadres', label: t('fa.tabCadres'), children: <CadreList region={region} /> },
+          { key: 'units', label: t('fa.tabUnits'), children: <CadreUnitsTab /> },
+          { key: 'partners', label: t('fa.tabPartners'), children: <CadrePartnersTab region={region} /> },
+        ]}
+        destroyOnHidden
+      />
+    </Card>
+  );
+}
