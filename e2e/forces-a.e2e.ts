@@ -50,6 +50,7 @@ describe('help forces: five ones, statistics, cadres', () => {
     const first = page.getByTestId('stat-first-secretaries');
     await first.waitFor();
     assert.equal((await first.innerText()).trim(), '239');
+    const counts: Record<string, number> = {};
     for (const id of ['stat-young-share', 'stat-bachelor-share']) {
       const text = (await page.getByTestId(id).innerText()).trim();
       const m = /^(\d+)%（(\d+)\/(\d+)）$/.exec(text);
@@ -57,6 +58,7 @@ describe('help forces: five ones, statistics, cadres', () => {
       const [, share, count, base] = m.map(Number) as [number, number, number, number];
       assert.ok(count <= base && base > 0, `${id}: ${count}/${base}`);
       assert.equal(share, Math.round((count / base) * 100), `${id}: share and counts agree`);
+      counts[id] = count;
     }
     await screenshot(page, 'forces-stats');
 
@@ -66,6 +68,18 @@ describe('help forces: five ones, statistics, cadres', () => {
     await rows.first().waitFor();
     await page.locator('.ant-pagination-total-text').getByText(/239/).waitFor();
     await screenshot(page, 'forces-cadres-first-secretaries');
+
+    // The share aged 45 or under drills to exactly that many cadres, its filters shown as tags.
+    await page.goBack();
+    await page.getByTestId('stat-young-share').click();
+    await page.waitForURL(/\/forces\/cadres\?.*stationed=true.*maxAge=45/);
+    await page.getByTestId('filter-tag-maxAge').getByText('45 岁及以下').waitFor();
+    await page.getByTestId('filter-tag-stationed').waitFor();
+    await page
+      .locator('.ant-pagination-total-text')
+      .getByText(new RegExp(`共 ${counts['stat-young-share']} 条`))
+      .waitFor();
+    await screenshot(page, 'forces-cadres-young');
   });
 
   it("opens a first secretary's page with profile, stations and days in village", async () => {

@@ -345,6 +345,35 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('drills each profile figure to a cadre list of the same size (stationed, aged at most 45, bachelor+)', async () => {
+      const s = (await t.call(county, 'GET', '/api/stats/cadres?region=420323')).json();
+      const total = async (query: string) => {
+        const res = await t.call(county, 'GET', `/api/cadres?region=420323&${query}`);
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json().total as number;
+      };
+      assert.equal(await total('stationed=true'), s.stationed);
+      assert.equal(await total('stationed=true&maxAge=45'), s.aged45OrUnder.count);
+      assert.equal(await total('stationed=true&bachelorOrHigher=true'), s.bachelorOrHigher.count);
+      assert.equal(await total('stationed=true&bachelorOrHigher=false'), s.stationed - s.bachelorOrHigher.count);
+      assert.equal(await total('role=first_secretary&maxAge=45'), s.firstSecretaryShares.aged45OrUnder.count);
+      assert.equal(
+        await total('role=first_secretary&bachelorOrHigher=true'),
+        s.firstSecretaryShares.bachelorOrHigher.count,
+      );
+      // The edge: fs1 is 45 today, fs2 46 today.
+      const names = async (query: string) =>
+        (await t.call(county, 'GET', `/api/cadres?region=420323&${query}`))
+          .json()
+          .items.map((c: { name: string }) => c.name)
+          .sort();
+      assert.equal(await total('stationed=true&maxAge=44'), 2);
+      assert.equal(await total('stationed=true&maxAge=46'), 4);
+      assert.deepEqual(await names('role=first_secretary&maxAge=45'), ['fs1', 'fs3']);
+      const bad = await t.call(county, 'GET', '/api/cadres?region=420323&maxAge=-1');
+      assert.equal(bad.statusCode, 400);
+    });
+
     it('counts pairs by kind, pairing cadres, paired households and households per cadre', async () => {
       const s = (await t.call(county, 'GET', '/api/stats/cadres?region=420323')).json();
       assert.deepEqual(s.pairs, [

@@ -160,7 +160,7 @@ for (const dialect of DIALECTS) {
         );
         assert.deepEqual(await snapshot(t), before, `${kind}: a dry run writes nothing`);
         const done = (await uploadTo(t, county, kind, `${kind}.xlsx`, res.rawPayload)).json();
-        assert.deepEqual([done.created, done.rejected], [expected[kind], 0], JSON.stringify(done.errors));
+        assert.deepEqual([done.created, done.rejected], [expected[kind], 0], JSON.stringify(done));
         assert.equal(done.summary, `已导入 ${expected[kind]} 行，0 行有误未导入`);
       }
       const cadre = await t.db
@@ -198,8 +198,13 @@ for (const dialect of DIALECTS) {
           url: `/api/imports/${kind}/template`,
           headers: { cookie: county.cookie },
         });
+        assert.equal(res.statusCode, 200, `${kind} template again: ${res.body}`);
         const again = (await uploadTo(t, county, kind, `${kind}.xlsx`, res.rawPayload)).json();
-        assert.deepEqual([again.created, again.unchanged, again.rejected], [0, expected[kind], 0], kind);
+        assert.deepEqual(
+          [again.created, again.unchanged, again.rejected],
+          [0, expected[kind], 0],
+          `${kind}: ${JSON.stringify(again)}`,
+        );
       }
     });
 

@@ -12,6 +12,15 @@ export const Paging = {
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 };
 
+/** Paging of the help-force lists (at most 200 rows a page). */
+export const ForcePaging = { page: Paging.page, pageSize: z.coerce.number().int().min(1).max(200).default(20) };
+
+/** A query-string flag: "true" or "false" (absent: undefined). */
+export const QueryFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true'));
+
 export const RegionFlagsSchema = z.object(
   Object.fromEntries(REGION_FLAGS.map((f) => [f, z.boolean()])) as Record<(typeof REGION_FLAGS)[number], z.ZodBoolean>,
 );

@@ -27,21 +27,15 @@ import {
   updatePartner,
 } from '../../core/modules/cadres/units.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { IdParam, listOf, optionalText } from '../schemas.ts';
+import { ForcePaging, IdParam, listOf, optionalText, QueryFlag } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 // ---- inputs ----
 
 /** Lists of this module page at most 200 rows. */
-const Paging = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
+const Paging = ForcePaging;
 const region = z.string().max(20).optional();
-const flag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : v === 'true'));
+const flag = QueryFlag;
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const date = z
   .string()
@@ -224,6 +218,9 @@ export const cadreRoutes =
             q: z.string().trim().max(50).optional(),
             unitId: id.optional(),
             active: flag,
+            stationed: flag,
+            maxAge: z.coerce.number().int().min(0).max(120).optional(),
+            bachelorOrHigher: flag,
             ...Paging,
           }),
           response: { 200: listOf(CadreSchema) },

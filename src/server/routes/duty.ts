@@ -32,11 +32,10 @@ import {
   requestLeave,
 } from '../../core/modules/duty/leave.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { IdParam, listOf, optionalText, Paging as SharedPaging } from '../schemas.ts';
+import { ForcePaging as Paging, IdParam, listOf, optionalText, QueryFlag as Flag } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 /** Lists of this module: page, pageSize up to 200. */
-const Paging = { page: SharedPaging.page, pageSize: z.coerce.number().int().min(1).max(200).default(20) };
 
 const Day = z
   .string()
@@ -44,10 +43,6 @@ const Day = z
   .refine(isIsoDay, localized('日期不存在', 'No such date'));
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 const Year = z.coerce.number().int().min(2000).max(2100);
-const Flag = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : v === 'true'));
 const Region = z.string().max(20).optional();
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -4,14 +4,10 @@ import { FIVE_ONES } from '../../core/modules/cadres/rules.ts';
 import { fiveOnesList, villageFiveOnes } from '../../core/modules/stats/five-ones.ts';
 import { cadreStats } from '../../core/modules/stats/forces.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { CodeParam } from '../schemas.ts';
+import { CodeParam, QueryFlag as bool } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 const FiveOne = z.enum(FIVE_ONES);
-const bool = z
-  .enum(['true', 'false'])
-  .optional()
-  .transform((v) => (v === undefined ? undefined : v === 'true'));
 const RegionRef = z.object({ code: z.string(), name: z.string() });
 const CadreRef = z.object({ id: z.number(), name: z.string() });
 const UnitRef = z.object({ id: z.number(), name: z.string(), level: z.string() });

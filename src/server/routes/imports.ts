@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -237,7 +237,8 @@ export const importRoutes =
       { schema: { tags: ['imports'], summary: '导入错误报告 Error report (xlsx)', params: z.object({ id: Token }) } },
       async (req, reply) => {
         const path = reportPath(req.params.id, String(actorOf(req).userId));
-        if (!path)
+        // A report removed from disk (a cleaned temporary folder) is as gone as an expired one.
+        if (!path || !existsSync(path))
           throw notFound(msg('错误报告不存在或已过期，请重新导入', 'The error report does not exist or has expired'));
         return reply
           .header('content-type', XLSX)

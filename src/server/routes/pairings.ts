@@ -13,16 +13,13 @@ import {
   pairingSummary,
 } from '../../core/modules/pairings/service.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { IdParam, listOf } from '../schemas.ts';
+import { ForcePaging, IdParam, listOf } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 const KIND = z.enum(codesOf(PAIRING_KINDS));
 const MEASURE_TYPE = z.enum(codesOf(MEASURE_TYPES));
 const MEASURE_STATUS = z.enum(codesOf(MEASURE_STATUSES));
-const Paging = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
+const Paging = ForcePaging;
 const Id = z.number().int().positive().max(2_147_483_647);
 const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
 const Region = z.string().max(20);

@@ -5,7 +5,13 @@
  */
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Permission } from '../../../shared/codes.ts';
-import type { StationEndReason, StationRole, UnitLevel } from '../../../shared/forces.ts';
+import {
+  BACHELOR_OR_HIGHER,
+  STATIONED_ROLES,
+  type StationEndReason,
+  type StationRole,
+  type UnitLevel,
+} from '../../../shared/forces.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { rangesFor, withinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
@@ -187,6 +193,12 @@ export interface CadreFilter {
   q?: string;
   unitId?: number;
   active?: boolean;
+  /** Only cadres holding a current stationed role (first secretary, team leader or member). */
+  stationed?: boolean;
+  /** Born after this date (bornAfterForMaxAge: aged at most N today). */
+  bornAfter?: string;
+  /** Bachelor's degree or higher (true), or below it or unknown (false), as the statistics count. */
+  bachelorOrHigher?: boolean;
   today: string;
   page: number;
   pageSize: number;
@@ -252,6 +264,7 @@ export async function listCadres(db: Db, actor: Actor, f: CadreFilter) {
       .where('s.region_code', '>=', f.lo)
       .where('s.region_code', '<', f.hi)
       .$if(!!role, (qb) => qb.where('s.role', '=', role!))
+      .$if(!role && !!f.stationed, (qb) => qb.where('s.role', 'in', STATIONED_ROLES as StationRole[]))
       .where(activeOn('s', f.today))
       .$call(withinScope(actor, 'force.read', 's.region_code'));
   const managed = managedSql(actor, 'force.read', 'p.region_code', f.lo, f.hi);
@@ -271,8 +284,13 @@ export async function listCadres(db: Db, actor: Actor, f: CadreFilter) {
         ),
       )
       .$if(f.unitId !== undefined, (q) => q.where('p.unit_id', '=', f.unitId!))
+      .$if(!!f.bornAfter, (q) => q.where('p.birth_date', '>', f.bornAfter!))
+      .$if(f.bachelorOrHigher === true, (q) => q.where('p.education', 'in', [...BACHELOR_OR_HIGHER]))
+      .$if(f.bachelorOrHigher === false, (q) =>
+        q.where((eb) => eb.or([eb('p.education', 'is', null), eb('p.education', 'not in', [...BACHELOR_OR_HIGHER])])),
+      )
       .$if(!!f.q, (q) => q.where('p.name', 'like', `%${f.q}%`)) as QB;
-  const stationedOnly = !!f.role || f.active === true;
+  const stationedOnly = !!f.role || !!f.stationed || f.active === true;
   const base = db
     .selectFrom('person as p')
     .$call((qb) => {

@@ -4,6 +4,7 @@ import type { StationRole } from '../../../shared/forces.ts';
 import { checkDigit } from '../households/idcard.ts';
 import {
   ageOn,
+  bornAfterForMaxAge,
   cadreProblems,
   dayAfter,
   endProblems,
@@ -118,6 +119,23 @@ describe('daily management', () => {
   it('computes ages in whole years, on and before the birthday', () => {
     assert.equal(ageOn('1981-07-02', '2026-07-02'), 45);
     assert.equal(ageOn('1981-07-03', '2026-07-02'), 44);
+  });
+  it('turns an age limit into a birth-date bound that agrees with ageOn, leap days included', () => {
+    const cases: [on: string, maxAge: number, birth: string, young: boolean][] = [
+      ['2026-11-23', 45, '1980-11-24', true], // 45 until tomorrow
+      ['2026-11-23', 45, '1980-11-23', false], // 46 today
+      ['2026-11-23', 45, '1981-11-23', true], // exactly 45 today
+      ['2028-02-29', 45, '1982-03-01', true],
+      ['2028-02-29', 45, '1982-02-28', false],
+      ['2026-02-28', 45, '1980-02-29', true], // born on a leap day: 46 only on 1 March
+      ['2026-03-01', 45, '1980-02-29', false],
+      ['2026-01-01', 0, '2025-01-02', true],
+      ['2026-01-01', 0, '2025-01-01', false],
+    ];
+    for (const [on, maxAge, birth, young] of cases) {
+      assert.equal(birth > bornAfterForMaxAge(on, maxAge), young, `${birth} on ${on}`);
+      assert.equal(ageOn(birth, on) <= maxAge, young, `${birth} on ${on} (ageOn)`);
+    }
   });
 });
 

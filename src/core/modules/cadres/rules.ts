@@ -123,6 +123,15 @@ export function ageOn(birthDate: string, on: string): number {
   return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
+/**
+ * The birth dates aged at most `maxAge` on `on` are exactly those after the returned string (compared as
+ * text, as ageOn compares): the same month and day, maxAge + 1 years earlier. A list filters with it in SQL
+ * and counts what ageOn counts.
+ */
+export function bornAfterForMaxAge(on: string, maxAge: number): string {
+  return `${String(Number(on.slice(0, 4)) - maxAge - 1).padStart(4, '0')}${on.slice(4)}`;
+}
+
 // ---- stationing, recalls and cadre records (helper "cadres") ----
 
 /** A YYYY-MM-DD string that names a real calendar day. */

@@ -25,7 +25,7 @@ import {
   type CadreRow,
   type Station,
 } from './repo.ts';
-import { ageOn, cadreProblems } from './rules.ts';
+import { ageOn, bornAfterForMaxAge, cadreProblems } from './rules.ts';
 
 export interface CadreInput {
   name: string;
@@ -69,13 +69,20 @@ export async function cadreList(
     q?: string;
     unitId?: number;
     active?: boolean;
+    /** Current first secretaries and team cadres only (the statistics' "stationed"). */
+    stationed?: boolean;
+    /** Aged at most this many years today. */
+    maxAge?: number;
+    /** With a bachelor's degree or higher (true) or below it (false). */
+    bachelorOrHigher?: boolean;
     page: number;
     pageSize: number;
   },
 ) {
   const range = await listRange(db, actor, 'force.read', q.region);
   const today = todayInChina();
-  const { total, rows, stations } = await listCadres(db, actor, { ...q, ...range, today });
+  const bornAfter = q.maxAge === undefined ? undefined : bornAfterForMaxAge(today, q.maxAge);
+  const { total, rows, stations } = await listCadres(db, actor, { ...q, ...range, today, bornAfter });
   return { total, items: rows.map((r) => cadreItem(r, stations.get(r.id) ?? [], today)) };
 }
 

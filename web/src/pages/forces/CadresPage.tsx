@@ -1,9 +1,9 @@
 /**
- * /forces/cadres?tab=&region=&role=&unitId=&q=&active= — 干部队伍: cadres with their current roles (filters in the URL, so
- * statistics link here), 派出单位 (help units) and 企业与合作社 (partners).
+ * /forces/cadres?tab=&region=&role=&unitId=&q=&active=&stationed=&maxAge=&bachelorOrHigher= — 干部队伍: cadres with
+ * their current roles (filters in the URL, so statistics link here; the profile filters show as closable tags), 派出单位 (help units) and 企业与合作社 (partners).
  */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -39,6 +39,19 @@ function CadreList({ region }: { region: string }) {
   const unitId = f.get('unitId');
   const q = f.get('q');
   const active = f.get('active') === 'true';
+  // The statistics' profile filters (set by the links of 帮扶力量统计), shown as closable tags.
+  const stationed = f.get('stationed') === 'true' || undefined;
+  const maxAge = /^\d{1,3}$/.test(f.get('maxAge')) ? Number(f.get('maxAge')) : undefined;
+  const bachelor = f.get('bachelorOrHigher');
+  const bachelorOrHigher = bachelor === 'true' ? true : bachelor === 'false' ? false : undefined;
+  const profileTags = [
+    stationed && { key: 'stationed', text: t('fa.filterStationed') },
+    maxAge !== undefined && { key: 'maxAge', text: t('fa.filterMaxAge', { n: maxAge }) },
+    bachelorOrHigher !== undefined && {
+      key: 'bachelorOrHigher',
+      text: t(bachelorOrHigher ? 'fa.filterBachelor' : 'fa.filterBelowBachelor'),
+    },
+  ].filter((x): x is { key: string; text: string } => !!x);
   const [creating, setCreating] = useState(false);
 
   const units = useAsync((s) => api.get<Page<HelpUnit>>('/help-units', { pageSize: 200 }, s), []);
@@ -47,11 +60,22 @@ function CadreList({ region }: { region: string }) {
       ? (s) =>
           api.get<Page<Cadre>>(
             '/cadres',
-            { region, role, unitId, q, active: active || undefined, page: f.page, pageSize: f.pageSize },
+            {
+              region,
+              role,
+              unitId,
+              q,
+              active: active || undefined,
+              stationed,
+              maxAge,
+              bachelorOrHigher,
+              page: f.page,
+              pageSize: f.pageSize,
+            },
             s,
           )
       : null,
-    [region, role, unitId, q, active, f.page, f.pageSize],
+    [region, role, unitId, q, active, stationed, maxAge, bachelorOrHigher, f.page, f.pageSize],
   );
 
   const columns: TableColumnsType<Cadre> = [
@@ -149,6 +173,17 @@ function CadreList({ region }: { region: string }) {
             <Switch checked={active} onChange={(v) => f.set({ active: v })} data-testid="filter-active" />
             {t('fa.activeOnly')}
           </Space>
+          {profileTags.map((tag) => (
+            <Tag
+              key={tag.key}
+              color="blue"
+              closable
+              onClose={() => f.set({ [tag.key]: undefined })}
+              data-testid={`filter-tag-${tag.key}`}
+            >
+              {tag.text}
+            </Tag>
+          ))}
         </Space>
         {can('force.write') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cadre-new">

@@ -240,7 +240,7 @@ export default function ForceStatsPage() {
             <StatCard
               title={t('fa.st.young', { n: d.youngAgeMax })}
               value={shareText(d.aged45OrUnder, d.stationed)}
-              to={`/forces/cadres?${r}&active=true`}
+              to={`/forces/cadres?${r}&stationed=true&maxAge=${d.youngAgeMax}`}
               testId="stat-young-share"
               note={
                 d.firstSecretaryShares &&
@@ -250,7 +250,7 @@ export default function ForceStatsPage() {
             <StatCard
               title={t('fa.st.bachelor')}
               value={shareText(d.bachelorOrHigher, d.stationed)}
-              to={`/forces/cadres?${r}&active=true`}
+              to={`/forces/cadres?${r}&stationed=true&bachelorOrHigher=true`}
               testId="stat-bachelor-share"
               note={
                 d.firstSecretaryShares &&
