@@ -556,6 +556,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([dry.imported, dry.rejected, where(dry.errors)], [n - 1, 1, [[102, '受帮扶党员']]]);
       assert.equal(await count(), before);
       // Committed 40 rows a transaction: the CSV is read on across the transactions.
+      mkdirSync(TMP_DIR, { recursive: true });
       const path = join(TMP_DIR, `${dialect}-${process.pid}-many.csv`);
       writeFileSync(path, file);
       const res = await importRows(t.db, SYSTEM, FORCE_IMPORTS.pairings, { path }, { mode: 'commit', batchRows: 40 });

@@ -1,0 +1,149 @@
+// Measures the help-force imports (cadres, stationing, pairings) on the demo county (竹山县, 100,000
+// households and its help forces): N new cadres, N stationings of them as team members, and two households
+// each for them to help (2N pairings), each file as a dry run and then committed, in rows per second.
+// SQLite on a copy of the demo file that bench/forces.ts builds (built here when missing); PostgreSQL too
+// when BENCH_PG_URL is set (a fresh database xiuhua_bench_imports, the demo loaded into it).
+// Usage: [BENCH_PG_URL=postgres://…] [BENCH_ROWS=1000] node --import tsx bench/imports-forces.ts
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import pg from 'pg';
+import type { Actor } from '../src/core/access/permissions.ts';
+import { openDatabase, type Database, type Db } from '../src/core/db/index.ts';
+import { loadDemo } from '../src/core/modules/demo/index.ts';
+import { checkDigit } from '../src/core/modules/households/idcard.ts';
+import { FORCE_IMPORTS, type ForceImport } from '../src/core/modules/imports/forces/index.ts';
+import { importRows } from '../src/core/modules/imports/import-rows.ts';
+import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { setupDatabase } from '../src/core/setup.ts';
+
+const COUNTY = '420323000000';
+const HI = '420324000000';
+const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
+const ACTOR: Actor = { kind: 'user', userId: 0, username: 'bench', grants: [{ role: 'county', scopeCode: COUNTY }] };
+const DIR = '/tmp/xiuhua-bench-imports-forces';
+
+const csv = (rows: (string | number | null)[][]) =>
+  rows.map((r) => r.map((v) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(',')).join('\r\n');
+
+/** The three files: new cadres, their stationing as team members, two registered households each. */
+async function files(db: Db) {
+  const villages = (
+    await db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 'village')
+      .where('code', '>=', COUNTY)
+      .where('code', '<', HI)
+      .orderBy('code')
+      .execute()
+  ).map((v) => v.code);
+  const households = await db
+    .selectFrom('household')
+    .select(['code', 'region_code'])
+    .where('region_code', '>=', COUNTY)
+    .where('region_code', '<', HI)
+    .where('status', 'in', ['poor', 'lifted', 'returned'])
+    .orderBy('id')
+    .limit(ROWS * 2)
+    .execute();
+  const idNumber = (i: number) => {
+    const first17 = `420323${1975 + (i % 25)}0${1 + (i % 9)}1${i % 10}${String(900 + (i % 100)).padStart(3, '0')}`;
+    return first17 + checkDigit(first17);
+  };
+  const name = (i: number) => `导入干部${i}`;
+  const start = todayInChina();
+  const cadres = [
+    ['姓名', '性别', '出生日期', '身份证号', '学历', '政治面貌', '派出单位', '职务', '职级', '联系电话', '管理区划代码'],
+    ...Array.from({ length: ROWS }, (_, i) => [
+      name(i),
+      i % 3 ? '男' : '女',
+      null,
+      idNumber(i),
+      '大学本科',
+      '中共党员',
+      null,
+      '科员',
+      null,
+      `139${String(i).padStart(8, '0')}`,
+      '420323',
+    ]),
+  ];
+  // A cadre's households: two registered households (of any village), the cadre stationed in the first one's village.
+  const pairOf = (i: number) => [households[(2 * i) % households.length]!, households[(2 * i + 1) % households.length]!];
+  const stations = [
+    ['身份证号', '姓名', '派出单位', '村代码', '角色', '工作队', '开始日期', '结束日期'],
+    ...Array.from({ length: ROWS }, (_, i) => [
+      idNumber(i),
+      name(i),
+      null,
+      pairOf(i)[0]!.region_code ?? villages[i % villages.length]!,
+      '驻村工作队员',
+      null,
+      start,
+      null,
+    ]),
+  ];
+  const pairings = [
+    ['类型', '户编号', '帮扶干部身份证号', '帮扶干部姓名', '村代码', '单位', '企业', '先进村代码', '帮扶党员', '受帮扶党员', '开始日期', '备注'],
+    ...Array.from({ length: ROWS }, (_, i) =>
+      pairOf(i).map((h) => ['干部结对帮扶户', h.code, idNumber(i), name(i), null, null, null, null, null, null, start, null]),
+    ).flat(),
+  ];
+  mkdirSync(DIR, { recursive: true });
+  const paths = {} as Record<ForceImport, string>;
+  for (const [kind, rows] of Object.entries({ cadres, stations, pairings }) as [ForceImport, (string | null)[][]][]) {
+    paths[kind] = `${DIR}/${kind}.csv`;
+    writeFileSync(paths[kind], csv(rows));
+  }
+  return paths;
+}
+
+async function run(d: Database, label: string) {
+  const paths = await files(d.db);
+  console.log(`\n${label}: ${ROWS} cadres, ${ROWS} stationings, ${2 * ROWS} pairings`);
+  for (const kind of ['cadres', 'stations', 'pairings'] as const) {
+    for (const mode of ['dry-run', 'commit'] as const) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const res = await importRows(d.db, ACTOR, FORCE_IMPORTS[kind], { path: paths[kind] }, { mode });
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
+      const rate = Math.round((res.rows / ms) * 1000);
+      console.log(
+        `  ${kind.padEnd(9)} ${mode.padEnd(8)} ${String(res.rows).padStart(6)} rows  imported ${res.imported}, ` +
+          `rejected ${res.rejected}  ${Math.round(ms)} ms  ${rate} rows/s  (cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms)`,
+      );
+      if (res.rejected) console.log(`    first problems: ${JSON.stringify(res.errors.slice(0, 3))}`);
+    }
+  }
+  await d.close();
+}
+
+console.log(`cores ${availableParallelism()}, load ${loadavg()[0]!.toFixed(2)}`);
+const demo = '/tmp/xiuhua-bench-forces.db';
+if (!existsSync(demo)) {
+  console.log(`(building ${demo}: the demo county with 100,000 households)`);
+  const d = openDatabase(`file:${demo}`);
+  await setupDatabase(d.db);
+  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: 100_000 });
+  await d.close();
+}
+const copy = `${DIR}/sqlite.db`;
+mkdirSync(DIR, { recursive: true });
+for (const s of ['', '-wal', '-shm']) rmSync(copy + s, { force: true });
+copyFileSync(demo, copy);
+await run(openDatabase(`file:${copy}`), 'sqlite');
+
+if (process.env.BENCH_PG_URL) {
+  const admin = new pg.Client({ connectionString: process.env.BENCH_PG_URL });
+  await admin.connect();
+  await admin.query('drop database if exists xiuhua_bench_imports');
+  await admin.query('create database xiuhua_bench_imports');
+  await admin.end();
+  const u = new URL(process.env.BENCH_PG_URL);
+  u.pathname = '/xiuhua_bench_imports';
+  const d = openDatabase(u.toString());
+  await setupDatabase(d.db);
+  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: 100_000 });
+  await run(d, 'postgres');
+}
