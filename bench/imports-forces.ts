@@ -46,17 +46,32 @@ async function files(db: Db) {
     .orderBy('id')
     .limit(ROWS * 2)
     .execute();
+  // Distinct real ID numbers: a birth day per hundred cadres, the sequence's last digit odd for men.
+  const male = (i: number) => i % 3 !== 0;
   const idNumber = (i: number) => {
-    const first17 = `420323${1975 + (i % 25)}0${1 + (i % 9)}1${i % 10}${String(900 + (i % 100)).padStart(3, '0')}`;
+    const birth = new Date(Date.UTC(1975, 0, 1 + Math.floor(i / 100))).toISOString().slice(0, 10).replaceAll('-', '');
+    const first17 = `420323${birth}${100 + (i % 100) * 2 + (male(i) ? 1 : 0)}`;
     return first17 + checkDigit(first17);
   };
   const name = (i: number) => `导入干部${i}`;
   const start = todayInChina();
   const cadres = [
-    ['姓名', '性别', '出生日期', '身份证号', '学历', '政治面貌', '派出单位', '职务', '职级', '联系电话', '管理区划代码'],
+    [
+      '姓名',
+      '性别',
+      '出生日期',
+      '身份证号',
+      '学历',
+      '政治面貌',
+      '派出单位',
+      '职务',
+      '职级',
+      '联系电话',
+      '管理区划代码',
+    ],
     ...Array.from({ length: ROWS }, (_, i) => [
       name(i),
-      i % 3 ? '男' : '女',
+      male(i) ? '男' : '女',
       null,
       idNumber(i),
       '大学本科',
@@ -69,7 +84,10 @@ async function files(db: Db) {
     ]),
   ];
   // A cadre's households: two registered households (of any village), the cadre stationed in the first one's village.
-  const pairOf = (i: number) => [households[(2 * i) % households.length]!, households[(2 * i + 1) % households.length]!];
+  const pairOf = (i: number) => [
+    households[(2 * i) % households.length]!,
+    households[(2 * i + 1) % households.length]!,
+  ];
   const stations = [
     ['身份证号', '姓名', '派出单位', '村代码', '角色', '工作队', '开始日期', '结束日期'],
     ...Array.from({ length: ROWS }, (_, i) => [
@@ -84,9 +102,35 @@ async function files(db: Db) {
     ]),
   ];
   const pairings = [
-    ['类型', '户编号', '帮扶干部身份证号', '帮扶干部姓名', '村代码', '单位', '企业', '先进村代码', '帮扶党员', '受帮扶党员', '开始日期', '备注'],
+    [
+      '类型',
+      '户编号',
+      '帮扶干部身份证号',
+      '帮扶干部姓名',
+      '村代码',
+      '单位',
+      '企业',
+      '先进村代码',
+      '帮扶党员',
+      '受帮扶党员',
+      '开始日期',
+      '备注',
+    ],
     ...Array.from({ length: ROWS }, (_, i) =>
-      pairOf(i).map((h) => ['干部结对帮扶户', h.code, idNumber(i), name(i), null, null, null, null, null, null, start, null]),
+      pairOf(i).map((h) => [
+        '干部结对帮扶户',
+        h.code,
+        idNumber(i),
+        name(i),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        start,
+        null,
+      ]),
     ).flat(),
   ];
   mkdirSync(DIR, { recursive: true });

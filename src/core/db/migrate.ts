@@ -3,12 +3,14 @@ import type { Db } from './index.ts';
 import * as m20261123T1000 from './migrations/20261123T1000_foundation.ts';
 import * as m20261123T1200 from './migrations/20261123T1200_register.ts';
 import * as m20261123T1400 from './migrations/20261123T1400_forces.ts';
+import * as m20261123T1600 from './migrations/20261123T1600_lookup_indexes.ts';
 
 /** The migrations, in order. Add new files here (timestamp-prefixed, frozen). */
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1000_foundation': m20261123T1000,
   '20261123T1200_register': m20261123T1200,
   '20261123T1400_forces': m20261123T1400,
+  '20261123T1600_lookup_indexes': m20261123T1600,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
