@@ -456,7 +456,29 @@ for (const dialect of DIALECTS) {
         '实施中',
       ])
         assert.ok(xml.includes(s), s);
-      assert.ok(!xml.includes('13800138000'));
+      assert.ok(!xml.includes('13800138000'), 'a village user cannot reveal: the phone is masked');
+      const audits = async () =>
+        Number(
+          (
+            await t.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('action', '=', 'reveal')
+              .where('entity', '=', 'household')
+              .where('entity_id', '=', String(h['DJG-01']))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      assert.equal(await audits(), 0);
+      // The county (pii.reveal) prints the phone in full, so that the family can call; the reveal is audited.
+      const full = await t.call(county, 'GET', `/api/households/${h['DJG-01']}/card.docx`);
+      const fullXml = await (await JSZip.loadAsync(full.rawPayload)).file('word/document.xml')!.async('string');
+      assert.ok(fullXml.includes('13800138000'));
+      assert.equal(await audits(), 1);
+      const masked = await t.call(county, 'GET', `/api/households/${h['DJG-01']}/card.docx?mask=true`);
+      const maskedXml = await (await JSZip.loadAsync(masked.rawPayload)).file('word/document.xml')!.async('string');
+      assert.ok(maskedXml.includes('138****8000') && !maskedXml.includes('13800138000'));
+      assert.equal(await audits(), 1);
       const none = await t.call(dong, 'GET', `/api/households/${h['DJG-11']}/card.docx`);
       const xml2 = await (await JSZip.loadAsync(none.rawPayload)).file('word/document.xml')!.async('string');
       assert.ok(xml2.includes('（待落实）'));

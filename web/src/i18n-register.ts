@@ -31,6 +31,10 @@ export const registerMessages = {
   'hh.new': ['新增农户', 'New household'],
   'hh.edit': ['编辑农户', 'Edit household'],
   'hh.card': ['明白卡', 'Household card'],
+  'hh.cardRevealNote': [
+    '明白卡张贴在农户家中，将完整打印帮扶责任人的联系电话，下载将留痕',
+    "The card hangs in the household's home: it prints the responsible cadres' phones in full, and the download is audited",
+  ],
   'hh.address': ['住址', 'Address'],
   'hh.phone': ['联系电话', 'Phone'],
   'hh.identifiedYear': ['识别年度', 'Identified'],

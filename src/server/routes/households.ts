@@ -9,7 +9,7 @@ import {
 } from '../../core/modules/households/service.ts';
 import { householdCard } from '../../core/modules/households/card.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { IdParam, listOf, Paging } from '../schemas.ts';
+import { IdParam, listOf, Paging, QueryFlag } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 const STATUS = z.enum(HOUSEHOLD_STATUSES.map((s) => s.code) as [string, ...string[]]);
@@ -169,9 +169,16 @@ export const householdRoutes =
 
     app.get(
       '/api/households/:id/card.docx',
-      { schema: { tags, summary: '明白卡（Word）Household card', params: IdParam } },
+      {
+        schema: {
+          tags,
+          summary: '明白卡（Word）Household card (cadre phones in full for pii.reveal, audited; mask=true masks them)',
+          params: IdParam,
+          querystring: z.object({ mask: QueryFlag }),
+        },
+      },
       async (req, reply) => {
-        const { buffer, filename } = await householdCard(db, actorOf(req), req.params.id);
+        const { buffer, filename } = await householdCard(db, actorOf(req), req.params.id, { mask: req.query.mask });
         return reply
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)

@@ -1,6 +1,6 @@
 /** /households/:id — a household: header, members, yearly records, identification/exit workflow, assistance. */
 import { useState } from 'react';
-import { Button, Card, Descriptions, Empty, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Tabs, Tooltip, Typography } from 'antd';
 import { EditOutlined, EyeOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
@@ -71,9 +71,11 @@ export default function HouseholdDetailPage() {
         }
         extra={
           <Space>
-            <Button icon={<FileWordOutlined />} loading={busy === 'card'} onClick={() => run('card')}>
-              {t('hh.card')}
-            </Button>
+            <Tooltip title={h.canReveal ? t('hh.cardRevealNote') : undefined}>
+              <Button icon={<FileWordOutlined />} loading={busy === 'card'} onClick={() => run('card')}>
+                {t('hh.card')}
+              </Button>
+            </Tooltip>
             {h.canEdit && (
               <Button
                 type="primary"

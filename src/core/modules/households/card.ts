@@ -2,7 +2,9 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import { forceLabel } from '../../../shared/forces.ts';
 import { INDICATORS, labelOf, type CodeListName } from '../../../shared/register.ts';
 import type { Actor } from '../../access/permissions.ts';
+import { can } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
+import { writeAudit } from '../audit/repo.ts';
 import { helpOfHousehold } from '../pairings/plan.ts';
 import { findRegions } from '../regions/repo.ts';
 import { ancestorsOf } from '../regions/rules.ts';
@@ -31,11 +33,28 @@ const age = (birth: string | null, year: number) => (birth ? String(year - Numbe
 /**
  * 明白卡 — the one-page household card as a Word document: basics, members (ID numbers masked),
  * causes, recent income, the 两不愁三保障 indicators, the responsible cadres (帮扶责任人: unit, post,
- * phone masked) and the measures (帮扶措施) of its plan.
+ * phone) and the measures (帮扶措施) of its plan. The card hangs in the household's home so that the
+ * family can call its cadre: for a caller who may reveal personal data (pii.reveal) the cadres' phones
+ * are printed in full and the reveal is audited; otherwise, or with `mask`, they are masked.
  */
-export async function householdCard(db: Db, actor: Actor, id: number): Promise<{ buffer: Buffer; filename: string }> {
+export async function householdCard(
+  db: Db,
+  actor: Actor,
+  id: number,
+  opts: { mask?: boolean } = {},
+): Promise<{ buffer: Buffer; filename: string; phonesRevealed: boolean }> {
   const h = await householdDetail(db, actor, id);
-  const help = await helpOfHousehold(db, h.id);
+  const reveal = !opts.mask && can(actor, 'pii.reveal', h.regionCode);
+  const help = await helpOfHousehold(db, h.id, { revealPhones: reveal });
+  const phonesRevealed = reveal && help.responsible.some((c) => c.phone);
+  if (phonesRevealed)
+    await writeAudit(db, actor, {
+      action: 'reveal',
+      entity: 'household',
+      entityId: h.id,
+      regionCode: h.regionCode,
+      after: { document: 'card', revealed: 'responsible cadre phones', cadres: help.responsible.map((c) => c.id) },
+    });
   const places = await findRegions(
     db,
     ancestorsOf(h.regionCode).filter((c) => c.length === 12 && !c.endsWith('0000000000')),
@@ -148,5 +167,5 @@ export async function householdCard(db: Db, actor: Actor, id: number): Promise<{
       },
     ],
   });
-  return { buffer: await Packer.toBuffer(doc), filename: `明白卡-${h.code}.docx` };
+  return { buffer: await Packer.toBuffer(doc), filename: `明白卡-${h.code}.docx`, phonesRevealed };
 }

@@ -17,8 +17,11 @@ import { measureView } from './measures.ts';
 import { measuresOfHousehold, responsibleCadres } from './repo.ts';
 import { suggestMeasureTypes, unplannedTypes } from './rules.ts';
 
-/** Responsible cadres (phones masked) and measures of a household, without any access check. */
-export async function helpOfHousehold(db: Db, householdId: number) {
+/**
+ * Responsible cadres and measures of a household, without any access check. The cadres' phones are masked
+ * unless `revealPhones` (the caller has checked pii.reveal and audits the reveal).
+ */
+export async function helpOfHousehold(db: Db, householdId: number, opts: { revealPhones?: boolean } = {}) {
   const [cadres, measures] = await Promise.all([
     responsibleCadres(db, householdId, todayInChina()),
     measuresOfHousehold(db, householdId),
@@ -27,7 +30,7 @@ export async function helpOfHousehold(db: Db, householdId: number) {
     responsible: cadres.map((c) => ({
       id: c.id,
       name: c.name,
-      phone: maskPhone(c.phone),
+      phone: opts.revealPhones ? c.phone : maskPhone(c.phone),
       post: c.post,
       unit: c.unit_id === null ? null : { id: c.unit_id, name: c.unit_name ?? '', level: c.unit_level as UnitLevel },
       pairingId: c.pairing_id,
