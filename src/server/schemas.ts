@@ -83,6 +83,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** An optional, nullable, trimmed text of at most `max` characters. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** An approver's decision on a request (leave, recall): approve or reject, with a note. */
+export const DecisionBody = z.object({ approve: z.boolean(), note: optionalText(500) });
+
 export const PersonInputSchema = z.object({
   regionCode: z.string().max(20),
   name: text(50),

@@ -27,7 +27,7 @@ import {
   updatePartner,
 } from '../../core/modules/cadres/units.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { ForcePaging, IdParam, listOf, optionalText, QueryFlag } from '../schemas.ts';
+import { DecisionBody, ForcePaging, IdParam, listOf, optionalText, QueryFlag } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 // ---- inputs ----
@@ -503,7 +503,7 @@ export const cadreRoutes =
           tags,
           summary: '审批召回 Decide a recall',
           params: IdParam,
-          body: z.object({ approve: z.boolean(), note: optionalText(500) }),
+          body: DecisionBody,
           response: { 200: RecallSchema },
         },
       },

@@ -32,7 +32,7 @@ import {
   requestLeave,
 } from '../../core/modules/duty/leave.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { ForcePaging as Paging, IdParam, listOf, optionalText, QueryFlag as Flag } from '../schemas.ts';
+import { DecisionBody, ForcePaging as Paging, IdParam, listOf, optionalText, QueryFlag as Flag } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 /** Lists of this module: page, pageSize up to 200. */
@@ -315,7 +315,7 @@ export const dutyRoutes =
           tags,
           summary: '审批请假 Approve or reject leave',
           params: IdParam,
-          body: z.object({ approve: z.boolean(), note: optionalText(500) }),
+          body: DecisionBody,
           response: { 200: Leave },
         },
       },
