@@ -128,6 +128,12 @@ describe('household plan', () => {
     await page.locator('[data-testid=plan-suggested]').waitFor();
     await page.locator('[data-testid=plan-measures]').waitFor();
     await screenshot(page, 'forces-b-household-plan');
+
+    // 帮扶历程: the same cadre, current.
+    await page.getByRole('tab', { name: '帮扶历程' }).click();
+    const history = page.locator('[data-testid=help-history]');
+    await history.getByText(pair.person.name).first().waitFor();
+    await history.getByText('至今').first().waitFor();
   });
 });
 

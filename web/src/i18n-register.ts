@@ -49,7 +49,6 @@ export const registerMessages = {
   'hh.tabMembers': ['家庭成员', 'Members'],
   'hh.tabYears': ['收入与两不愁三保障', 'Income & guarantees'],
   'hh.tabWorkflow': ['识别与退出', 'Identification & exit'],
-  'hh.tabHelp': ['帮扶', 'Assistance'],
   'hh.downloadFailed': ['下载失败：{reason}', 'Download failed: {reason}'],
   'm.name': ['姓名', 'Name'],
   'm.idNumber': ['身份证号', 'ID number'],
@@ -123,6 +122,4 @@ export const registerMessages = {
   'wf.returnTitle': ['标记返贫', 'Mark as returned to poverty'],
   'help.cadre': ['帮扶责任人', 'Responsible cadre'],
   'help.measures': ['帮扶措施', 'Measures'],
-  'help.visits': ['走访记录', 'Visits'],
-  'help.later': ['后续模块提供', 'Provided by a later module'],
 } satisfies Record<string, [string, string]>;

@@ -102,9 +102,6 @@ export interface HouseholdDetail {
   members: Member[];
   years: YearRecord[];
   events: HouseholdEvent[];
-  responsibleCadre: unknown;
-  measures: unknown[];
-  visits: unknown[];
 }
 
 /** A step the workflow allows next; the server may send a bare step name or an object. */

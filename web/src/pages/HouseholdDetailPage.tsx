@@ -1,6 +1,6 @@
 /** /households/:id — a household: header, members, yearly records, identification/exit workflow, assistance. */
 import { useState } from 'react';
-import { Button, Card, Descriptions, Empty, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tabs, Tooltip, Typography } from 'antd';
 import { EditOutlined, EyeOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api';
@@ -14,16 +14,8 @@ import { MembersTab } from '../components/households/MembersTab';
 import { WorkflowTab } from '../components/households/WorkflowTab';
 import { YearsTab } from '../components/households/YearsTab';
 import { PlanTab } from '../components/forces/PlanTab';
+import { HelpHistoryTab } from '../components/forces/HelpHistoryTab';
 import type { HouseholdDetail } from '../registerTypes';
-
-function Later({ title }: { title: string }) {
-  const { t } = useI18n();
-  return (
-    <Card size="small" title={title} style={{ marginBottom: 16 }}>
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('help.later')} />
-    </Card>
-  );
-}
 
 export default function HouseholdDetailPage() {
   const { t, L } = useI18n();
@@ -143,9 +135,9 @@ export default function HouseholdDetailPage() {
               children: <PlanTab householdId={h.id} regionCode={h.regionCode} />,
             },
             {
-              key: 'help',
-              label: t('hh.tabHelp'),
-              children: <Later title={t('help.visits')} />,
+              key: 'history',
+              label: t('hist.tab'),
+              children: <HelpHistoryTab householdId={h.id} />,
             },
           ]}
         />

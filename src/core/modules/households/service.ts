@@ -147,10 +147,6 @@ export async function householdDetail(db: Db, actor: Actor, id: number) {
       note: e.note,
       attachments: e.attachments ? (JSON.parse(e.attachments) as unknown[]) : [],
     })),
-    // Filled by later modules (help forces, field work).
-    responsibleCadre: null,
-    measures: [] as unknown[],
-    visits: [] as unknown[],
   };
 }
 

@@ -1,0 +1,53 @@
+/**
+ * 帮扶历程 on the household page: every responsible cadre the household has had — current and ended — with
+ * the cadre's unit and the dates (GET /api/pairings?householdId=&kind=cadre_household&active=all).
+ */
+import { Card, Empty, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { api } from '../../api';
+import { useAsync } from '../../hooks';
+import { useI18n } from '../../i18n';
+import type { Page } from '../../types';
+import { ApiResult } from '../ApiResult';
+import { CadreLink } from './DutyShared';
+import type { PairingRow } from './PairingTypes';
+
+export function HelpHistoryTab({ householdId }: { householdId: number }) {
+  const { t } = useI18n();
+  const list = useAsync(
+    (s) =>
+      api.get<Page<PairingRow>>('/pairings', { householdId, kind: 'cadre_household', active: 'all', pageSize: 200 }, s),
+    [householdId],
+  );
+  if (list.error) return <ApiResult error={list.error} onRetry={list.reload} />;
+  const rows = [...(list.data?.items ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id - a.id);
+  const columns: TableColumnsType<PairingRow> = [
+    {
+      title: t('plan.cadre'),
+      dataIndex: 'person',
+      render: (_, r) => <CadreLink id={r.person?.id} name={r.person?.name} />,
+    },
+    { title: t('plan.unit'), dataIndex: 'unit', render: (_, r) => r.unit?.name ?? '—' },
+    { title: t('hist.start'), dataIndex: 'startDate', width: 120 },
+    {
+      title: t('hist.end'),
+      dataIndex: 'endDate',
+      width: 140,
+      render: (v: string | null) => v ?? <Tag color="green">{t('hist.current')}</Tag>,
+    },
+    { title: t('hist.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+  ];
+  return (
+    <Card size="small" title={t('hist.title')} data-testid="help-history">
+      <Table<PairingRow>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hist.none')} /> }}
+      />
+    </Card>
+  );
+}
