@@ -40,10 +40,12 @@ export async function seedPolicyDefaults(db: Db): Promise<void> {
     .execute();
 }
 
-export async function loadParams(db: Db): Promise<ParamRow[]> {
+/** The policy parameters, all of them or those of one key. */
+export async function loadParams(db: Db, key?: string): Promise<ParamRow[]> {
   const rows = await db
     .selectFrom('policy_param')
     .selectAll()
+    .$if(key !== undefined, (qb) => qb.where('key', '=', key!))
     .orderBy('key')
     .orderBy('province')
     .orderBy('year')
@@ -52,7 +54,7 @@ export async function loadParams(db: Db): Promise<ParamRow[]> {
 }
 
 export async function paramValue<T>(db: Db, key: string, year: number, province = ''): Promise<T> {
-  const value = resolveParam(await loadParams(db), key, year, province);
+  const value = resolveParam(await loadParams(db, key), key, year, province);
   if (value === undefined)
     throw new AppError(
       'CONFLICT',
