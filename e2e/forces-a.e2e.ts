@@ -80,6 +80,19 @@ describe('help forces: five ones, statistics, cadres', () => {
       .getByText(new RegExp(`共 ${counts['stat-young-share']} 条`))
       .waitFor();
     await screenshot(page, 'forces-cadres-young');
+
+    // The cadres sent to villages since 2014 (ended stationings too) drill to a list of as many cadres.
+    await page.goBack();
+    const sent = page.getByTestId('stat-sent');
+    const sentCount = Number((await sent.innerText()).replace(/[^\d]/g, ''));
+    assert.ok(sentCount >= 665, `sent since 2014: ${sentCount}`);
+    await sent.click();
+    await page.waitForURL(/\/forces\/cadres\?.*sentSince=2014/);
+    await page.getByTestId('filter-tag-sentSince').waitFor();
+    await page
+      .locator('.ant-pagination-total-text')
+      .getByText(new RegExp(`共 ${sentCount} 条`))
+      .waitFor();
   });
 
   it("opens a first secretary's page with profile, stations and days in village", async () => {

@@ -374,6 +374,25 @@ for (const dialect of DIALECTS) {
       assert.equal(bad.statusCode, 400);
     });
 
+    it('counts the cadres sent to villages since a year, ended stationings too, and drills to them', async () => {
+      const s = (await t.call(county, 'GET', '/api/stats/cadres?region=420323')).json();
+      // Since 2014 (the default): every first secretary and team stationing begun by today — fs1, fs2, tl1,
+      // tm1, tm2 (ended), fs3 (today), tl3, tm3; not fsF (tomorrow), leaders or instructors.
+      assert.deepEqual(s.sent, { since: 2014, cadres: 8, stationings: 8 });
+      const listed = await t.call(county, 'GET', '/api/cadres?region=420323&sentSince=2014');
+      assert.equal(listed.json().total, 8);
+      const thisYear = Number(today.slice(0, 4));
+      const recent = (await t.call(county, 'GET', `/api/stats/cadres?region=420323&since=${thisYear}`)).json();
+      assert.deepEqual(recent.sent, { since: thisYear, cadres: 1, stationings: 1 }); // fs3
+      const names = (await t.call(county, 'GET', `/api/cadres?region=420323&sentSince=${thisYear}`))
+        .json()
+        .items.map((c: { name: string }) => c.name);
+      assert.deepEqual(names, ['fs3']);
+      const leigu = (await t.call(county, 'GET', `/api/stats/cadres?region=${TWP_LEIGU}`)).json();
+      assert.equal(leigu.sent.cadres, 5); // fs1, tl1, tm1, tm2 in A and fs2 in B, both of 擂鼓镇
+      assert.equal((await t.call(county, 'GET', '/api/stats/cadres?region=420323&since=1999')).statusCode, 400);
+    });
+
     it('counts pairs by kind, pairing cadres, paired households and households per cadre', async () => {
       const s = (await t.call(county, 'GET', '/api/stats/cadres?region=420323')).json();
       assert.deepEqual(s.pairs, [

@@ -73,6 +73,9 @@ export type StationRole = CodeOf<typeof STATION_ROLES>;
 export const STATIONED_ROLES: readonly StationRole[] = ['first_secretary', 'team_leader', 'team_member'];
 export const TEAM_ROLES: readonly StationRole[] = ['first_secretary', 'team_leader', 'team_member'];
 
+/** 精准扶贫 began in 2014 (建档立卡): the default start of the cumulative "cadres sent since" figure. */
+export const TARGETED_START_YEAR = 2014;
+
 /** 离任原因 — how a stationing ended. */
 export const STATION_END_REASONS = list([
   ['completed', '任期届满', 'Term completed'],

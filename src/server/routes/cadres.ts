@@ -219,6 +219,7 @@ export const cadreRoutes =
             unitId: id.optional(),
             active: flag,
             stationed: flag,
+            sentSince: z.coerce.number().int().min(2000).max(2100).optional(),
             maxAge: z.coerce.number().int().min(0).max(120).optional(),
             bachelorOrHigher: flag,
             ...Paging,

@@ -17,6 +17,8 @@ type FiveOne = (typeof FIVE_ONES)[number];
 
 const CadreStats = z.object({
   region: RegionRef.extend({ level: z.string() }),
+  /** Cadres sent to villages (stationed roles) since a year: distinct cadres and stationings (人次). */
+  sent: z.object({ since: z.number(), cadres: z.number(), stationings: z.number() }),
   today: z.string(),
   firstSecretaries: z.number(),
   teamCadres: z.number(),
@@ -111,11 +113,14 @@ export const forceStatsRoutes =
         schema: {
           tags,
           summary: '帮扶力量统计 Help-force statistics',
-          querystring: z.object({ region: z.string().max(20).optional() }),
+          querystring: z.object({
+            region: z.string().max(20).optional(),
+            since: z.coerce.number().int().min(2000).max(2100).optional(),
+          }),
           response: { 200: CadreStats },
         },
       },
-      async (req) => cadreStats(db, actorOf(req), req.query.region),
+      async (req) => cadreStats(db, actorOf(req), req.query.region, { since: req.query.since }),
     );
 
     app.get(

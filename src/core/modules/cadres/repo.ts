@@ -195,6 +195,8 @@ export interface CadreFilter {
   active?: boolean;
   /** Only cadres holding a current stationed role (first secretary, team leader or member). */
   stationed?: boolean;
+  /** Cadres sent to a village (a stationed role) since this day: stationings begun then or later, ended ones too. */
+  sentFrom?: string;
   /** Born after this date (bornAfterForMaxAge: aged at most N today). */
   bornAfter?: string;
   /** Bachelor's degree or higher (true), or below it or unknown (false), as the statistics count. */
@@ -264,8 +266,10 @@ export async function listCadres(db: Db, actor: Actor, f: CadreFilter) {
       .where('s.region_code', '>=', f.lo)
       .where('s.region_code', '<', f.hi)
       .$if(!!role, (qb) => qb.where('s.role', '=', role!))
-      .$if(!role && !!f.stationed, (qb) => qb.where('s.role', 'in', STATIONED_ROLES as StationRole[]))
-      .where(activeOn('s', f.today))
+      .$if(!role && (!!f.stationed || !!f.sentFrom), (qb) => qb.where('s.role', 'in', STATIONED_ROLES as StationRole[]))
+      // Sent since a day: any stationing that began then or later (ended ones too); else a current one.
+      .$if(!!f.sentFrom, (qb) => qb.where('s.start_date', '>=', f.sentFrom!).where('s.start_date', '<=', f.today))
+      .$if(!f.sentFrom, (qb) => qb.where(activeOn('s', f.today)))
       .$call(withinScope(actor, 'force.read', 's.region_code'));
   const managed = managedSql(actor, 'force.read', 'p.region_code', f.lo, f.hi);
   // Filters on the cadre itself.
@@ -290,7 +294,7 @@ export async function listCadres(db: Db, actor: Actor, f: CadreFilter) {
         q.where((eb) => eb.or([eb('p.education', 'is', null), eb('p.education', 'not in', [...BACHELOR_OR_HIGHER])])),
       )
       .$if(!!f.q, (q) => q.where('p.name', 'like', `%${f.q}%`)) as QB;
-  const stationedOnly = !!f.role || !!f.stationed || f.active === true;
+  const stationedOnly = !!f.role || !!f.stationed || !!f.sentFrom || f.active === true;
   const base = db
     .selectFrom('person as p')
     .$call((qb) => {

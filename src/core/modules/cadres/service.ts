@@ -71,6 +71,8 @@ export async function cadreList(
     active?: boolean;
     /** Current first secretaries and team cadres only (the statistics' "stationed"). */
     stationed?: boolean;
+    /** Sent to a village (stationed role) since this year's 1 January (the statistics' "sent since"). */
+    sentSince?: number;
     /** Aged at most this many years today. */
     maxAge?: number;
     /** With a bachelor's degree or higher (true) or below it (false). */
@@ -82,7 +84,8 @@ export async function cadreList(
   const range = await listRange(db, actor, 'force.read', q.region);
   const today = todayInChina();
   const bornAfter = q.maxAge === undefined ? undefined : bornAfterForMaxAge(today, q.maxAge);
-  const { total, rows, stations } = await listCadres(db, actor, { ...q, ...range, today, bornAfter });
+  const sentFrom = q.sentSince === undefined ? undefined : `${q.sentSince}-01-01`;
+  const { total, rows, stations } = await listCadres(db, actor, { ...q, ...range, today, bornAfter, sentFrom });
   return { total, items: rows.map((r) => cadreItem(r, stations.get(r.id) ?? [], today)) };
 }
 

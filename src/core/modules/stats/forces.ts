@@ -6,7 +6,13 @@
  * memory with the pure rules (forces-rules.ts, cadres/rules.ts).
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import { PAIRING_KINDS, RECALL_REASONS, STATIONED_ROLES, TEAM_ROLES } from '../../../shared/forces.ts';
+import {
+  PAIRING_KINDS,
+  RECALL_REASONS,
+  STATIONED_ROLES,
+  TARGETED_START_YEAR,
+  TEAM_ROLES,
+} from '../../../shared/forces.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { authorize, scopesFor, withinScope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
@@ -132,9 +138,11 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
   };
 }
 
-export async function cadreStats(db: Db, actor: Actor, regionInput?: string) {
+export async function cadreStats(db: Db, actor: Actor, regionInput?: string, opts: { since?: number } = {}) {
   const region = await forceRegion(db, actor, regionInput);
   const today = todayInChina();
+  const since = opts.since ?? TARGETED_START_YEAR;
+  const sinceDay = `${String(since).padStart(4, '0')}-01-01`;
   const year = Number(today.slice(0, 4));
   const { lo, hi } = subtreeRange(region.code);
   const len = childPrefixLength(region.level);
@@ -143,7 +151,7 @@ export async function cadreStats(db: Db, actor: Actor, regionInput?: string) {
   const villageKey = sql<string>`substr(r.code, 1, ${sql.lit(childLen ?? 12)})`;
 
   // All independent: on PostgreSQL they run side by side on the pool.
-  const [params, children, stationRows, teamRows, villageRows, pairing, recallRows, days] = await Promise.all([
+  const [params, children, stationRows, teamRows, villageRows, pairing, recallRows, days, sent] = await Promise.all([
     forceParams(db, region.code, year),
     childLen === null ? Promise.resolve([]) : listChildren(db, region.code),
     db
@@ -194,6 +202,20 @@ export async function cadreStats(db: Db, actor: Actor, regionInput?: string) {
     stationedPersons(db, actor, lo, hi, today)
       .execute()
       .then((rows) => villageDays(db, year, { personIds: rows.map((r) => r.person_id) }, today)),
+    // 选派驻村: stationings in a stationed role that began since the year (ended ones too), and their cadres.
+    db
+      .selectFrom('stationing as s')
+      .where('s.region_code', '>=', lo)
+      .where('s.region_code', '<', hi)
+      .where('s.role', 'in', STATIONED_ROLES as string[])
+      .where('s.start_date', '>=', sinceDay)
+      .where('s.start_date', '<=', today)
+      .$call(withinScope(actor, 'force.read', 's.region_code'))
+      .select((eb) => [
+        eb.fn.countAll<number>().as('stationings'),
+        eb.fn.count<number>('s.person_id').distinct().as('cadres'),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
 
   // Stations: counts by role (stations, not persons), the distinct cadres and their profile, team sizes.
@@ -313,6 +335,7 @@ export async function cadreStats(db: Db, actor: Actor, regionInput?: string) {
     },
     smallTeams,
     teamMinSize: params.teamMinSize,
+    sent: { since, cadres: Number(sent.cadres), stationings: Number(sent.stationings) },
   };
 }
 

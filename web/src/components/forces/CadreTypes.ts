@@ -199,6 +199,8 @@ export interface Share {
 
 export interface CadreStats {
   region: { code: string; name: string };
+  /** Cadres sent to villages since a year (ended stationings too) and their stationings. */
+  sent: { since: number; cadres: number; stationings: number };
   firstSecretaries: number;
   teamCadres: number;
   teams: number;

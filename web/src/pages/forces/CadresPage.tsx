@@ -1,5 +1,5 @@
 /**
- * /forces/cadres?tab=&region=&role=&unitId=&q=&active=&stationed=&maxAge=&bachelorOrHigher= — 干部队伍: cadres with
+ * /forces/cadres?tab=&region=&role=&unitId=&q=&active=&stationed=&sentSince=&maxAge=&bachelorOrHigher= — 干部队伍: cadres with
  * their current roles (filters in the URL, so statistics link here; the profile filters show as closable tags), 派出单位 (help units) and 企业与合作社 (partners).
  */
 import { useState } from 'react';
@@ -42,10 +42,12 @@ function CadreList({ region }: { region: string }) {
   // The statistics' profile filters (set by the links of 帮扶力量统计), shown as closable tags.
   const stationed = f.get('stationed') === 'true' || undefined;
   const maxAge = /^\d{1,3}$/.test(f.get('maxAge')) ? Number(f.get('maxAge')) : undefined;
+  const sentSince = /^\d{4}$/.test(f.get('sentSince')) ? Number(f.get('sentSince')) : undefined;
   const bachelor = f.get('bachelorOrHigher');
   const bachelorOrHigher = bachelor === 'true' ? true : bachelor === 'false' ? false : undefined;
   const profileTags = [
     stationed && { key: 'stationed', text: t('fa.filterStationed') },
+    sentSince !== undefined && { key: 'sentSince', text: t('fa.filterSentSince', { since: sentSince }) },
     maxAge !== undefined && { key: 'maxAge', text: t('fa.filterMaxAge', { n: maxAge }) },
     bachelorOrHigher !== undefined && {
       key: 'bachelorOrHigher',
@@ -67,6 +69,7 @@ function CadreList({ region }: { region: string }) {
               q,
               active: active || undefined,
               stationed,
+              sentSince,
               maxAge,
               bachelorOrHigher,
               page: f.page,
@@ -75,7 +78,7 @@ function CadreList({ region }: { region: string }) {
             s,
           )
       : null,
-    [region, role, unitId, q, active, stationed, maxAge, bachelorOrHigher, f.page, f.pageSize],
+    [region, role, unitId, q, active, stationed, sentSince, maxAge, bachelorOrHigher, f.page, f.pageSize],
   );
 
   const columns: TableColumnsType<Cadre> = [

@@ -295,8 +295,15 @@ export default function ForceStatsPage() {
             <StatCard
               title={t('fa.st.stationed')}
               value={num(d.stationed)}
-              to={`/forces/cadres?${r}&active=true`}
+              to={`/forces/cadres?${r}&stationed=true`}
               testId="stat-stationed"
+            />
+            <StatCard
+              title={t('fa.st.sent', { since: d.sent.since })}
+              value={num(d.sent.cadres)}
+              to={`/forces/cadres?${r}&sentSince=${d.sent.since}`}
+              testId="stat-sent"
+              note={t('fa.st.sentTimes', { n: num(d.sent.stationings) })}
             />
           </Row>
           <Row gutter={[16, 16]}>
