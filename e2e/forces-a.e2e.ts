@@ -60,6 +60,9 @@ describe('help forces: five ones, statistics, cadres', () => {
       assert.equal(share, Math.round((count / base) * 100), `${id}: share and counts agree`);
       counts[id] = count;
     }
+    // The seed's "13家国家、省、市单位对口帮扶" and "103家非公企业与83个贫困村对接".
+    assert.equal((await page.getByTestId('stat-higher-units').innerText()).trim(), '13');
+    assert.equal((await page.getByTestId('stat-enterprises').innerText()).trim(), '103');
     await screenshot(page, 'forces-stats');
 
     await first.click();
@@ -93,6 +96,16 @@ describe('help forces: five ones, statistics, cadres', () => {
       .locator('.ant-pagination-total-text')
       .getByText(new RegExp(`共 ${sentCount} 条`))
       .waitFor();
+
+    // The higher units drill to their unit–village pairings.
+    await page.goBack();
+    await page.getByTestId('stat-higher-units').click();
+    await page.waitForURL(/\/forces\/pairings\?.*unitLevel=central,provincial,city/);
+    await page
+      .getByTestId('filter-tag-unitLevel')
+      .getByText(/中央单位/)
+      .waitFor();
+    await page.locator('[data-testid=pairing-table] tbody tr.ant-table-row').first().waitFor();
   });
 
   it("opens a first secretary's page with profile, stations and days in village", async () => {

@@ -393,6 +393,20 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.call(county, 'GET', '/api/stats/cadres?region=420323&since=1999')).statusCode, 400);
     });
 
+    it('counts the units above the county and the enterprises paired with villages, drilling to the pairings', async () => {
+      const s = (await t.call(county, 'GET', '/api/stats/cadres?region=420323')).json();
+      // The city unit's pairing ended yesterday; the county and township units do not count.
+      assert.equal(s.higherUnits, 0);
+      assert.deepEqual(s.enterprises, { partners: 1, villages: 1 });
+      const total = async (query: string) =>
+        (await t.call(county, 'GET', `/api/pairings?region=420323&kind=unit_village&${query}`)).json().total;
+      assert.equal(await total('unitLevel=central,provincial,city'), s.higherUnits);
+      assert.equal(await total('unitLevel=central,provincial,city&active=all'), 1);
+      assert.equal(await total('unitLevel=county'), 1);
+      const bad = await t.call(county, 'GET', '/api/pairings?region=420323&unitLevel=galactic');
+      assert.equal(bad.statusCode, 400);
+    });
+
     it('counts pairs by kind, pairing cadres, paired households and households per cadre', async () => {
       const s = (await t.call(county, 'GET', '/api/stats/cadres?region=420323')).json();
       assert.deepEqual(s.pairs, [

@@ -17,6 +17,8 @@ export const UNIT_LEVELS = list([
   ['township', '乡镇', 'Township'],
 ] as const);
 export type UnitLevel = CodeOf<typeof UNIT_LEVELS>;
+/** 国家、省、市单位 — the units above the county that are paired with villages (对口帮扶). */
+export const HIGHER_UNIT_LEVELS: readonly UnitLevel[] = ['central', 'provincial', 'city'];
 
 /** 单位性质 — kind of unit. */
 export const UNIT_KINDS = list([

@@ -19,6 +19,10 @@ const CadreStats = z.object({
   region: RegionRef.extend({ level: z.string() }),
   /** Cadres sent to villages (stationed roles) since a year: distinct cadres and stationings (人次). */
   sent: z.object({ since: z.number(), cadres: z.number(), stationings: z.number() }),
+  /** Units above the county (central, provincial, city) with an active unit–village pairing. */
+  higherUnits: z.number(),
+  /** 万企帮万村: enterprises with an active enterprise–village pairing, and their villages. */
+  enterprises: z.object({ partners: z.number(), villages: z.number() }),
   today: z.string(),
   firstSecretaries: z.number(),
   teamCadres: z.number(),

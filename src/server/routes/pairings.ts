@@ -139,6 +139,13 @@ export const pairingRoutes =
             kind: KIND.optional(),
             personId: QueryId.optional(),
             householdId: QueryId.optional(),
+            unitLevel: z
+              .string()
+              .max(100)
+              .transform((s) => s.split(',').filter(Boolean))
+              .pipe(z.array(z.enum(codesOf(UNIT_LEVELS))))
+              .optional()
+              .describe('comma-separated unit levels (central,provincial,city…)'),
             active: z.enum(['true', 'false', 'all']).default('true'),
             ...Paging,
           }),
@@ -146,8 +153,12 @@ export const pairingRoutes =
         },
       },
       async (req) => {
-        const { active, ...q } = req.query;
-        return pairingList(db, actorOf(req), { ...q, active: active === 'all' ? undefined : active === 'true' });
+        const { active, unitLevel, ...q } = req.query;
+        return pairingList(db, actorOf(req), {
+          ...q,
+          unitLevels: unitLevel,
+          active: active === 'all' ? undefined : active === 'true',
+        });
       },
     );
 

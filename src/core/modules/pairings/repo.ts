@@ -27,6 +27,8 @@ export interface PairingFilter {
   householdId?: number;
   /** true: active today; false: ended; undefined: all. */
   active?: boolean;
+  /** Only pairings with a unit of these levels. */
+  unitLevels?: readonly string[];
   today: string;
 }
 
@@ -38,6 +40,16 @@ function filteredPairings(db: Db, actor: Actor, f: PairingFilter) {
     .$if(!!f.kind, (qb) => qb.where('p.kind', '=', f.kind!))
     .$if(f.personId !== undefined, (qb) => qb.where('p.person_id', '=', f.personId!))
     .$if(f.householdId !== undefined, (qb) => qb.where('p.household_id', '=', f.householdId!))
+    .$if(!!f.unitLevels?.length, (qb) =>
+      qb.where(
+        'p.unit_id',
+        'in',
+        db
+          .selectFrom('help_unit')
+          .select('id')
+          .where('level', 'in', [...f.unitLevels!]),
+      ),
+    )
     .$if(f.active === true, (qb) => qb.where(activeOn(f.today)))
     .$if(f.active === false, (qb) => qb.where('p.end_date', '<', f.today));
 }

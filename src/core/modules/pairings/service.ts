@@ -145,6 +145,7 @@ export async function pairingList(
     personId?: number;
     householdId?: number;
     active?: boolean;
+    unitLevels?: UnitLevel[];
     page: number;
     pageSize: number;
   },

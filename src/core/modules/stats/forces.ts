@@ -7,6 +7,7 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import {
+  HIGHER_UNIT_LEVELS,
   PAIRING_KINDS,
   RECALL_REASONS,
   STATIONED_ROLES,
@@ -101,7 +102,7 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
     .where('p.person_id', 'is not', null)
     .select(['p.person_id', (eb) => eb.fn.countAll<number>().as('households')])
     .groupBy('p.person_id');
-  const [others, distribution, households] = await Promise.all([
+  const [others, distribution, households, higher, enterprises] = await Promise.all([
     scoped()
       // an IN list (not !=) so that both databases range-scan pairing_region_idx for the few other kinds
       .where(
@@ -121,6 +122,21 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
       .where('p.kind', '=', 'cadre_household')
       .select((eb) => eb.fn.count<number>('p.household_id').distinct().as('n'))
       .executeTakeFirstOrThrow(),
+    // 国家、省、市单位对口帮扶: the distinct units above the county paired with villages.
+    scoped()
+      .innerJoin('help_unit as u', 'u.id', 'p.unit_id')
+      .where('p.kind', '=', 'unit_village')
+      .where('u.level', 'in', HIGHER_UNIT_LEVELS as string[])
+      .select((eb) => eb.fn.count<number>('p.unit_id').distinct().as('n'))
+      .executeTakeFirstOrThrow(),
+    // 万企帮万村: the distinct enterprises and the distinct villages they are paired with.
+    scoped()
+      .where('p.kind', '=', 'enterprise_village')
+      .select((eb) => [
+        eb.fn.count<number>('p.partner_id').distinct().as('partners'),
+        eb.fn.count<number>('p.region_code').distinct().as('villages'),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
   const perCadreCounts = perCadreDistribution(
     distribution.map((r) => ({ households: Number(r.households), cadres: Number(r.cadres) })),
@@ -135,6 +151,8 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
     pairingCadres: perCadreCounts.reduce((a, r) => a + r.cadres, 0),
     pairedHouseholds: Number(households.n),
     householdsPerPairingCadre: perCadreCounts,
+    higherUnits: Number(higher.n),
+    enterprises: { partners: Number(enterprises.partners), villages: Number(enterprises.villages) },
   };
 }
 

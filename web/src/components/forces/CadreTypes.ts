@@ -201,6 +201,8 @@ export interface CadreStats {
   region: { code: string; name: string };
   /** Cadres sent to villages since a year (ended stationings too) and their stationings. */
   sent: { since: number; cadres: number; stationings: number };
+  higherUnits: number;
+  enterprises: { partners: number; villages: number };
   firstSecretaries: number;
   teamCadres: number;
   teams: number;

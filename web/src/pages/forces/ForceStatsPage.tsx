@@ -299,6 +299,20 @@ export default function ForceStatsPage() {
               testId="stat-stationed"
             />
             <StatCard
+              title={t('fa.st.higherUnits')}
+              value={num(d.higherUnits)}
+              to={`/forces/pairings?${r}&kind=unit_village&unitLevel=central,provincial,city`}
+              testId="stat-higher-units"
+              note={t('fa.st.higherUnitsNote')}
+            />
+            <StatCard
+              title={t('fa.st.enterprises')}
+              value={num(d.enterprises.partners)}
+              to={`/forces/pairings?${r}&kind=enterprise_village`}
+              testId="stat-enterprises"
+              note={t('fa.st.enterprisesNote', { n: num(d.enterprises.villages) })}
+            />
+            <StatCard
               title={t('fa.st.sent', { since: d.sent.since })}
               value={num(d.sent.cadres)}
               to={`/forces/cadres?${r}&sentSince=${d.sent.since}`}

@@ -187,6 +187,8 @@ function PairingList({ kind, onCreate, tick }: { kind: PairingKind; onCreate: ()
   const all = q.params.get('active') === 'all';
   const personId = q.params.get('personId') ?? '';
   const householdId = q.params.get('householdId') ?? '';
+  // Unit levels (the statistics' "units above the county" link here with central,provincial,city).
+  const unitLevel = q.params.get('unitLevel') ?? '';
   const [ending, setEnding] = useState<PairingRow | null>(null);
   const [endDate, setEndDate] = useState<Dayjs | null>(dayjs());
   const [saving, setSaving] = useState(false);
@@ -201,6 +203,7 @@ function PairingList({ kind, onCreate, tick }: { kind: PairingKind; onCreate: ()
               kind,
               personId,
               householdId,
+              unitLevel: unitLevel || undefined,
               active: all ? 'all' : undefined,
               page: q.page,
               pageSize: q.pageSize,
@@ -208,7 +211,7 @@ function PairingList({ kind, onCreate, tick }: { kind: PairingKind; onCreate: ()
             s,
           )
       : null,
-    [q.region, kind, personId, householdId, all, q.page, q.pageSize, tick],
+    [q.region, kind, personId, householdId, unitLevel, all, q.page, q.pageSize, tick],
   );
 
   const end = async () => {
@@ -265,6 +268,15 @@ function PairingList({ kind, onCreate, tick }: { kind: PairingKind; onCreate: ()
           {householdId && (
             <Tag closable onClose={() => q.update({ householdId: undefined })}>
               {t('pair.household')}：{hh ? `${hh.code} ${hh.headName}` : `#${householdId}`}
+            </Tag>
+          )}
+          {unitLevel && (
+            <Tag closable onClose={() => q.update({ unitLevel: undefined })} data-testid="filter-tag-unitLevel">
+              {t('fa.unitLevel')}：
+              {unitLevel
+                .split(',')
+                .map((l) => forceText('unit_level', l, L))
+                .join('、')}
             </Tag>
           )}
         </Space>
