@@ -22,6 +22,7 @@ import { povertyByChild } from '../src/core/modules/stats/service.ts';
 import { loadRegions } from '../src/core/modules/regions/load.ts';
 import { todayInChina } from '../src/core/modules/workflow/service.ts';
 import { setupDatabase } from '../src/core/setup.ts';
+import { villagesOf } from './common.ts';
 
 const COUNTY = '420323000000';
 const HI = '420324000000';
@@ -45,16 +46,7 @@ async function buildForces(db: Db) {
   const now = nowIso();
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
-  const villages = (
-    await db
-      .selectFrom('region')
-      .select('code')
-      .where('level', '=', 'village')
-      .where('code', '>=', COUNTY)
-      .where('code', '<', HI)
-      .orderBy('code')
-      .execute()
-  ).map((v) => v.code);
+  const villages = await villagesOf(db, COUNTY);
   const townships = [...new Set(villages.map((v) => `${v.slice(0, 9)}000`))];
 
   // Units: 13 central/provincial/city, 60 county, one per township.

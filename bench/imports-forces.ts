@@ -15,6 +15,7 @@ import { FORCE_IMPORTS, type ForceImport } from '../src/core/modules/imports/for
 import { importRows } from '../src/core/modules/imports/import-rows.ts';
 import { todayInChina } from '../src/core/modules/workflow/service.ts';
 import { setupDatabase } from '../src/core/setup.ts';
+import { villagesOf } from './common.ts';
 
 const COUNTY = '420323000000';
 const HI = '420324000000';
@@ -27,16 +28,7 @@ const csv = (rows: (string | number | null)[][]) =>
 
 /** The three files: new cadres, their stationing as team members, two registered households each. */
 async function files(db: Db) {
-  const villages = (
-    await db
-      .selectFrom('region')
-      .select('code')
-      .where('level', '=', 'village')
-      .where('code', '>=', COUNTY)
-      .where('code', '<', HI)
-      .orderBy('code')
-      .execute()
-  ).map((v) => v.code);
+  const villages = await villagesOf(db, COUNTY);
   const households = await db
     .selectFrom('household')
     .select(['code', 'region_code'])
@@ -55,89 +47,50 @@ async function files(db: Db) {
   };
   const name = (i: number) => `导入干部${i}`;
   const start = todayInChina();
-  const cadres = [
-    [
-      '姓名',
-      '性别',
-      '出生日期',
-      '身份证号',
-      '学历',
-      '政治面貌',
-      '派出单位',
-      '职务',
-      '职级',
-      '联系电话',
-      '管理区划代码',
-    ],
-    ...Array.from({ length: ROWS }, (_, i) => [
-      name(i),
-      male(i) ? '男' : '女',
-      null,
-      idNumber(i),
-      '大学本科',
-      '中共党员',
-      null,
-      '科员',
-      null,
-      `139${String(i).padStart(8, '0')}`,
-      '420323',
-    ]),
-  ];
+  // Rows by field; the files' headers come from the import kinds' columns (the templates' headers).
+  const cadres = Array.from({ length: ROWS }, (_, i) => ({
+    name: name(i),
+    gender: male(i) ? '男' : '女',
+    idNumber: idNumber(i),
+    education: '大学本科',
+    politicalStatus: '中共党员',
+    post: '科员',
+    phone: `139${String(i).padStart(8, '0')}`,
+    regionCode: '420323',
+  }));
   // A cadre's households: two registered households (of any village), the cadre stationed in the first one's village.
   const pairOf = (i: number) => [
     households[(2 * i) % households.length]!,
     households[(2 * i + 1) % households.length]!,
   ];
-  const stations = [
-    ['身份证号', '姓名', '派出单位', '村代码', '角色', '工作队', '开始日期', '结束日期'],
-    ...Array.from({ length: ROWS }, (_, i) => [
-      idNumber(i),
-      name(i),
-      null,
-      pairOf(i)[0]!.region_code ?? villages[i % villages.length]!,
-      '驻村工作队员',
-      null,
-      start,
-      null,
-    ]),
-  ];
-  const pairings = [
-    [
-      '类型',
-      '户编号',
-      '帮扶干部身份证号',
-      '帮扶干部姓名',
-      '村代码',
-      '单位',
-      '企业',
-      '先进村代码',
-      '帮扶党员',
-      '受帮扶党员',
-      '开始日期',
-      '备注',
-    ],
-    ...Array.from({ length: ROWS }, (_, i) =>
-      pairOf(i).map((h) => [
-        '干部结对帮扶户',
-        h.code,
-        idNumber(i),
-        name(i),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        start,
-        null,
-      ]),
-    ).flat(),
-  ];
+  const stations = Array.from({ length: ROWS }, (_, i) => ({
+    idNumber: idNumber(i),
+    name: name(i),
+    regionCode: pairOf(i)[0]!.region_code ?? villages[i % villages.length]!,
+    role: '驻村工作队员',
+    startDate: start,
+  }));
+  const pairings = Array.from({ length: ROWS }, (_, i) =>
+    pairOf(i).map((h) => ({
+      kind: '干部结对帮扶户',
+      householdCode: h.code,
+      personIdNumber: idNumber(i),
+      personName: name(i),
+      startDate: start,
+    })),
+  ).flat();
   mkdirSync(DIR, { recursive: true });
   const paths = {} as Record<ForceImport, string>;
-  for (const [kind, rows] of Object.entries({ cadres, stations, pairings }) as [ForceImport, (string | null)[][]][]) {
+  for (const [kind, rows] of Object.entries({ cadres, stations, pairings }) as [
+    ForceImport,
+    Record<string, string>[],
+  ][]) {
+    const columns = FORCE_IMPORTS[kind].columns;
     paths[kind] = `${DIR}/${kind}.csv`;
-    writeFileSync(paths[kind], csv(rows));
+    writeFileSync(
+      paths[kind],
+      csv([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => r[c.field] ?? null))]),
+    );
   }
   return paths;
 }
