@@ -14,6 +14,8 @@ import {
   type UnitLevel,
 } from '../src/core/modules/cadres/rules.ts';
 import { DEMO_TODAY, loadDemoForces } from '../src/core/modules/demo/forces.ts';
+import { EARLIER_BATCHES } from '../src/core/modules/demo/forces/batches.ts';
+import { TERM_START } from '../src/core/modules/demo/forces/common.ts';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { villageDays } from '../src/core/modules/duty/days.ts';
 import { DIALECTS, freshDatabase } from './harness.ts';
@@ -206,6 +208,41 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(posts, []);
     });
 
+    it('keeps five earlier two-year batches (2015–2025): ended, never overlapping, over 2,000 cadres since 2014', async () => {
+      const all = await stations();
+      const earlier = all.filter((s) => s.start_date < TERM_START && STATIONED_ROLES.includes(s.role as never));
+      assert.equal(earlier.length, 5 * 2 * 239); // a first secretary and a member per team village and batch
+      assert.deepEqual(
+        [...new Set(earlier.map((s) => s.start_date))].sort(),
+        EARLIER_BATCHES.map((b) => b.start),
+      );
+      assert.ok(earlier.every((s) => s.ended_on === s.end_date && s.ended_on! < TERM_START && s.team_id === null));
+      assert.deepEqual([...new Set(earlier.map((s) => s.end_reason))].sort(), ['completed', 'rotation']);
+      // One village at a time: a cadre's stationings never overlap (some first secretaries stayed on).
+      const byPerson = new Map<number, { start: string; end: string }[]>();
+      for (const s of all.filter((x) => STATIONED_ROLES.includes(x.role as never)))
+        byPerson.set(s.person_id, [
+          ...(byPerson.get(s.person_id) ?? []),
+          { start: s.start_date, end: s.ended_on ?? s.end_date ?? '9999-12-31' },
+        ]);
+      let stayedOn = 0;
+      for (const terms of byPerson.values()) {
+        terms.sort((a, b) => a.start.localeCompare(b.start));
+        for (let i = 1; i < terms.length; i++) assert.ok(terms[i]!.start > terms[i - 1]!.end);
+        if (terms.length > 1) stayedOn++;
+      }
+      assert.ok(stayedOn > 50 && stayedOn < 250, `stayed on: ${stayedOn}`);
+      const sent = new Set(
+        all
+          .filter(
+            (s) =>
+              STATIONED_ROLES.includes(s.role as never) && s.start_date >= '2014-01-01' && s.start_date <= DEMO_TODAY,
+          )
+          .map((s) => s.person_id),
+      );
+      assert.ok(sent.size > 2000 && sent.size < 3500, `sent since 2014: ${sent.size}`);
+    });
+
     it('draws the cadre profiles to the seeds: ~72% aged 45 or under, ~74% bachelor or higher, mostly male CPC', async () => {
       const fs = await db
         .selectFrom('stationing as s')
@@ -244,7 +281,15 @@ for (const dialect of DIALECTS) {
           assert.deepEqual(termProblems(term, others, 24), [], JSON.stringify(s));
         }
       }
-      assert.ok([...byPerson.values()].every((l) => l.length === 1));
+      // Only first secretaries of the earlier batches stayed on, in the same village.
+      for (const l of byPerson.values())
+        if (l.length > 1)
+          assert.ok(
+            l.every(
+              (s) => s.role === 'first_secretary' && s.start_date < TERM_START && s.region_code === l[0]!.region_code,
+            ),
+            JSON.stringify(l),
+          );
       // and nobody is stationed while also linked elsewhere as a stationed role
       const current = all.filter((s) => !s.ended_on);
       assert.equal(new Set(current.map((s) => s.person_id)).size, current.length);
@@ -261,7 +306,13 @@ for (const dialect of DIALECTS) {
         assert.equal(s.role, 'first_secretary');
         assert.equal(s.ended_on, r.effective_date);
         assert.equal(s.end_reason, 'recall');
-        const next = all.find((x) => x.region_code === s.region_code && x.role === 'first_secretary' && x.id !== s.id)!;
+        const next = all.find(
+          (x) =>
+            x.region_code === s.region_code &&
+            x.role === 'first_secretary' &&
+            x.id !== s.id &&
+            x.start_date >= TERM_START,
+        )!;
         assert.equal(daysBetween(r.effective_date, next.start_date), 2);
         assert.equal(next.ended_on, null);
         assert.equal(next.team_id, s.team_id);
@@ -449,7 +500,10 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       assert.equal(Number(yearly.present), Number(daily.present));
       assert.equal(Number(yearly.present) + Number(yearly.away), Number(daily.n));
-      const all = (await stations()).filter((s) => STATIONED_ROLES.includes(s.role as never));
+      // the current batch's stations (the earlier batches have no attendance)
+      const all = (await stations()).filter(
+        (s) => STATIONED_ROLES.includes(s.role as never) && s.start_date >= TERM_START,
+      );
       // attendance only inside the cadre's station
       const spans = await db
         .selectFrom('attendance')

@@ -20,6 +20,7 @@ import { CadreIds } from './forces/cadres.ts';
 import { DEMO_TODAY, DEMO_YEAR } from './forces/common.ts';
 import { loadDuty } from './forces/duty.ts';
 import { loadHouseholdForces } from './forces/households.ts';
+import { loadEarlierBatches } from './forces/batches.ts';
 import { loadStations, type Village } from './forces/stations.ts';
 import { loadPartners, loadUnits } from './forces/units.ts';
 
@@ -114,6 +115,16 @@ export async function loadDemoForces(db: Db, opts: DemoForcesOptions): Promise<D
         countyDesk,
       });
       add(st.rows);
+      const unitById = new Map([...units.higher, ...units.county, ...units.township.values()].map((u) => [u.id, u]));
+      add(
+        await loadEarlierBatches(trx, {
+          r: rng(seedOf(`batches:${county}`)),
+          county: countyRow,
+          teams: st.teams,
+          unitById,
+          ids,
+        }),
+      );
       progress('forces', 2, 2);
       add(
         await loadDuty(trx, st.stationed, st.teams, {
