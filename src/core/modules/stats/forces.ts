@@ -102,15 +102,33 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
     .where('p.person_id', 'is not', null)
     .select(['p.person_id', (eb) => eb.fn.countAll<number>().as('households')])
     .groupBy('p.person_id');
-  const [others, distribution, households, higher, enterprises] = await Promise.all([
+  const [others, distribution, households] = await Promise.all([
+    // The few pairs of the other kinds, by kind; with them the distinct units above the county paired with
+    // villages (国家、省、市单位对口帮扶) and the distinct enterprises and their villages (万企帮万村).
     scoped()
+      .leftJoin('help_unit as u', 'u.id', 'p.unit_id')
       // an IN list (not !=) so that both databases range-scan pairing_region_idx for the few other kinds
       .where(
         'p.kind',
         'in',
         PAIRING_KINDS.map((k) => k.code).filter((k) => k !== 'cadre_household'),
       )
-      .select(['p.kind as kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .select((eb) => [
+        'p.kind as kind',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn
+          .count<number>(
+            eb
+              .case()
+              .when('u.level', 'in', HIGHER_UNIT_LEVELS as string[])
+              .then(eb.ref('p.unit_id'))
+              .end(),
+          )
+          .distinct()
+          .as('higherUnits'),
+        eb.fn.count<number>('p.partner_id').distinct().as('partners'),
+        eb.fn.count<number>('p.region_code').distinct().as('villages'),
+      ])
       .groupBy('p.kind')
       .execute(),
     db
@@ -122,22 +140,9 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
       .where('p.kind', '=', 'cadre_household')
       .select((eb) => eb.fn.count<number>('p.household_id').distinct().as('n'))
       .executeTakeFirstOrThrow(),
-    // 国家、省、市单位对口帮扶: the distinct units above the county paired with villages.
-    scoped()
-      .innerJoin('help_unit as u', 'u.id', 'p.unit_id')
-      .where('p.kind', '=', 'unit_village')
-      .where('u.level', 'in', HIGHER_UNIT_LEVELS as string[])
-      .select((eb) => eb.fn.count<number>('p.unit_id').distinct().as('n'))
-      .executeTakeFirstOrThrow(),
-    // 万企帮万村: the distinct enterprises and the distinct villages they are paired with.
-    scoped()
-      .where('p.kind', '=', 'enterprise_village')
-      .select((eb) => [
-        eb.fn.count<number>('p.partner_id').distinct().as('partners'),
-        eb.fn.count<number>('p.region_code').distinct().as('villages'),
-      ])
-      .executeTakeFirstOrThrow(),
   ]);
+  const ofKind = (kind: string) => others.find((r) => r.kind === kind);
+  const enterprises = ofKind('enterprise_village');
   const perCadreCounts = perCadreDistribution(
     distribution.map((r) => ({ households: Number(r.households), cadres: Number(r.cadres) })),
   );
@@ -151,8 +156,8 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
     pairingCadres: perCadreCounts.reduce((a, r) => a + r.cadres, 0),
     pairedHouseholds: Number(households.n),
     householdsPerPairingCadre: perCadreCounts,
-    higherUnits: Number(higher.n),
-    enterprises: { partners: Number(enterprises.partners), villages: Number(enterprises.villages) },
+    higherUnits: Number(ofKind('unit_village')?.higherUnits ?? 0),
+    enterprises: { partners: Number(enterprises?.partners ?? 0), villages: Number(enterprises?.villages ?? 0) },
   };
 }
 
