@@ -9,7 +9,7 @@
 import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
 import type { Rng } from '../random.ts';
-import { CadreIds, idPrefix, newPerson, profiles, saveCadres, type CadreSpec, type Profile } from './cadres.ts';
+import { CadreIds, cadreSpec, newPerson, profiles, saveCadres, type CadreSpec, type Profile } from './cadres.ts';
 import { RANKS_FIRST_SECRETARY, RANKS_FIRST_SECRETARY_HIGHER, RANKS_TEAM } from './catalogue.ts';
 import { addDays, DEMO_YEAR, insertRows, INT, TERM_START } from './common.ts';
 import type { Team } from './stations.ts';
@@ -44,19 +44,12 @@ export async function loadEarlierBatches(db: Db, ctx: BatchesContext): Promise<R
   const stations: { spec: CadreSpec; village: string; role: 'first_secretary' | 'team_member'; unit: Unit }[] = [];
   const batchOf = new Map<(typeof stations)[number], (typeof EARLIER_BATCHES)[number]>();
   const newCadre = (p: Profile, unit: Unit, post: string, rank: string): CadreSpec => {
-    const person = newPerson(r);
-    const spec: CadreSpec = {
-      id: null,
-      ...person,
+    const spec = cadreSpec(ids, county.code, { id: null, ...newPerson(r) }, p, {
       regionCode: county.code,
       post,
-      unitId: unit.id,
+      unit,
       rank,
-      birthDate: p.birthDate,
-      education: p.education,
-      politicalStatus: p.politicalStatus,
-      idNumber: ids.issue(idPrefix(unit.level, county.code), p.birthDate, person.gender),
-    };
+    });
     specs.push(spec);
     return spec;
   };

@@ -113,6 +113,27 @@ export class CadreIds {
 export const idPrefix = (level: string, county: string) =>
   level === 'central' ? '110102' : level === 'provincial' ? '420106' : level === 'city' ? '420302' : county.slice(0, 6);
 
+/** A cadre to save: the person (existing or new), a drawn profile, where it is managed, post, unit, rank, a new ID number. */
+export function cadreSpec(
+  ids: CadreIds,
+  county: string,
+  base: { id: number | null; name: string; gender: Gender; phone: string },
+  p: Profile,
+  at: { regionCode: string; post: string; unit: { id: number; level: string }; rank: string },
+): CadreSpec {
+  return {
+    ...base,
+    regionCode: at.regionCode,
+    post: at.post,
+    unitId: at.unit.id,
+    rank: at.rank,
+    birthDate: p.birthDate,
+    education: p.education,
+    politicalStatus: p.politicalStatus,
+    idNumber: ids.issue(idPrefix(at.unit.level, county), p.birthDate, base.gender),
+  };
+}
+
 /** A new cadre's name, gender and phone. */
 export function newPerson(r: Rng, maleShare = 0.8): { name: string; gender: Gender; phone: string } {
   const gender: Gender = r.chance(maleShare) ? 'male' : 'female';

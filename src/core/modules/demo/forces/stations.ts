@@ -11,7 +11,15 @@ import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
 import { subtreeRange } from '../../regions/rules.ts';
 import { personName, type Rng } from '../random.ts';
-import { CadreIds, idPrefix, newPerson, profiles, saveCadres, type CadreSpec, type Gender } from './cadres.ts';
+import {
+  CadreIds,
+  cadreSpec,
+  newPerson,
+  profiles,
+  saveCadres,
+  type CadreSpec,
+  type Gender,
+} from './cadres.ts';
 import {
   COUNTY_LEADER_POSTS,
   HIERARCHY_COUNTY_LEADER_POSTS,
@@ -252,17 +260,7 @@ export async function loadStations(db: Db, ctx: StationsContext): Promise<Statio
     post: string,
     unit: Unit,
     rank: string,
-  ): CadreSpec => ({
-    ...base,
-    regionCode,
-    post,
-    unitId: unit.id,
-    rank,
-    birthDate: p.birthDate,
-    education: p.education,
-    politicalStatus: p.politicalStatus,
-    idNumber: ids.issue(idPrefix(unit.level, county.code), p.birthDate, base.gender),
-  });
+  ): CadreSpec => cadreSpec(ids, county.code, base, p, { regionCode, post, unit, rank });
   const existing = (p: HierarchyPerson | undefined) =>
     p
       ? { id: p.id, name: p.name, gender: (p.gender === 'female' ? 'female' : 'male') as Gender, phone: p.phone ?? '' }
