@@ -11,15 +11,7 @@ import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
 import { subtreeRange } from '../../regions/rules.ts';
 import { personName, type Rng } from '../random.ts';
-import {
-  CadreIds,
-  cadreSpec,
-  newPerson,
-  profiles,
-  saveCadres,
-  type CadreSpec,
-  type Gender,
-} from './cadres.ts';
+import { CadreIds, cadreSpec, newPerson, profiles, saveCadres, type CadreSpec, type Gender } from './cadres.ts';
 import {
   COUNTY_LEADER_POSTS,
   HIERARCHY_COUNTY_LEADER_POSTS,
