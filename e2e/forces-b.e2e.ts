@@ -170,5 +170,24 @@ describe('pages of the county user', () => {
     await evidence.locator('.ant-statistic').first().waitFor();
     await noFailure('assessments');
     await screenshot(page, 'forces-b-assessment-form');
+
+    // The pickers that search the server as one types: a household for a new pairing, a unit for a new cadre.
+    const pick = async (testId: string, text: string) => {
+      await page.locator(`[data-testid=${testId}]`).click();
+      if (text) await page.keyboard.type(text);
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+      const chosen = (await option.filter({ hasText: text }).first().innerText()).trim();
+      await option.filter({ hasText: text }).first().click();
+      // the chosen label now shows in the form (the dropdown is rendered outside the dialog)
+      await page.locator('.ant-modal').getByText(chosen).filter({ visible: true }).first().waitFor();
+    };
+    // (a still-poor household of the county, the first the picker offers)
+    await page.goto('/forces/pairings');
+    await page.locator('[data-testid=pair-new]').click();
+    await pick('pair-household', '');
+    await page.keyboard.press('Escape');
+    await page.goto('/forces/cadres');
+    await page.locator('[data-testid=cadre-new]').click();
+    await pick('cadre-unit', '竹山县');
   });
 });

@@ -104,3 +104,37 @@ export function useFormErrorHandler(): (form: FormInstance, e: unknown, fields: 
     [toast],
   );
 }
+
+/**
+ * A search as the user types: `search(q)` waits 250 ms for more typing, then loads; only the latest answer
+ * is kept (an earlier, slower one is dropped) and a failure is toasted. `found` is cleared when `deps` change.
+ */
+export function useRemoteSearch<T>(
+  load: (q: string) => Promise<T[]>,
+  deps: unknown[],
+): { found: T[]; loading: boolean; search: (q: string) => void } {
+  const toast = useErrorToast();
+  const [found, setFound] = useState<T[]>([]);
+  const [loading, setLoading] = useState(false);
+  const seq = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the results depend on
+  useEffect(() => setFound([]), deps);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const search = (q: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      const n = ++seq.current;
+      setLoading(true);
+      try {
+        const res = await load(q.trim());
+        if (n === seq.current) setFound(res);
+      } catch (e) {
+        if (n === seq.current) toast(e);
+      } finally {
+        if (n === seq.current) setLoading(false);
+      }
+    }, 250);
+  };
+  return { found, loading, search };
+}

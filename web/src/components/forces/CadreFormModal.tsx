@@ -160,7 +160,10 @@ export function CadreFormModal({ open, cadre, defaultRegion, onClose, onSaved }:
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="unitId" label={t('fa.unit')}>
-              <HelpUnitSelect initial={cadre?.unit ? { id: cadre.unit.id, label: cadre.unit.name } : null} />
+              <HelpUnitSelect
+                initial={cadre?.unit ? { value: cadre.unit.id, label: cadre.unit.name } : null}
+                data-testid="cadre-unit"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

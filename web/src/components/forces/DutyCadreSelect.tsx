@@ -9,7 +9,7 @@ import type { CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import { STATIONED_ROLES } from '@shared/forces';
 import { api } from '../../api';
-import { useErrorToast } from '../../hooks';
+import { useRemoteSearch } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Page } from '../../types';
 import { forceText } from './DutyShared';
@@ -54,12 +54,7 @@ export function DutyCadreSelect({
   'data-testid': testId,
 }: Props) {
   const { t, L } = useI18n();
-  const toast = useErrorToast();
-  const [options, setOptions] = useState<CadreOption[]>([]);
-  const [loading, setLoading] = useState(false);
   const [chosen, setChosen] = useState<Map<number, CadreOption>>(new Map());
-  const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Stationed cadres of the region when they fit in one page (searched locally then). */
   const all = useRef<{ region: string; items: CadreOption[]; complete: boolean } | null>(null);
 
@@ -67,10 +62,8 @@ export function DutyCadreSelect({
     if (initial) setChosen((m) => (m.has(initial.id) ? m : new Map(m).set(initial.id, { ...initial, detail: '' })));
   }, [initial]);
   useEffect(() => {
-    setOptions([]);
     all.current = null;
   }, [region, stationed]);
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   const fromStation = (s: Station): CadreOption => ({
     id: s.personId,
@@ -127,21 +120,7 @@ export function DutyCadreSelect({
     return res.items.map(fromCadre).filter((o): o is CadreOption => o !== null);
   };
 
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      const n = ++seq.current;
-      setLoading(true);
-      try {
-        const found = await load(q.trim());
-        if (n === seq.current) setOptions(found);
-      } catch (e) {
-        if (n === seq.current) toast(e);
-      } finally {
-        if (n === seq.current) setLoading(false);
-      }
-    }, 250);
-  };
+  const { found: options, loading, search } = useRemoteSearch(load, [region, stationed]);
 
   const list = [...options];
   if (value != null && !list.some((o) => o.id === value)) {

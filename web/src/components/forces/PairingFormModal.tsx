@@ -152,6 +152,7 @@ export function PairingFormModal({ open, region, prefill, onClose, onSaved }: Pr
               toOption={(h) => ({ value: h.id, label: `${h.code} ${h.headName}（${h.villageName}）` })}
               placeholder={t('pair.householdSearch')}
               disabled={!!household}
+              data-testid="pair-household"
             />
           </Form.Item>
         )}

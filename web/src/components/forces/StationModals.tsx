@@ -140,7 +140,7 @@ export function StationFormModal({ open, person, region, initial, unit, onClose,
           </Form.Item>
         )}
         <Form.Item name="unitId" label={t('fa.unit')}>
-          <HelpUnitSelect initial={unit ? { id: unit.id, label: unit.name } : null} />
+          <HelpUnitSelect initial={unit ? { value: unit.id, label: unit.name } : null} />
         </Form.Item>
         <Form.Item
           name="startDate"

@@ -101,7 +101,7 @@ function TeamFormModal({
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="unitId" label={t('fa.unit')}>
-          <HelpUnitSelect initial={editing?.unit ? { id: editing.unit.id, label: editing.unit.name } : null} />
+          <HelpUnitSelect initial={editing?.unit ? { value: editing.unit.id, label: editing.unit.name } : null} />
         </Form.Item>
         <Form.Item
           name="startDate"
