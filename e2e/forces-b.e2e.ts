@@ -189,5 +189,12 @@ describe('pages of the county user', () => {
     await page.goto('/forces/cadres');
     await page.locator('[data-testid=cadre-new]').click();
     await pick('cadre-unit', '竹山县');
+    await page.keyboard.press('Escape');
+    // A command unit's commander: the current one is labelled before any search, another can be picked.
+    await page.goto('/command');
+    await page.locator('.ant-table-row').first().getByText('编辑').click();
+    await page.locator('[data-testid=unit-commander]').waitFor();
+    assert.doesNotMatch(await page.locator('.ant-modal').innerText(), /#\d+/);
+    await pick('unit-commander', '');
   });
 });

@@ -1,9 +1,8 @@
 /** Searchable person picker (GET /api/people?region=&q=); value is the person id. */
-import { useEffect, useRef, useState } from 'react';
-import { Select, Spin } from 'antd';
+import { useMemo } from 'react';
 import { api } from '../api';
-import { useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
+import { RemoteSelect } from './RemoteSelect';
 import { personLabel } from './unitColumns';
 import type { Page, Person, PersonRef } from '../types';
 
@@ -17,62 +16,24 @@ interface Props {
   placeholder?: string;
   disabled?: boolean;
   id?: string;
+  'data-testid'?: string;
 }
 
-export function PersonSelect({ value, onChange, region, initial, placeholder, disabled, id }: Props) {
+export function PersonSelect({ region, initial, placeholder, ...rest }: Props) {
   const { t } = useI18n();
-  const toast = useErrorToast();
-  const [found, setFound] = useState<PersonRef[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [labels, setLabels] = useState<Map<number, string>>(new Map());
-  const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  useEffect(() => {
-    if (initial) setLabels((m) => new Map(m).set(initial.id, personLabel(initial)));
-  }, [initial]);
-  useEffect(() => {
-    setFound([]);
-  }, [region]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = (q: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      const n = ++seq.current;
-      setLoading(true);
-      try {
-        const res = await api.get<Page<Person>>('/people', { region, q: q.trim(), pageSize: 20 });
-        if (n === seq.current) setFound(res.items);
-      } catch (e) {
-        if (n === seq.current) toast(e);
-      } finally {
-        if (n === seq.current) setLoading(false);
-      }
-    }, 250);
-  };
-
-  const options = found.map((p) => ({ value: p.id, label: personLabel(p) }));
-  if (value != null && !found.some((p) => p.id === value)) {
-    options.unshift({ value, label: labels.get(value) ?? `#${value}` });
-  }
-
+  const first = useMemo(() => (initial ? { value: initial.id, label: personLabel(initial) } : null), [initial]);
   return (
-    <Select<number>
-      id={id}
-      value={value ?? undefined}
-      onChange={(v, opt) => {
-        if (v != null && opt && !Array.isArray(opt)) setLabels((m) => new Map(m).set(v, String(opt.label)));
-        onChange?.(v ?? null);
-      }}
-      options={options}
-      showSearch={{ filterOption: false, onSearch: search }}
-      onOpenChange={(open) => open && search('')}
-      loading={loading}
-      notFoundContent={loading ? <Spin size="small" /> : undefined}
+    <RemoteSelect
+      {...rest}
+      initial={first}
       placeholder={placeholder ?? t('person.searchPlaceholder')}
-      allowClear
-      disabled={disabled}
+      deps={[region ?? '']}
+      load={async (q) =>
+        (await api.get<Page<Person>>('/people', { region, q, pageSize: 20 })).items.map((p) => ({
+          value: p.id,
+          label: personLabel(p),
+        }))
+      }
     />
   );
 }

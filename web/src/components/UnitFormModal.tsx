@@ -181,7 +181,7 @@ export function UnitFormModal({ open, unit, defaultRegion, onClose, onSaved }: P
           />
         </Form.Item>
         <Form.Item name="commanderId" label={t('unit.commander')}>
-          <PersonSelect region={regionCode} initial={unit?.commander} />
+          <PersonSelect region={regionCode} initial={unit?.commander} data-testid="unit-commander" />
         </Form.Item>
         {kind === 'battle_zone' && (
           <Form.Item name="leaderId" label={t('unit.leader')} extra={t('unit.leaderHint')}>
