@@ -22,6 +22,7 @@ import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { pairingRoutes } from './routes/pairings.ts';
 import { forceStatsRoutes } from './routes/forces-stats.ts';
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(crosscheckFileRoutes(deps));
   await app.register(cadreRoutes(deps));
   await app.register(dutyRoutes(deps));
+  await app.register(assessmentRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   await registerWeb(app);

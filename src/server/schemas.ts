@@ -15,6 +15,11 @@ export const Paging = {
 /** Paging of the help-force lists (at most 200 rows a page). */
 export const ForcePaging = { page: Paging.page, pageSize: z.coerce.number().int().min(1).max(200).default(20) };
 
+/** An id in a query string or body (coerced from text). */
+export const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
+/** A year in a query string. */
+export const QueryYear = z.coerce.number().int().min(2000).max(2100);
+
 /** A query-string flag: "true" or "false" (absent: undefined). */
 export const QueryFlag = z
   .enum(['true', 'false'])

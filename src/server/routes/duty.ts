@@ -1,24 +1,9 @@
+/** 考勤与请假 — daily management of stationed cadres: attendance and days in the village, work logs, leave, insurance, work funds. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  APPROVAL_STATUSES,
-  ASSESSMENT_GRADES,
-  ASSESSMENT_KINDS,
-  AWAY_REASONS,
-  codesOf,
-  HONOURS,
-  LEAVE_APPROVERS,
-  STATION_ROLES,
-} from '../../shared/forces.ts';
+import { APPROVAL_STATUSES, AWAY_REASONS, codesOf, LEAVE_APPROVERS, STATION_ROLES } from '../../shared/forces.ts';
 import { localized } from '../../core/i18n.ts';
 import { isIsoDay } from '../../core/modules/duty/rules.ts';
-import {
-  assessmentEvidence,
-  createHonour,
-  listAssessments,
-  listHonours,
-  saveAssessment,
-} from '../../core/modules/duty/assessments.ts';
 import { attendanceList, attendanceSummary, cadreDays, recordAttendance } from '../../core/modules/duty/attendance.ts';
 import { addSpending, teamFunds } from '../../core/modules/duty/funds.ts';
 import { createInsurance, listInsurance } from '../../core/modules/duty/insurance.ts';
@@ -32,7 +17,16 @@ import {
   requestLeave,
 } from '../../core/modules/duty/leave.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { DecisionBody, ForcePaging as Paging, IdParam, listOf, optionalText, QueryFlag as Flag } from '../schemas.ts';
+import {
+  DecisionBody,
+  ForcePaging as Paging,
+  IdParam,
+  listOf,
+  optionalText,
+  QueryFlag as Flag,
+  QueryId,
+  QueryYear,
+} from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 /** Lists of this module: page, pageSize up to 200. */
@@ -41,8 +35,8 @@ const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, localized('日期格式应为 YYYY-MM-DD', 'A date looks like YYYY-MM-DD'))
   .refine(isIsoDay, localized('日期不存在', 'No such date'));
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-const Year = z.coerce.number().int().min(2000).max(2100);
+const Id = QueryId;
+const Year = QueryYear;
 const Region = z.string().max(20).optional();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -117,34 +111,6 @@ const Insurance = z.object({
   endDate: z.string(),
   expired: z.boolean(),
   expiresInDays: z.number(),
-});
-
-const Assessment = z.object({
-  id: z.number(),
-  personId: z.number(),
-  personName: z.string(),
-  role: z.enum(codesOf(STATION_ROLES)).nullable(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  kind: z.enum(codesOf(ASSESSMENT_KINDS)),
-  period: z.string(),
-  grade: z.enum(codesOf(ASSESSMENT_GRADES)),
-  score: z.number().nullable(),
-  comments: z.string().nullable(),
-  assessedBy: z.string().nullable(),
-  updatedAt: z.string(),
-});
-
-const HonourItem = z.object({
-  id: z.number(),
-  personId: z.number(),
-  personName: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  title: z.enum(codesOf(HONOURS)),
-  year: z.number(),
-  awardedBy: z.string().nullable(),
-  note: z.string().nullable(),
 });
 
 export const dutyRoutes =
@@ -416,113 +382,5 @@ export const dutyRoutes =
         },
       },
       async (req, reply) => reply.status(201).send(await addSpending(db, actorOf(req), req.params.id, req.body)),
-    );
-
-    // ---- assessments and honours ----
-
-    app.get(
-      '/api/assessments',
-      {
-        schema: {
-          tags,
-          summary: '考核 Assessments',
-          querystring: z.object({
-            region: Region,
-            period: z.string().max(10).optional(),
-            grade: z.enum(codesOf(ASSESSMENT_GRADES)).optional(),
-            personId: Id.optional(),
-            ...Paging,
-          }),
-          response: { 200: listOf(Assessment) },
-        },
-      },
-      async (req) => listAssessments(db, actorOf(req), req.query),
-    );
-
-    app.post(
-      '/api/assessments',
-      {
-        schema: {
-          tags,
-          summary: '考核（同一期间再次提交即修改）Assess a cadre (upsert per period)',
-          body: z.object({
-            personId: Id,
-            kind: z.enum(codesOf(ASSESSMENT_KINDS)),
-            period: z.string().trim().max(10),
-            grade: z.enum(codesOf(ASSESSMENT_GRADES)),
-            score: z.number().int().min(0).max(100).nullable().optional(),
-            comments: optionalText(1000),
-          }),
-          response: { 200: Assessment },
-        },
-      },
-      async (req) => saveAssessment(db, actorOf(req), req.body),
-    );
-
-    app.get(
-      '/api/cadres/:id/evidence',
-      {
-        schema: {
-          tags,
-          summary: '考核依据 Assessment evidence (attendance, logs, leave)',
-          params: IdParam,
-          querystring: z.object({ period: z.string().trim().max(10) }),
-          response: {
-            200: z.object({
-              personId: z.number(),
-              period: z.string(),
-              from: z.string(),
-              to: z.string(),
-              checkInDays: z.number(),
-              approvedLeaveDays: z.number(),
-              awayDays: z.number(),
-              unapprovedAwayDays: z.number(),
-              logs: z.number(),
-              recentLogs: z.array(z.object({ day: z.string(), content: z.string() })),
-              leaves: z.number(),
-              leaveList: z.array(z.object({ startDate: z.string(), endDate: z.string(), days: z.number() })),
-            }),
-          },
-        },
-      },
-      async (req) => assessmentEvidence(db, actorOf(req), req.params.id, req.query.period),
-    );
-
-    app.get(
-      '/api/honours',
-      {
-        schema: {
-          tags,
-          summary: '表彰 Honours',
-          querystring: z.object({
-            region: Region,
-            year: Year.optional(),
-            personId: Id.optional(),
-            title: z.enum(codesOf(HONOURS)).optional(),
-            ...Paging,
-          }),
-          response: { 200: listOf(HonourItem) },
-        },
-      },
-      async (req) => listHonours(db, actorOf(req), req.query),
-    );
-
-    app.post(
-      '/api/honours',
-      {
-        schema: {
-          tags,
-          summary: '登记表彰 Record an honour',
-          body: z.object({
-            personId: Id,
-            title: z.enum(codesOf(HONOURS)),
-            year: z.number().int().min(2000).max(2100),
-            awardedBy: optionalText(100),
-            note: optionalText(200),
-          }),
-          response: { 201: HonourItem },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await createHonour(db, actorOf(req), req.body)),
     );
   };

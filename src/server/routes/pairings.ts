@@ -13,7 +13,7 @@ import {
   pairingSummary,
 } from '../../core/modules/pairings/service.ts';
 import { actorOf } from '../plugins/auth.ts';
-import { ForcePaging, IdParam, listOf } from '../schemas.ts';
+import { ForcePaging, IdParam, listOf, QueryId } from '../schemas.ts';
 import type { Deps } from './deps.ts';
 
 const KIND = z.enum(codesOf(PAIRING_KINDS));
@@ -21,7 +21,6 @@ const MEASURE_TYPE = z.enum(codesOf(MEASURE_TYPES));
 const MEASURE_STATUS = z.enum(codesOf(MEASURE_STATUSES));
 const Paging = ForcePaging;
 const Id = z.number().int().positive().max(2_147_483_647);
-const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
 const Region = z.string().max(20);
 const IsoDate = z
   .string()
