@@ -10,7 +10,7 @@ import type { RecallReason, StationRole } from '../../../../shared/forces.ts';
 import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
 import { subtreeRange } from '../../regions/rules.ts';
-import { personName, type Rng } from '../random.ts';
+import type { Rng } from '../random.ts';
 import { CadreIds, cadreSpec, newPerson, profiles, saveCadres, type CadreSpec, type Gender } from './cadres.ts';
 import {
   COUNTY_LEADER_POSTS,
@@ -24,19 +24,9 @@ import {
   RECALL_NOTES,
   TOWNSHIP_LEADER_POSTS,
 } from './catalogue.ts';
-import {
-  addDays,
-  addYears,
-  at,
-  dayBetween,
-  insertRows,
-  INT,
-  LINK_START,
-  shuffle,
-  TERM_END,
-  TERM_START,
-} from './common.ts';
+import { addDays, addYears, at, insertRows, INT, LINK_START, shuffle, TERM_END, TERM_START } from './common.ts';
 import type { Named, Partner, Unit, Units } from './units.ts';
+import { loadVillagePairings } from './village-pairings.ts';
 
 export interface Village extends Named {
   township: string;
@@ -518,109 +508,19 @@ export async function loadStations(db: Db, ctx: StationsContext): Promise<Statio
   }
 
   // --- pairings of villages: units (结对共建), enterprises (万企帮万村), advanced villages, Party members
-  const pairing = (x: {
-    kind: string;
-    region: string;
-    unitId?: number;
-    partnerId?: number;
-    helperRegion?: string;
-    helperName?: string;
-    helpedName?: string;
-    start: string;
-    note?: string;
-  }) => ({
-    kind: x.kind,
-    region_code: x.region,
-    household_id: null,
-    person_id: null,
-    unit_id: x.unitId ?? null,
-    partner_id: x.partnerId ?? null,
-    helper_region_code: x.helperRegion ?? null,
-    helper_name: x.helperName ?? null,
-    helped_name: x.helpedName ?? null,
-    start_date: x.start,
-    end_date: null,
-    note: x.note ?? null,
-    created_at: now,
-    updated_at: now,
+  const pairings = await loadVillagePairings(db, r, {
+    villages,
+    teamVillages,
+    unitOf,
+    departments,
+    enterprises: ctx.enterprises,
+    withoutUnit: gaps.paired_unit,
+    counts: {
+      enterpriseVillages: scaled(SEED.enterpriseVillages, n),
+      villagePairs: scaled(SEED.villagePairs, n),
+      memberPairs: scaled(SEED.memberPairs, n),
+    },
   });
-  const pairings: ReturnType<typeof pairing>[] = [];
-  for (const v of villages) {
-    if (gaps.paired_unit.has(v.code)) continue;
-    const sending = unitOf.get(v.code);
-    const unit = sending && sending.level !== 'township' ? sending : r.pick(departments);
-    pairings.push(
-      pairing({ kind: 'unit_village', region: v.code, unitId: unit.id, start: LINK_START, note: '支部共建、结对帮扶' }),
-    );
-  }
-  const enterpriseVillages = [
-    ...shuffle(
-      r,
-      teamVillages.filter((v) => v.poor),
-    ),
-    ...shuffle(
-      r,
-      teamVillages.filter((v) => !v.poor),
-    ),
-  ].slice(0, scaled(SEED.enterpriseVillages, n));
-  const enterprises = shuffle(r, [...ctx.enterprises]);
-  const ENTERPRISE_NOTES = [
-    '产业带动，订单收购农产品',
-    '吸纳脱贫劳动力就业',
-    '捐资修建产业路',
-    '合作共建产业基地',
-    '消费帮扶',
-  ];
-  enterprises.forEach((e, i) => {
-    const v = enterpriseVillages[i % enterpriseVillages.length];
-    if (!v) return;
-    pairings.push(
-      pairing({
-        kind: 'enterprise_village',
-        region: v.code,
-        partnerId: e.id,
-        start: dayBetween(r, '2025-03-01', '2025-12-31'),
-        note: r.pick(ENTERPRISE_NOTES),
-      }),
-    );
-  });
-  const advanced = villages.filter((v) => !v.poor);
-  const helped = shuffle(
-    r,
-    villages.filter((v) => v.poor),
-  ).slice(0, scaled(SEED.villagePairs, n));
-  const helps = new Map<string, number>();
-  for (const v of helped) {
-    const near = advanced.filter((a) => a.township === v.township && (helps.get(a.code) ?? 0) < 2);
-    const a = near.length ? r.pick(near) : advanced.find((x) => (helps.get(x.code) ?? 0) < 2);
-    if (!a) continue;
-    helps.set(a.code, (helps.get(a.code) ?? 0) + 1);
-    pairings.push(
-      pairing({
-        kind: 'village_village',
-        region: v.code,
-        helperRegion: a.code,
-        start: dayBetween(r, '2025-03-01', '2025-06-30'),
-        note: '先进村帮带：支部联建、产业互助、人才共育',
-      }),
-    );
-  }
-  const poorVillages = villages.filter((v) => v.poor);
-  const MEMBER_NOTES = ['传授种养技术', '帮助销售农产品', '资助子女上学', '介绍务工岗位', '帮助发展庭院经济'];
-  for (let i = 0; i < scaled(SEED.memberPairs, n) && poorVillages.length; i++) {
-    const v = r.pick(poorVillages);
-    pairings.push(
-      pairing({
-        kind: 'member_member',
-        region: v.code,
-        helperName: personName(r, r.chance(0.8) ? 'male' : 'female'),
-        helpedName: personName(r, r.chance(0.7) ? 'male' : 'female'),
-        start: dayBetween(r, '2025-03-01', '2026-06-30'),
-        note: r.pick(MEMBER_NOTES),
-      }),
-    );
-  }
-  await insertRows(db, 'pairing', pairings, { household_id: INT, person_id: INT, unit_id: INT, partner_id: INT });
 
   const stationed: Stationed[] = plans.map((p) => ({
     personId: p.spec.id!,
@@ -643,7 +543,7 @@ export async function loadStations(db: Db, ctx: StationsContext): Promise<Statio
       work_team: teamRows.length,
       stationing: stationRows.length,
       recall: recallRows.length,
-      pairing: pairings.length,
+      pairing: pairings,
     },
   };
 }
