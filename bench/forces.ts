@@ -20,7 +20,7 @@ import { fiveOnesList, villageFiveOnes } from '../src/core/modules/stats/five-on
 import { cadreStats } from '../src/core/modules/stats/forces.ts';
 import { povertyByChild } from '../src/core/modules/stats/service.ts';
 import { loadRegions } from '../src/core/modules/regions/load.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { setupDatabase } from '../src/core/setup.ts';
 import { villagesOf } from './common.ts';
 

@@ -2,6 +2,7 @@
 // (e.g. postgres://postgres@127.0.0.1:5432/postgres), on PostgreSQL (in its own database, dropped after).
 // Each import runs in a child process, so its peak RSS is its own.
 // Usage: node --import tsx bench/import.ts [--households 100000] [--formats csv,xlsx] [--dialects sqlite,postgres]
+import { resolveScope } from '../src/core/access/resolve.ts';
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -174,7 +175,8 @@ async function child(url: string, task: string, file: string) {
     const r = await importHouseholds(d.db, SYSTEM, { path: file }, { mode: 'commit' });
     out = { households: r.imported, persons: r.persons, rejected: r.rejected, errors: r.errors.slice(0, 3) };
   } else {
-    const prepared = await exportHouseholds(d.db, SYSTEM, { region: '420323', format: 'xlsx' });
+    const scope = await resolveScope(d.db, SYSTEM, 'household.read', '420323');
+    const prepared = await exportHouseholds(d.db, scope, { format: 'xlsx' });
     const stream = createWriteStream(file);
     const closed = once(stream, 'close');
     const s = await prepared.write(stream);

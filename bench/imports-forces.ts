@@ -13,7 +13,7 @@ import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { checkDigit } from '../src/core/modules/households/idcard.ts';
 import { FORCE_IMPORTS, type ForceImport } from '../src/core/modules/imports/forces/index.ts';
 import { importRows } from '../src/core/modules/imports/import-rows.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { setupDatabase } from '../src/core/setup.ts';
 import { villagesOf } from './common.ts';
 

@@ -2,6 +2,7 @@
 // township (target: under 100 ms warm), the breakdowns, and the first page of the household list.
 // SQLite always (a file under /tmp, built on first use); PostgreSQL too when BENCH_PG_URL is set.
 // Usage: node --import tsx bench/stats.ts
+import { resolveScope } from '../src/core/access/resolve.ts';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { SYSTEM } from '../src/core/access/permissions.ts';
@@ -47,11 +48,20 @@ async function run(d: Database, label: string) {
   await time('poverty incidence by township', () => povertyByChild(d.db, SYSTEM, COUNTY));
   await time('poverty incidence by township, 2016', () => povertyByChild(d.db, SYSTEM, COUNTY, 2016));
   await time('register breakdowns', () => registerBreakdown(d.db, SYSTEM, COUNTY));
+  const countyScope = await resolveScope(d.db, SYSTEM, 'household.read', COUNTY);
   await time('household list, page 1 (poor)', () =>
-    householdList(d.db, SYSTEM, { region: COUNTY, status: ['poor', 'returned', 'exited'], page: 1, pageSize: 20 }),
+    householdList(d.db, countyScope, {
+      status: ['poor', 'returned', 'exited'],
+      page: 1,
+      pageSize: 20,
+    }),
   );
   await time('household list, duplicate-ID flag', () =>
-    householdList(d.db, SYSTEM, { region: COUNTY, flag: 'duplicate_id', page: 1, pageSize: 20 }),
+    householdList(d.db, countyScope, {
+      flag: 'duplicate_id',
+      page: 1,
+      pageSize: 20,
+    }),
   );
   await d.close();
 }

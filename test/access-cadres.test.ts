@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isWithin } from '../src/core/modules/regions/rules.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { isWithin } from '../src/shared/regions.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildHelpUnit, buildStation, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 

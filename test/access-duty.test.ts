@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { nowIso, type Db } from '../src/core/db/index.ts';
-import { isWithin } from '../src/core/modules/regions/rules.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { isWithin } from '../src/shared/regions.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildStation, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 

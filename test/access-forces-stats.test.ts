@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isWithin } from '../src/core/modules/regions/rules.ts';
+import { isWithin } from '../src/shared/regions.ts';
 import { buildCadre, buildStation, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 

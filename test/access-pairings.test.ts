@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
-import { isWithin } from '../src/core/modules/regions/rules.ts';
+import { isWithin } from '../src/shared/regions.ts';
 import { nowIso, type Db } from '../src/core/db/index.ts';
 import { buildCadre, buildHelpUnit, buildUser } from './factories.ts';
 import { household } from './fixtures.ts';

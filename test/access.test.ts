@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
 import { household } from './fixtures.ts';
-import { isWithin } from '../src/core/modules/regions/rules.ts';
+import { isWithin } from '../src/shared/regions.ts';
 import { buildUser } from './factories.ts';
 import { DIALECTS, PASSWORD, testApp, type Session, type TestApp } from './harness.ts';
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { nowIso } from '../src/core/db/index.ts';
 import { refreshAttendanceYears } from '../src/core/modules/duty/days.ts';
 import { addDays } from '../src/core/modules/duty/rules.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildStation, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 

@@ -2,7 +2,7 @@ import type { Role } from '../src/shared/codes.ts';
 import { nowIso, type Db } from '../src/core/db/index.ts';
 import { hashPassword } from '../src/core/modules/users/passwords.ts';
 import { replaceGrants } from '../src/core/modules/users/repo.ts';
-import { normalizeCode } from '../src/core/modules/regions/rules.ts';
+import { normalizeCode } from '../src/shared/regions.ts';
 import { PASSWORD } from './harness.ts';
 
 let hashed: Promise<string> | undefined;

@@ -5,7 +5,7 @@ import { daysBetween, villagePace } from '../src/core/modules/cadres/rules.ts';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
 import { daysInRange, refreshAttendanceYears, villageDays } from '../src/core/modules/duty/days.ts';
 import { dayDistribution } from '../src/core/modules/stats/forces-rules.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildHelpUnit, buildStation, buildUser } from './factories.ts';
 import { household } from './fixtures.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';

@@ -114,6 +114,7 @@ for (const dialect of DIALECTS) {
       assert.equal(revealed.idNumber, idNumber('1970-03-05', 11));
       assert.equal(revealed.phone, '13907190001');
       const edit = household('420323104211-0001', DONG, {
+        version: full.version,
         address: '董家沟村一组',
         members: full.members.map((m: Record<string, unknown>) => ({
           name: m.name,

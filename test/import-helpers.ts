@@ -121,7 +121,9 @@ export async function dump(t: TestApp) {
     .execute();
   const strip = <T extends object>(rows: T[]) =>
     rows.map((r) =>
-      Object.fromEntries(Object.entries(r).filter(([k]) => !/^(id|household_id|created_at|updated_at)$/.test(k))),
+      Object.fromEntries(
+        Object.entries(r).filter(([k]) => !/^(id|household_id|created_at|updated_at|version)$/.test(k)),
+      ),
     );
   return { households: strip(households), members: strip(members), years: strip(years) };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { nowIso } from '../src/core/db/index.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildStation, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 

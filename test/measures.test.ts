@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import type { Db } from '../src/core/db/index.ts';
 import { buildCadre, buildStation, buildUser } from './factories.ts';
 import { household } from './fixtures.ts';

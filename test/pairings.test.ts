@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { nowIso, type Db } from '../src/core/db/index.ts';
 import { buildCadre, buildHelpUnit, buildStation, buildUser } from './factories.ts';
 import { household } from './fixtures.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { todayInChina } from '../src/core/modules/workflow/service.ts';
+import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildStation, buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
 

@@ -1,3 +1,4 @@
+import { resolveScope } from '../core/access/resolve.ts';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -5,7 +6,7 @@ import { extname, resolve } from 'node:path';
 import { SYSTEM } from '../core/access/permissions.ts';
 import type { Database } from '../core/db/index.ts';
 import { importHouseholds, type ImportProgress } from '../core/modules/imports/service.ts';
-import { exportHouseholds } from '../core/modules/imports/export.ts';
+import { exportHouseholds, type ExportOptions } from '../core/modules/imports/export.ts';
 import { FORCE_IMPORT_NAMES, FORCE_IMPORTS, type ForceImport } from '../core/modules/imports/forces/index.ts';
 import { importRows, rowsSummary } from '../core/modules/imports/import-rows.ts';
 import { str, type Args } from './args.ts';
@@ -87,10 +88,10 @@ export async function exportCommand(d: Database, args: Args): Promise<void> {
   const format = (str(args, 'format') ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'xlsx' | 'csv';
   if (format !== 'xlsx' && format !== 'csv') throw new Error('--format xlsx|csv');
   const started = Date.now();
-  const prepared = await exportHouseholds(d.db, SYSTEM, {
-    region,
+  const scope = await resolveScope(d.db, SYSTEM, 'household.read', region);
+  const prepared = await exportHouseholds(d.db, scope, {
     format,
-    status: str(args, 'status')?.split(','),
+    status: str(args, 'status')?.split(',') as ExportOptions['status'],
     attribute: str(args, 'attribute'),
     cause: str(args, 'cause'),
     year: str(args, 'year') ? Number(str(args, 'year')) : undefined,

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../core/db/index.ts';
 import { setupDatabase } from '../core/setup.ts';
 import { DEMO_USERS, loadDemo } from '../core/modules/demo/index.ts';
 import { loadRegions } from '../core/modules/regions/load.ts';
-import { normalizeCode, shortCode } from '../core/modules/regions/rules.ts';
+import { normalizeCode, shortCode } from '../shared/regions.ts';
 import { createUser } from '../core/modules/users/service.ts';
 import { purgeExpiredSessions } from '../core/modules/users/sessions.ts';
 import { ROLES, type Role } from '../shared/codes.ts';

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setLangSource, type Lang } from '../shared/lang.ts';
 
 /** Languages of the UI and of error messages. Chinese first. */
-export type Lang = 'zh' | 'en';
+export type { Lang };
+export { localized } from '../shared/lang.ts';
 
 const store = new AsyncLocalStorage<{ lang: Lang }>();
 
@@ -13,6 +15,9 @@ export function runWithLang<T>(lang: Lang, fn: () => T): T {
 export function currentLang(): Lang {
   return store.getStore()?.lang ?? 'zh';
 }
+
+// Messages built in shared code (the contracts' zod messages) follow the request's language.
+setLangSource(currentLang);
 
 /** A message in both languages; resolved when shown. */
 export interface Msg {
@@ -34,9 +39,4 @@ export function pickLang(cookieLang: string | undefined, acceptLanguage: string 
   if (!acceptLanguage) return 'zh';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh';
-}
-
-/** A zod error option whose message follows the request's language: `z.string().regex(re, localized('…', '…'))`. */
-export function localized(zh: string, en: string) {
-  return { error: () => (currentLang() === 'en' ? en : zh) };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_LOCKOUT } from '../core/modules/users/rules.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrors } from './plugins/errors.ts';
 import { registerI18n } from './plugins/i18n.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -15,7 +16,8 @@ import { authRoutes } from './routes/auth.ts';
 import { commandRoutes } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
 import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
-import { householdRoutes } from './routes/households.ts';
+import { householdBindings } from './routes/households.ts';
+import { registerBindings } from './registrar.ts';
 import { importRoutes } from './routes/imports.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
@@ -57,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerI18n(app);
   registerErrors(app);
   registerAuth(app, opts.database.db);
+  registerInputGuard(app);
   await registerOpenApi(app);
 
   app.get(
@@ -72,7 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(importRoutes(deps));
-  await app.register(householdRoutes(deps));
+  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
   await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));

@@ -5,6 +5,13 @@
 
 export type Bilingual = { zh: string; en: string };
 
+/** The code type of a code list. */
+export type CodeOf<L extends readonly { code: string }[]> = L[number]['code'];
+
+/** The codes of a list, as a non-empty tuple for zod enums. */
+export const codesOf = <L extends readonly { code: string }[]>(l: L) =>
+  l.map((c) => c.code) as [CodeOf<L>, ...CodeOf<L>[]];
+
 /** 区划级别 — level of an administrative region (plus 组, the village group/grid, and 全国). */
 export const REGION_LEVELS = ['nation', 'province', 'city', 'county', 'township', 'village', 'group'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -115,6 +122,8 @@ export const ERROR_CODES = [
   'CSRF',
   'NOT_FOUND',
   'CONFLICT',
+  'VERSION_CONFLICT',
+  'PRECONDITION_REQUIRED',
   'ACCOUNT_LOCKED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
@@ -124,5 +133,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Shape of every error body the API returns. */
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; details?: { path: string; message: string }[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { path: string; message: string }[];
+    /** With VERSION_CONFLICT: the record as it is now (someone else saved first). */
+    current?: unknown;
+  };
 }

@@ -2,11 +2,10 @@
  * Help forces (帮扶力量): the code lists of cadres, sending units, stationing, recalls, leave,
  * assessments, pairings and measures, with bilingual labels. Imported by the server and the web app.
  */
-import type { Bilingual } from './codes.ts';
+import type { Bilingual, CodeOf } from './codes.ts';
 
 const list = <T extends readonly (readonly [string, string, string])[]>(rows: T) =>
   rows.map(([code, zh, en]) => ({ code, zh, en })) as { code: T[number][0]; zh: string; en: string }[];
-type CodeOf<L extends readonly { code: string }[]> = L[number]['code'];
 
 /** 派出单位级别 — level of a sending/helping unit. */
 export const UNIT_LEVELS = list([
@@ -216,7 +215,3 @@ export function forceLabel(listName: ForceCodeListName, code: string | null | un
   );
   return item ? { zh: item.zh, en: item.en } : null;
 }
-
-/** The codes of a list, as a non-empty tuple for zod enums. */
-export const codesOf = <L extends readonly { code: string }[]>(l: L) =>
-  l.map((c) => c.code) as [CodeOf<L>, ...CodeOf<L>[]];

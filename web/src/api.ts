@@ -3,6 +3,7 @@
  * language headers, and one error type (ApiError) for every failure.
  */
 import type { ApiErrorBody, ErrorCode } from '@shared/codes';
+import { fillPath, type CallInput, type ContractSpec, type ResponseOf } from '@shared/contracts/contract';
 import { acceptLanguage, t } from './i18n';
 
 export type ApiErrorCode = ErrorCode | 'NETWORK';
@@ -15,13 +16,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly details: ApiErrorDetail[];
+  /** With VERSION_CONFLICT: the record as it is now (someone else saved first). */
+  readonly current: unknown;
 
-  constructor(status: number, code: ApiErrorCode, message: string, details: ApiErrorDetail[] = []) {
+  constructor(status: number, code: ApiErrorCode, message: string, details: ApiErrorDetail[] = [], current?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.current = current;
   }
 }
 
@@ -85,7 +89,7 @@ async function parseError(res: Response): Promise<ApiError> {
   }
   const err = body?.error;
   if (err && typeof err.message === 'string') {
-    return new ApiError(res.status, err.code ?? 'INTERNAL', err.message, err.details ?? []);
+    return new ApiError(res.status, err.code ?? 'INTERNAL', err.message, err.details ?? [], err.current);
   }
   const fallback: ApiErrorCode =
     res.status === 401
@@ -98,7 +102,8 @@ async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, fallback, t('error.http', { status: res.status }));
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/** Sends a request and returns the raw response (ok), or throws ApiError. */
+async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': acceptLanguage(),
@@ -129,9 +134,37 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     }
     throw err;
   }
+  return res;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Calls an endpoint through its contract (src/shared/contracts): the path, method, inputs and answer are typed
+ * from the same zod schemas the server validates with, so a renamed field breaks this build. Downloads
+ * (`response: 'file'`) resolve to a Blob.
+ */
+export async function call<C extends ContractSpec>(
+  contract: C,
+  input: CallInput<C>,
+  opts: { signal?: AbortSignal; noAuthRedirect?: boolean } = {},
+): Promise<ResponseOf<C>> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Query; body?: unknown };
+  const path = fillPath(contract.path, params).replace(/^\/api/, '');
+  const res = await send(contract.method, path, {
+    query,
+    body: body === undefined && contract.method !== 'GET' && !contract.multipart ? {} : body,
+    ...opts,
+  });
+  if (contract.response === 'file') return (await res.blob()) as ResponseOf<C>;
+  if (res.status === 204) return undefined as ResponseOf<C>;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as ResponseOf<C>;
 }
 
 export const api = {

@@ -3,6 +3,7 @@
  * come back as ApiError instead of a JSON page in a new tab.
  */
 import type { ApiErrorBody } from '@shared/codes';
+import { fillPath, type CallInput, type ContractSpec } from '@shared/contracts/contract';
 import { ApiError, buildUrl } from './api';
 import type { Query } from './api';
 import { t } from './i18n';
@@ -15,6 +16,7 @@ function fileName(res: Response, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
+/** @deprecated Use download(contract, input, name). */
 export async function downloadFile(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
   let res: Response;
   try {
@@ -41,4 +43,14 @@ export async function downloadFile(path: string, query: Query | undefined, fallb
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads a file endpoint (a contract with `response: 'file'`) and saves it under the server's file name. */
+export function download<C extends ContractSpec & { response: 'file' }>(
+  contract: C,
+  input: CallInput<C>,
+  fallbackName: string,
+): Promise<void> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Query };
+  return downloadFile(fillPath(contract.path, params).replace(/^\/api/, ''), query, fallbackName);
 }

@@ -4,6 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Bilingual } from '@shared/codes';
+import { setLangSource } from '@shared/lang';
 import { registerMessages } from './i18n-register';
 import { statsMessages } from './i18n-stats';
 import { workflowMessages } from './i18n-workflow';
@@ -39,6 +40,22 @@ const baseMessages = {
   'common.loading': ['加载中…', 'Loading…'],
   'common.yes': ['是', 'Yes'],
   'common.no': ['否', 'No'],
+  'conflict.title': ['该记录已被他人修改', 'Someone else changed this record'],
+  'conflict.desc': [
+    '在您编辑期间，{who}保存了新的版本。请对照下表，选择使用对方的版本（放弃您的修改），或用您的修改覆盖。',
+    'While you were editing, {who} saved a newer version. Compare below, then take theirs (dropping your edit) or overwrite with yours.',
+  ],
+  'conflict.someone': ['其他用户', 'another user'],
+  'conflict.field': ['字段', 'Field'],
+  'conflict.mine': ['我的修改', 'Mine'],
+  'conflict.theirs': ['对方已保存', 'Theirs (saved)'],
+  'conflict.noDiff': [
+    '您修改的字段与对方相同，其他字段有变化。',
+    'The fields you edited match theirs; other fields changed.',
+  ],
+  'conflict.reload': ['使用对方版本（重新加载）', 'Take theirs (reload)'],
+  'conflict.overwrite': ['用我的修改覆盖', 'Overwrite with mine'],
+  'conflict.reloaded': ['已加载对方保存的版本', 'Loaded the version they saved'],
   'error.unknown': ['操作失败', 'Something went wrong'],
   'error.network': ['无法连接服务器，请检查网络', 'Cannot reach the server; check your network'],
   'error.http': ['服务器错误（{status}）', 'Server error ({status})'],
@@ -107,7 +124,10 @@ const baseMessages = {
   'person.region': ['所在区域', 'Region'],
   'person.reveal': ['查看完整号码（将记入审计日志）', 'Show the full number (audited)'],
   'person.searchPlaceholder': ['输入姓名搜索', 'Type a name to search'],
-  'person.phoneInvalid': ['请输入正确的电话号码', 'Enter a valid phone number'],
+  'person.phoneInvalid': [
+    '电话号码格式不正确：应为 11 位手机号或带区号的固定电话（如 0719-1234567）',
+    'Enter an 11-digit mobile number or a landline with its area code (e.g. 0719-1234567)',
+  ],
   'person.created': ['已新增人员 {name}', 'Added {name}'],
   'user.username': ['用户名', 'Username'],
   'user.usernameRule': ['2–50 位字母、数字或 _ . -', '2–50 letters, digits or _ . -'],
@@ -198,6 +218,8 @@ persist(current);
 export function getLang(): Lang {
   return current;
 }
+// Messages built in shared code (the contracts' zod messages) follow the user's choice.
+setLangSource(getLang);
 
 export function setLang(lang: Lang): void {
   if (lang === current) return;

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Permission } from '../../shared/codes.ts';
+import type { Permission, RegionLevel } from '../../shared/codes.ts';
+import { isWithin, subtreeRange, type CodeRange } from '../../shared/regions.ts';
 import { forbidden } from '../errors.ts';
-import { isWithin, subtreeRange } from '../modules/regions/rules.ts';
 import { ROLE_PERMISSIONS, type Actor } from './permissions.ts';
 
-export type Ranges = { lo: string; hi: string }[] | 'all';
+export type Ranges = CodeRange[] | 'all';
 
 /** The scope codes in which the actor holds `permission` (the system actor holds everything everywhere). */
 export function scopesFor(actor: Actor, permission: Permission): string[] | 'all' {
@@ -38,14 +38,119 @@ export function authorizeAny(actor: Actor, permission: Permission): void {
   if (!canAny(actor, permission)) throw forbidden();
 }
 
+/** The region a Scope was narrowed to. */
+export interface ScopeRegion {
+  code: string;
+  level: RegionLevel;
+  name: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Filterable = { where: (...args: any[]) => any };
+
 /**
- * The one scope filter every list query uses: keeps rows whose `column` (a region code) lies in a
- * region where the actor holds `permission`. Usage: `qb.$call(withinScope(actor, 'command.read', 'u.region_code'))`.
+ * What a list may cover: the actor, the permission, and the code ranges resolved from the actor's grants
+ * (narrowed to a region when the call names one). Only this module builds one; repository list functions take
+ * a Scope instead of an Actor, and filter with `scope.where(column)` (or through `listPage`), so a list cannot
+ * forget its scope. A list over everything says so: `Scope.global(actor, 'why')`.
+ */
+export class Scope {
+  private constructor(
+    readonly actor: Actor,
+    readonly permission: Permission | null,
+    private readonly ranges: Ranges,
+    /** The region the call named (its subtree is the scope), or null for the caller's whole scope. */
+    readonly region: ScopeRegion | null,
+  ) {}
+
+  /** Everything the actor may reach with `permission` (403 when the actor holds it nowhere). */
+  static of(actor: Actor, permission: Permission): Scope {
+    authorizeAny(actor, permission);
+    return new Scope(actor, permission, rangesFor(actor, permission), null);
+  }
+
+  /** The subtree of `region`, which must lie inside the actor's scope for `permission` (403 otherwise). */
+  static within(actor: Actor, permission: Permission, region: ScopeRegion): Scope {
+    authorize(actor, permission, region.code);
+    return new Scope(actor, permission, [subtreeRange(region.code)], region);
+  }
+
+  /** The actor's scope, narrowed to `region` when one is given. */
+  static resolve(actor: Actor, permission: Permission, region: ScopeRegion | null | undefined): Scope {
+    return region ? Scope.within(actor, permission, region) : Scope.of(actor, permission);
+  }
+
+  /**
+   * Everything, on purpose — for data no region owns, or system work (demo loader, CLI). `why` is for the reader
+   * of the code: a global scope should stand out in review.
+   */
+  static global(actor: Actor, why: string): Scope {
+    void why;
+    return new Scope(actor, null, 'all', null);
+  }
+
+  get isGlobal(): boolean {
+    return this.ranges === 'all';
+  }
+
+  /** The resolved ranges ('all' for a global scope or the system actor). */
+  codeRanges(): Ranges {
+    return this.ranges;
+  }
+
+  /** Does the scope contain region `code`? */
+  covers(code: string): boolean {
+    return this.ranges === 'all' || this.ranges.some((r) => code >= r.lo && code < r.hi);
+  }
+
+  /** 403 unless the scope contains region `code`. */
+  authorize(code: string): void {
+    if (!this.covers(code)) throw forbidden();
+  }
+
+  /** May the same actor use another permission on region `code` (e.g. canEdit, canReveal flags)? */
+  can(permission: Permission, code: string): boolean {
+    return can(this.actor, permission, code);
+  }
+
+  /** The same region for another permission (403 when the actor lacks it there). */
+  withPermission(permission: Permission): Scope {
+    return Scope.resolve(this.actor, permission, this.region);
+  }
+
+  /** Narrowed to a region inside this scope (403 when outside). */
+  narrow(region: ScopeRegion): Scope {
+    if (!this.covers(region.code)) throw forbidden();
+    return this.permission
+      ? Scope.within(this.actor, this.permission, region)
+      : new Scope(this.actor, null, [subtreeRange(region.code)], region);
+  }
+
+  /**
+   * The filter of every list query: keeps rows whose `column` (a region code) lies in the scope.
+   * Usage: `qb.$call(scope.where('h.region_code'))`.
+   */
+  where(column: string) {
+    const ranges = this.ranges;
+    return <QB extends Filterable>(qb: QB): QB => {
+      if (ranges === 'all') return qb;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return qb.where((eb: any) =>
+        ranges.length === 0
+          ? sql<boolean>`1 = 0`
+          : eb.or(ranges.map((r) => eb.and([eb(column, '>=', r.lo), eb(column, '<', r.hi)]))),
+      );
+    };
+  }
+}
+
+/**
+ * @deprecated Lists take a Scope (`scope.where(column)`); this remains for code not yet moved onto it.
  */
 export function withinScope(actor: Actor, permission: Permission, column: string) {
   const ranges = rangesFor(actor, permission);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return <QB extends { where: (...args: any[]) => any }>(qb: QB): QB => {
+
+  return <QB extends Filterable>(qb: QB): QB => {
     if (ranges === 'all') return qb;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return qb.where((eb: any) =>

@@ -15,6 +15,8 @@ export interface BulkOptions {
   /** ON CONFLICT (columns) DO UPDATE SET each of `update` = excluded value. */
   conflict?: string[];
   update?: string[];
+  /** ON CONFLICT … DO UPDATE also adds 1 to each of these columns (a record's `version`). */
+  increment?: string[];
   returning?: string[];
 }
 
@@ -22,13 +24,17 @@ export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof Postgr
 
 const SQLITE_MAX_PARAMS = 32_000;
 
-function tail(o: BulkOptions): RawBuilder<unknown> {
+function tail(table: string, o: BulkOptions): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (o.conflict?.length) {
     const target = sql.join(o.conflict.map((c) => sql.ref(c)));
+    const sets = [
+      ...(o.update ?? []).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
+      ...(o.increment ?? []).map((c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + 1`),
+    ];
     parts.push(
-      o.update?.length
-        ? sql`on conflict (${target}) do update set ${sql.join(o.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`
+      sets.length
+        ? sql`on conflict (${target}) do update set ${sql.join(sets)}`
         : sql`on conflict (${target}) do nothing`,
     );
   }
@@ -48,7 +54,7 @@ export async function bulkInsert<R = Record<string, unknown>>(
   if (isPostgres(db)) {
     const arrays = cols.map((c) => sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(o.types?.[c] ?? 'text')}[]`);
     const res =
-      await sql<R>`insert into ${sql.table(table)} (${colList}) select * from unnest(${sql.join(arrays)}) ${tail(o)}`.execute(
+      await sql<R>`insert into ${sql.table(table)} (${colList}) select * from unnest(${sql.join(arrays)}) ${tail(table, o)}`.execute(
         db,
       );
     return res.rows;
@@ -58,7 +64,9 @@ export async function bulkInsert<R = Record<string, unknown>>(
   for (let i = 0; i < rows.length; i += size) {
     const values = rows.slice(i, i + size).map((r) => sql`(${sql.join(cols.map((c) => r[c] ?? null))})`);
     const res =
-      await sql<R>`insert into ${sql.table(table)} (${colList}) values ${sql.join(values)} ${tail(o)}`.execute(db);
+      await sql<R>`insert into ${sql.table(table)} (${colList}) values ${sql.join(values)} ${tail(table, o)}`.execute(
+        db,
+      );
     out.push(...res.rows);
   }
   return out;

@@ -19,6 +19,8 @@ export interface RegionTable {
   deep_poverty_village: Flag;
   western: Flag;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /**
@@ -43,6 +45,8 @@ export interface PersonTable {
   unit_id: Generated<number | null>;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 指挥单元 — a command unit bound to a region. */
@@ -56,6 +60,8 @@ export interface CommandUnitTable {
   leader_id: number | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface CommandMemberTable {
@@ -78,6 +84,8 @@ export interface AppUserTable {
   last_login_at: Iso | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface UserRoleTable {
@@ -142,6 +150,8 @@ export interface HouseholdTable {
   persons: Generated<number>;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface HouseholdMemberTable {
@@ -219,6 +229,8 @@ export interface CrosscheckHitTable {
   status: string;
   created_at: Iso;
   resolved_at: Iso | null;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface PolicyParamTable {
@@ -227,6 +239,8 @@ export interface PolicyParamTable {
   year: Generated<number>;
   value: string;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface CodeListTable {
@@ -236,6 +250,8 @@ export interface CodeListTable {
   label_en: string;
   sort_order: Generated<number>;
   active: Generated<number>;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface RegisterTables {
@@ -257,6 +273,8 @@ export interface HelpUnitTable {
   region_code: string;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 企业 / 合作社 — a partner enterprise or cooperative. */
@@ -269,6 +287,8 @@ export interface PartnerTable {
   phone: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 驻村工作队 — a work team of a village. */
@@ -281,6 +301,8 @@ export interface WorkTeamTable {
   end_date: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** A cadre's role for a village over a term: stationed (first secretary, team) or linked (leaders, instructor). */
@@ -299,6 +321,8 @@ export interface StationingTable {
   end_reason: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 召回 — a recall request and its decision. */
@@ -316,6 +340,8 @@ export interface RecallTable {
   decided_by: string | null;
   decided_at: Iso | null;
   decision_note: string | null;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 考勤 — one day of a stationed cadre: in the village or away (with a reason). */
@@ -346,6 +372,8 @@ export interface WorkLogTable {
   day: string;
   content: string;
   created_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 请销假 — a leave request; approver = 'township' | 'county' by its length (policy parameter). */
@@ -364,6 +392,8 @@ export interface LeaveRequestTable {
   decided_by: string | null;
   decided_at: Iso | null;
   decision_note: string | null;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 意外伤害保险 */
@@ -376,6 +406,8 @@ export interface InsuranceTable {
   start_date: string;
   end_date: string;
   created_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 工作经费支出 — a spending entry of a team's yearly work funds (the budget is a policy parameter). */
@@ -388,6 +420,8 @@ export interface FundSpendingTable {
   amount: number;
   purpose: string;
   created_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 考核 — half-year ('2026H1') or annual ('2026') assessment. */
@@ -403,6 +437,8 @@ export interface AssessmentTable {
   assessed_by: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface HonourTable {
@@ -414,6 +450,8 @@ export interface HonourTable {
   awarded_by: string | null;
   note: string | null;
   created_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 结对帮扶 — one pairing of any of the five kinds; region_code is the helped side's region. */
@@ -433,6 +471,8 @@ export interface PairingTable {
   note: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 /** 帮扶措施 — a measure of a household's plan (一户一策). */
@@ -450,6 +490,8 @@ export interface MeasureTable {
   evidence: string | null;
   created_at: Iso;
   updated_at: Iso;
+  /** Optimistic-lock version: bumped by every write (a stale write gets 409). */
+  version: Generated<number>;
 }
 
 export interface ForceTables {

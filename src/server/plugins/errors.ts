@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../../shared/codes.ts';
+import { isUniqueViolation } from '../../core/db/rows.ts';
 import { AppError, ERROR_STATUS } from '../../core/errors.ts';
 import { msg, t, type Msg } from '../../core/i18n.ts';
 
@@ -10,10 +11,16 @@ function send(
   code: ErrorCode,
   message: Msg,
   details?: { path: string; message: string }[],
+  current?: unknown,
 ) {
-  return reply
-    .status(ERROR_STATUS[code])
-    .send({ error: { code, message: t(message, req.lang), ...(details ? { details } : {}) } });
+  return reply.status(ERROR_STATUS[code]).send({
+    error: {
+      code,
+      message: t(message, req.lang),
+      ...(details ? { details } : {}),
+      ...(current !== undefined ? { current } : {}),
+    },
+  });
 }
 
 const PLAIN_CLIENT_ERRORS: Record<string, [ErrorCode, Msg]> = {
@@ -32,7 +39,20 @@ export function registerErrors(app: FastifyInstance) {
         path: d.path,
         message: typeof d.message === 'string' ? d.message : t(d.message, req.lang),
       }));
-      return send(reply, req, err.code, err.msg, details);
+      return send(reply, req, err.code, err.msg, details, err.current);
+    }
+    if (isUniqueViolation(err)) {
+      // A race the service's own check could not see (two requests at once): the database's key decides.
+      req.log.info({ err: err.message }, 'unique violation answered 409');
+      return send(
+        reply,
+        req,
+        'CONFLICT',
+        msg(
+          '记录已存在（与已有记录重复），请刷新后重试',
+          'The record already exists (a duplicate key); reload and retry',
+        ),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext;

@@ -4,7 +4,7 @@ import { ROLES } from '../../shared/codes.ts';
 import { authorizeAny } from '../../core/access/scope.ts';
 import { listAudit } from '../../core/modules/audit/repo.ts';
 import { requireRegion } from '../../core/modules/regions/service.ts';
-import { subtreeRange } from '../../core/modules/regions/rules.ts';
+import { subtreeRange } from '../../shared/regions.ts';
 import { createUser, listUsers, unlockUser, updateUser } from '../../core/modules/users/service.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { GrantSchema, IdParam, listOf, Paging, Username } from '../schemas.ts';

@@ -1,7 +1,8 @@
 /** 考核表彰 — assessments of stationed cadres (with their evidence) and honours. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ASSESSMENT_GRADES, ASSESSMENT_KINDS, codesOf, HONOURS, STATION_ROLES } from '../../shared/forces.ts';
+import { codesOf } from '../../shared/codes.ts';
+import { ASSESSMENT_GRADES, ASSESSMENT_KINDS, HONOURS, STATION_ROLES } from '../../shared/forces.ts';
 import {
   assessmentEvidence,
   createHonour,

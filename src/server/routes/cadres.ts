@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GENDERS } from '../../shared/codes.ts';
+import { codesOf } from '../../shared/codes.ts';
 import {
   APPROVAL_STATUSES,
   CADRE_EDUCATION,
-  codesOf,
   PARTNER_KINDS,
   POLITICAL_STATUSES,
   RECALL_REASONS,

@@ -17,7 +17,7 @@ import {
   updateUnit,
 } from '../../core/modules/command/service.ts';
 import { requireRegion } from '../../core/modules/regions/service.ts';
-import { NATION_CODE, subtreeRange } from '../../core/modules/regions/rules.ts';
+import { NATION_CODE, subtreeRange } from '../../shared/regions.ts';
 import type { Permission } from '../../shared/codes.ts';
 import { actorOf } from '../plugins/auth.ts';
 import {

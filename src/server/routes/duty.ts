@@ -1,7 +1,8 @@
 /** 考勤与请假 — daily management of stationed cadres: attendance and days in the village, work logs, leave, insurance, work funds. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { APPROVAL_STATUSES, AWAY_REASONS, codesOf, LEAVE_APPROVERS, STATION_ROLES } from '../../shared/forces.ts';
+import { codesOf } from '../../shared/codes.ts';
+import { APPROVAL_STATUSES, AWAY_REASONS, LEAVE_APPROVERS, STATION_ROLES } from '../../shared/forces.ts';
 import { localized } from '../../core/i18n.ts';
 import { isIsoDay } from '../../core/modules/duty/rules.ts';
 import { attendanceList, attendanceSummary, cadreDays, recordAttendance } from '../../core/modules/duty/attendance.ts';

@@ -1,12 +1,10 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HOUSEHOLD_STATUSES } from '../../shared/register.ts';
 import { authorizeAny } from '../../core/access/scope.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { msg, t, type Lang, type Msg } from '../../core/i18n.ts';
@@ -15,12 +13,7 @@ import { FORCE_IMPORT_NAMES, FORCE_IMPORTS } from '../../core/modules/imports/fo
 import { importRows, rowsSummary, rowTemplate } from '../../core/modules/imports/import-rows.ts';
 import { getProgress, setProgress } from '../../core/modules/imports/progress.ts';
 import { keepReport, reportPath, workFile } from '../../core/modules/imports/report.ts';
-import {
-  exportHouseholds,
-  importHouseholds,
-  MAX_ERRORS,
-  type ImportProgress,
-} from '../../core/modules/imports/service.ts';
+import { importHouseholds, MAX_ERRORS, type ImportProgress } from '../../core/modules/imports/service.ts';
 import { buildTemplate } from '../../core/modules/imports/template.ts';
 import { actorOf } from '../plugins/auth.ts';
 import type { Deps } from './deps.ts';
@@ -244,45 +237,6 @@ export const importRoutes =
           .header('content-type', XLSX)
           .header('content-disposition', attachment('import-errors.xlsx', '导入错误报告.xlsx'))
           .send(createReadStream(path));
-      },
-    );
-
-    app.get(
-      '/api/households/export',
-      {
-        schema: {
-          tags: ['imports'],
-          summary: '导出建档立卡户 Export households in the import layout (xlsx or csv)',
-          querystring: z.object({
-            region: z.string().max(20),
-            format: z.enum(['xlsx', 'csv']).default('xlsx'),
-            status: z
-              .string()
-              .max(200)
-              .transform((s) => s.split(',').filter(Boolean))
-              .pipe(z.array(z.enum(HOUSEHOLD_STATUSES.map((s) => s.code) as [string, ...string[]])))
-              .optional(),
-            attribute: z.string().max(30).optional(),
-            cause: z.string().max(30).optional(),
-            year: z.coerce.number().int().min(2000).max(2100).optional(),
-            mask: z.enum(['true', 'false']).optional(),
-          }),
-        },
-      },
-      async (req, reply) => {
-        const q = req.query;
-        const prepared = await exportHouseholds(db, actorOf(req), { ...q, mask: q.mask === 'true' });
-        const day = new Date().toISOString().slice(0, 10);
-        const name = `建档立卡户-${prepared.region.name}-${day}.${q.format}`;
-        const out = new PassThrough();
-        prepared.write(out).catch((err: unknown) => {
-          req.log.error({ err }, 'household export failed');
-          out.destroy(err instanceof Error ? err : new Error(String(err)));
-        });
-        return reply
-          .header('content-type', q.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(`households-${prepared.region.code}-${day}.${q.format}`, name))
-          .send(out);
       },
     );
   };

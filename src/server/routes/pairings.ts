@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { codesOf, MEASURE_STATUSES, MEASURE_TYPES, PAIRING_KINDS, UNIT_LEVELS } from '../../shared/forces.ts';
+import { codesOf } from '../../shared/codes.ts';
+import { MEASURE_STATUSES, MEASURE_TYPES, PAIRING_KINDS, UNIT_LEVELS } from '../../shared/forces.ts';
 import { HOUSEHOLD_STATUSES } from '../../shared/register.ts';
 import { localized } from '../../core/i18n.ts';
 import { createMeasure, measureList, updateMeasure } from '../../core/modules/pairings/measures.ts';

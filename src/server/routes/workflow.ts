@@ -8,13 +8,8 @@ import { noticeDocx, noticeTitle } from '../../core/modules/workflow/notice.ts';
 import { requireRegion } from '../../core/modules/regions/service.ts';
 import type { HitView } from '../../core/modules/workflow/repo.ts';
 import { STEP_LABELS, WORKFLOW_STEPS, type WorkflowStep } from '../../core/modules/workflow/rules.ts';
-import {
-  checkExit,
-  getWorkflow,
-  recordStep,
-  todayInChina,
-  type WorkflowView,
-} from '../../core/modules/workflow/service.ts';
+import { checkExit, getWorkflow, recordStep, type WorkflowView } from '../../core/modules/workflow/service.ts';
+import { todayInChina } from '../../core/clock.ts';
 import { actorOf } from '../plugins/auth.ts';
 import { CodeParam, IdParam } from '../schemas.ts';
 import type { Deps } from './deps.ts';

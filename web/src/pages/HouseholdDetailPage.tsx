@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Space, Tabs, Tooltip, Typography } from 'antd';
 import { EditOutlined, EyeOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../api';
+import { households } from '@shared/contracts/households';
+import { call } from '../api';
 import { FullPageSpin } from '../auth';
-import { downloadFile } from '../download';
-import { useAsync, useErrorToast } from '../hooks';
+import { download } from '../download';
+import { useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult, NotFound } from '../components/ApiResult';
 import { StatusTag, codeLabel } from '../components/households/codes';
@@ -15,7 +16,7 @@ import { WorkflowTab } from '../components/households/WorkflowTab';
 import { YearsTab } from '../components/households/YearsTab';
 import { PlanTab } from '../components/forces/PlanTab';
 import { HelpHistoryTab } from '../components/forces/HelpHistoryTab';
-import type { HouseholdDetail } from '../registerTypes';
+import { useCall } from '../components/common/useList';
 
 export default function HouseholdDetailPage() {
   const { t, L } = useI18n();
@@ -26,11 +27,7 @@ export default function HouseholdDetailPage() {
   const [phone, setPhone] = useState<string | null>(null);
   const [busy, setBusy] = useState<'card' | 'phone' | null>(null);
   const valid = !!id && /^\d+$/.test(id);
-  const {
-    data: h,
-    error,
-    reload,
-  } = useAsync(valid ? (s) => api.get<HouseholdDetail>(`/households/${id}`, undefined, s) : null, [id]);
+  const { data: h, error, reload } = useCall(households.detail, valid ? { params: { id: Number(id) } } : null);
 
   if (!valid) return <NotFound />;
   if (error) return <ApiResult error={error} onRetry={reload} />;
@@ -39,8 +36,9 @@ export default function HouseholdDetailPage() {
   const run = async (what: 'card' | 'phone') => {
     setBusy(what);
     try {
-      if (what === 'card') await downloadFile(`/households/${h.id}/card.docx`, undefined, `明白卡-${h.code}.docx`);
-      else setPhone((await api.post<{ phone: string | null }>(`/households/${h.id}/reveal`, {})).phone);
+      if (what === 'card')
+        await download(households.card, { params: { id: h.id }, query: {} }, `明白卡-${h.code}.docx`);
+      else setPhone((await call(households.reveal, { params: { id: h.id }, body: {} })).phone);
     } catch (e) {
       toast(e);
     } finally {

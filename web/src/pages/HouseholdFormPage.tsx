@@ -3,20 +3,21 @@
  * validation errors (400, details[].path like "members.2.idNumber") land on the matching cells. ID numbers and
  * phones come masked: sent back unchanged, the server keeps the stored values.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { App, Button, Card, Flex, Form, Space } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, isApiError } from '../api';
+import { households, type HouseholdDetail } from '@shared/contracts/households';
+import { ApiError, call } from '../api';
 import { FullPageSpin } from '../auth';
-import { applyFieldErrors, toNamePath, useAsync, useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
+import { useCall } from '../components/common/useList';
+import { useSave } from '../components/common/useSave';
 import { ApiResult, Forbidden } from '../components/ApiResult';
 import { HouseholdFields } from '../components/households/HouseholdFields';
 import { MembersEditor } from '../components/households/MembersEditor';
 import { YearsEditor } from '../components/households/YearsEditor';
 import { HOUSEHOLD_FIELDS, detailToValues, fromIdNumber, valuesToBody } from '../components/households/formValues';
 import type { HouseholdValues } from '../components/households/formValues';
-import type { HouseholdDetail } from '../registerTypes';
 
 const EMPTY: HouseholdValues = {
   status: 'poor',
@@ -28,13 +29,12 @@ const EMPTY: HouseholdValues = {
 /** Server paths → form names: otherCauses.1 is the one multi-select "otherCauses". */
 function normalise(e: ApiError): ApiError {
   const details = e.details.map((d) => ({ ...d, path: d.path.replace(/^(body\.)?otherCauses\.\d+$/, 'otherCauses') }));
-  return new ApiError(e.status, e.code, e.message, details);
+  return new ApiError(e.status, e.code, e.message, details, e.current);
 }
 
 export default function HouseholdFormPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const toast = useErrorToast();
   const navigate = useNavigate();
   const { id } = useParams();
   // ?village= preselects the village (the list passes its region when it is a village).
@@ -42,8 +42,7 @@ export default function HouseholdFormPage() {
   const village = params.get('village');
   const editing = id !== undefined;
   const [form] = Form.useForm<HouseholdValues>();
-  const [saving, setSaving] = useState(false);
-  const detail = useAsync(editing ? (s) => api.get<HouseholdDetail>(`/households/${id}`, undefined, s) : null, [id]);
+  const detail = useCall(households.detail, editing ? { params: { id: Number(id) } } : null);
   const h = detail.data;
 
   const masked = useMemo(() => {
@@ -61,34 +60,45 @@ export default function HouseholdFormPage() {
     if (h) form.setFieldsValue(detailToValues(h));
   }, [h, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch((err: { errorFields?: { name: (string | number)[] }[] }) => {
-      const first = err.errorFields?.[0];
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      message.error(t('hh.checkFields'));
-      return null;
-    });
-    if (!v) return;
-    setSaving(true);
-    try {
-      const body = valuesToBody(form.getFieldsValue(true) as HouseholdValues);
-      const res = editing
-        ? await api.put<{ id: number }>(`/households/${id}`, body)
-        : await api.post<{ id: number }>('/households', body);
-      message.success(editing ? t('common.saved') : t('hh.created'));
+  // The fields a conflict dialog compares (the record someone else saved against the user's edit).
+  const labels = useMemo(
+    () => ({
+      address: t('hh.address'),
+      phone: t('hh.phone'),
+      status: t('hh.status'),
+      attribute: t('hh.attribute'),
+      mainCause: t('hh.mainCause'),
+      otherCauses: t('hh.otherCauses'),
+      housingGrade: t('hh.housingGrade'),
+      identifiedYear: t('hh.identifiedYear'),
+      exitedYear: t('hh.exitedYear'),
+      members: t('hh.tabMembers'),
+      years: t('hh.tabYears'),
+    }),
+    [t],
+  );
+  const { submit, saving, dialog } = useSave<HouseholdValues, { id: number; version: number }>({
+    form,
+    fields: HOUSEHOLD_FIELDS,
+    version: h?.version,
+    save: (values, version) => {
+      const body = valuesToBody(values);
+      return editing
+        ? call(households.update, { params: { id: Number(id) }, body: { ...body, version } })
+        : call(households.create, { body });
+    },
+    onSaved: (res) => {
+      void message.success(editing ? t('common.saved') : t('hh.created'));
       navigate(`/households/${res.id}`, { replace: editing });
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT' && !editing) {
-        form.setFields([{ name: 'code', errors: [e.message] }]);
-        form.scrollToField('code');
-      } else if (isApiError(e) && applyFieldErrors(form, normalise(e), HOUSEHOLD_FIELDS)) {
-        form.scrollToField(toNamePath(normalise(e).details[0]!.path), { block: 'center' });
-        message.error(t('hh.checkFields'));
-      } else toast(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    conflict: { toValues: (current: HouseholdDetail) => detailToValues(current), labels },
+    conflictField: editing ? undefined : 'code',
+    normalise,
+    onInvalid: (first) => {
+      if (first?.length) form.scrollToField(first, { block: 'center' });
+      void message.error(t('hh.checkFields'));
+    },
+  });
 
   if (detail.error) return <ApiResult error={detail.error} onRetry={detail.reload} />;
   if (editing && !h) return <FullPageSpin />;
@@ -133,6 +143,7 @@ export default function HouseholdFormPage() {
           </Button>
         </Flex>
       </Space>
+      {dialog}
     </Form>
   );
 }

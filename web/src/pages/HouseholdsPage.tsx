@@ -3,17 +3,19 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Space, Table } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
+import { households } from '@shared/contracts/households';
 import { api } from '../api';
 import { useAuth } from '../auth';
-import { downloadFile } from '../download';
+import { download } from '../download';
 import { useAsync, useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
 import { HouseholdFilters } from '../components/households/HouseholdFilters';
 import { householdColumns, sortParam } from '../components/households/householdColumns';
-import { filtersOf, readListQuery } from '../components/households/listQuery';
+import { filtersOf, readListQuery, toCallQuery } from '../components/households/listQuery';
 import type { ListQuery } from '../components/households/listQuery';
-import type { HouseholdPage, HouseholdRow } from '../registerTypes';
+import type { HouseholdRow } from '@shared/contracts/households';
+import { useCall } from '../components/common/useList';
 import type { Items, RegionSummary } from '../types';
 
 export default function HouseholdsPage() {
@@ -40,11 +42,7 @@ export default function HouseholdsPage() {
     setParams(next, { replace: true });
   }, [query.region, roots.data, params, setParams]);
 
-  const key = params.toString();
-  const list = useAsync(
-    query.region ? (s) => api.get<HouseholdPage>('/households', { ...query, page, pageSize }, s) : null,
-    [key],
-  );
+  const list = useCall(households.list, query.region ? { query: { ...toCallQuery(query), page, pageSize } } : null);
 
   const update = (patch: ListQuery) => {
     const next = new URLSearchParams(params);
@@ -64,7 +62,11 @@ export default function HouseholdsPage() {
   const exportList = async () => {
     setExporting(true);
     try {
-      await downloadFile('/households/export', { ...filtersOf(query), format: 'xlsx' }, 'households.xlsx');
+      await download(
+        households.export,
+        { query: { ...toCallQuery(filtersOf(query)), region: query.region ?? '', format: 'xlsx' } },
+        'households.xlsx',
+      );
     } catch (e) {
       toast(e);
     } finally {

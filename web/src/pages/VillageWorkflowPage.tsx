@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, DatePicker, Flex, Space, Table, Typography } 
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api';
+import { api, call } from '../api';
 import { downloadFile } from '../download';
 import { useAsync, useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
@@ -16,7 +16,7 @@ import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { StatusTag } from '../components/households/codes';
 import { CrosscheckCard } from '../components/workflow/CrosscheckCard';
 import { HitsCard } from '../components/workflow/HitsCard';
-import type { HouseholdPage, HouseholdRow } from '../registerTypes';
+import { households, type HouseholdRow } from '@shared/contracts/households';
 import type { Items, RegionSummary } from '../types';
 
 /** A 12-digit village code (not a township …000, not a 15-digit group). */
@@ -48,7 +48,8 @@ export default function VillageWorkflowPage() {
 
   const applicants = useAsync(
     village
-      ? (s) => api.get<HouseholdPage>('/households', { region: village, status: 'applicant', page, pageSize: 20 }, s)
+      ? (signal) =>
+          call(households.list, { query: { region: village, status: 'applicant', page, pageSize: 20 } }, { signal })
       : null,
     [village, page, hitsVersion],
   );

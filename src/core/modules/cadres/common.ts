@@ -7,10 +7,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { msg, type Msg } from '../../i18n.ts';
 import { paramValue } from '../policy/service.ts';
 import { requireRegion } from '../regions/service.ts';
-import { NATION_CODE, subtreeRange } from '../regions/rules.ts';
-import { todayInChina } from '../workflow/service.ts';
-
-export { todayInChina };
+import { NATION_CODE, subtreeRange } from '../../../shared/regions.ts';
 
 /**
  * The subtree a list covers: the `region` asked for (400 malformed, 404 unknown, 403 outside the

@@ -11,7 +11,8 @@ import { nowIso, type Db } from '../../db/index.ts';
 import { conflict } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { listRange, recallMissing, refuse, stationMissing, todayInChina } from './common.ts';
+import { listRange, recallMissing, refuse, stationMissing } from './common.ts';
+import { todayInChina } from '../../clock.ts';
 import { findRecall, findStation, recallQuery, toRecall, type Recall } from './repo.ts';
 import { isIsoDate, recallProblems } from './rules.ts';
 

@@ -13,7 +13,8 @@ import { maskIdNumber, maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
 import { withDecide } from './recalls.ts';
-import { cadreMissing, listRange, refuse, todayInChina } from './common.ts';
+import { cadreMissing, listRange, refuse } from './common.ts';
+import { todayInChina } from '../../clock.ts';
 import {
   cadreRegions,
   findCadre,

@@ -13,7 +13,8 @@ import { conflict } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { listRange, numberParam, refuse, stationMissing, todayInChina } from './common.ts';
+import { listRange, numberParam, refuse, stationMissing } from './common.ts';
+import { todayInChina } from '../../clock.ts';
 import { cadreRegions, findStation, listStations } from './repo.ts';
 import { endProblems, isIsoDate, stationProblems, type OtherStation } from './rules.ts';
 

@@ -12,7 +12,8 @@ import { conflict } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { listRange, numberParam, refuse, teamMissing, todayInChina } from './common.ts';
+import { listRange, numberParam, refuse, teamMissing } from './common.ts';
+import { todayInChina } from '../../clock.ts';
 import { activeOn, unitRef } from './repo.ts';
 import { isIsoDate, teamBelowMinimum } from './rules.ts';
 

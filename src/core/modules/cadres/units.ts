@@ -14,7 +14,8 @@ import { msg } from '../../i18n.ts';
 import { maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { listRange, partnerMissing, refuse, todayInChina, unitMissing } from './common.ts';
+import { listRange, partnerMissing, refuse, unitMissing } from './common.ts';
+import { todayInChina } from '../../clock.ts';
 import { activeOn } from './repo.ts';
 
 /** An active pairing on `day` (start ≤ day ≤ end, open end). */

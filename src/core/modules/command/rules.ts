@@ -1,6 +1,6 @@
 import { COMMAND_UNIT_LEVEL, type CommandUnitKind, type RegionLevel } from '../../../shared/codes.ts';
 import type { Msg } from '../../i18n.ts';
-import { isWithin } from '../regions/rules.ts';
+import { isWithin } from '../../../shared/regions.ts';
 
 /**
  * Checks a command unit's shape (pure): the kind fits the region level (county HQ and thematic

@@ -14,7 +14,7 @@ import { analyzeTables } from '../../db/bulk.ts';
 import type { Db } from '../../db/index.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { paramValue } from '../policy/service.ts';
-import { normalizeCode, subtreeRange } from '../regions/rules.ts';
+import { normalizeCode, subtreeRange } from '../../../shared/regions.ts';
 import { rng, seedOf } from './random.ts';
 import { CadreIds } from './forces/cadres.ts';
 import { DEMO_TODAY, DEMO_YEAR } from './forces/common.ts';

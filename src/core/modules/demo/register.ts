@@ -11,7 +11,7 @@ import type { Db } from '../../db/index.ts';
 import type { HouseholdInput } from '../households/types.ts';
 import { saveHouseholds } from '../households/write.ts';
 import { povertyLine } from '../policy/service.ts';
-import { normalizeCode, subtreeRange } from '../regions/rules.ts';
+import { normalizeCode, subtreeRange } from '../../../shared/regions.ts';
 import { rng, seedOf } from './random.ts';
 import { makeHousehold } from './register/household.ts';
 import { IdRegistry } from './register/ids.ts';

@@ -11,15 +11,8 @@ import { writeAudit } from '../audit/repo.ts';
 import { daysInRange } from './days.ts';
 import { rolesIn, stationWithin } from './repo.ts';
 import { assessmentProblems, periodRange, kindOfPeriod } from './rules.ts';
-import {
-  authorizeCadre,
-  loadCadre,
-  regionRange,
-  rejectProblems,
-  todayInChina,
-  usernameOf,
-  yearRegion,
-} from './context.ts';
+import { authorizeCadre, loadCadre, regionRange, rejectProblems, usernameOf, yearRegion } from './context.ts';
+import { todayInChina } from '../../clock.ts';
 
 // ---- assessments ----
 

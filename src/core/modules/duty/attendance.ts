@@ -20,9 +20,9 @@ import {
   regionRange,
   rejectProblems,
   requireStationOn,
-  todayInChina,
   yearRegion,
 } from './context.ts';
+import { todayInChina } from '../../clock.ts';
 
 // ---- attendance ----
 

@@ -10,12 +10,9 @@ import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { paramValue } from '../policy/service.ts';
 import { requireRegion } from '../regions/service.ts';
-import { NATION_CODE, subtreeRange } from '../regions/rules.ts';
-import { todayInChina } from '../workflow/service.ts';
+import { NATION_CODE, subtreeRange } from '../../../shared/regions.ts';
 import { findCadre, stationOn, stationsOf, stationWithin, type CadreRow, type StationRow } from './repo.ts';
 import type { Problem } from './rules.ts';
-
-export { todayInChina };
 
 export interface Cadre extends CadreRow {
   stations: StationRow[];

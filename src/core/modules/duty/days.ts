@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.ts';
-import { todayInChina } from '../workflow/service.ts';
+import { todayInChina } from '../../clock.ts';
 import { unionDays } from './rules.ts';
 
 export interface VillageDays {

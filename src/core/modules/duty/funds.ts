@@ -11,7 +11,8 @@ import { notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { spendingProblems, toCents } from './rules.ts';
-import { dateProblems, numberParam, rejectProblems, todayInChina } from './context.ts';
+import { dateProblems, numberParam, rejectProblems } from './context.ts';
+import { todayInChina } from '../../clock.ts';
 
 // ---- team work funds ----
 

@@ -9,7 +9,8 @@ import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { stationWithin } from './repo.ts';
 import { addDays, expiresInDays } from './rules.ts';
-import { authorizeCadre, dateProblems, loadCadre, regionRange, rejectProblems, todayInChina } from './context.ts';
+import { authorizeCadre, dateProblems, loadCadre, regionRange, rejectProblems } from './context.ts';
+import { todayInChina } from '../../clock.ts';
 
 // ---- accident insurance ----
 

@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { daysBetween, leaveApprover } from '../cadres/rules.ts';
-import { subtreeRange } from '../regions/rules.ts';
+import { subtreeRange } from '../../../shared/regions.ts';
 import {
   authorizeCadre,
   loadCadre,

@@ -7,15 +7,8 @@ import { withinScope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import {
-  authorizeCadre,
-  dateProblems,
-  loadCadre,
-  regionRange,
-  rejectProblems,
-  requireStationOn,
-  todayInChina,
-} from './context.ts';
+import { authorizeCadre, dateProblems, loadCadre, regionRange, rejectProblems, requireStationOn } from './context.ts';
+import { todayInChina } from '../../clock.ts';
 
 // ---- work logs ----
 

@@ -7,7 +7,7 @@ import type { AssessmentKind, StationRole } from '../../../shared/forces.ts';
 import { STATIONED_ROLES } from '../../../shared/forces.ts';
 import type { Role } from '../../../shared/codes.ts';
 import { msg, type Msg } from '../../i18n.ts';
-import { isWithin } from '../regions/rules.ts';
+import { isWithin } from '../../../shared/regions.ts';
 import { daysBetween } from '../cadres/rules.ts';
 
 export type Problem = [field: string, message: Msg];

@@ -1,13 +1,12 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { forceLabel } from '../../../shared/forces.ts';
 import { INDICATORS, labelOf, type CodeListName } from '../../../shared/register.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { can } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { helpOfHousehold } from '../pairings/plan.ts';
 import { findRegions } from '../regions/repo.ts';
-import { ancestorsOf } from '../regions/rules.ts';
+import { ancestorsOf } from '../../../shared/regions.ts';
 import { householdDetail } from './service.ts';
 
 const label = (list: CodeListName, code: string | null | undefined) => labelOf(list, code)?.zh ?? code ?? '—';
@@ -39,12 +38,13 @@ const age = (birth: string | null, year: number) => (birth ? String(year - Numbe
  */
 export async function householdCard(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   id: number,
   opts: { mask?: boolean } = {},
 ): Promise<{ buffer: Buffer; filename: string; phonesRevealed: boolean }> {
-  const h = await householdDetail(db, actor, id);
-  const reveal = !opts.mask && can(actor, 'pii.reveal', h.regionCode);
+  const h = await householdDetail(db, scope, id);
+  const reveal = !opts.mask && scope.can('pii.reveal', h.regionCode);
+  const actor = scope.actor;
   const help = await helpOfHousehold(db, h.id, { revealPhones: reveal });
   const phonesRevealed = reveal && help.responsible.some((c) => c.phone);
   if (phonesRevealed)

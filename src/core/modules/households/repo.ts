@@ -1,29 +1,14 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
+import type { HouseholdFilter, HouseholdListQuery } from '../../../shared/contracts/households.ts';
+import type { Scope } from '../../access/scope.ts';
+import { listPage } from '../../db/list.ts';
 import type { Db } from '../../db/index.ts';
 
-export interface HouseholdFilter {
-  lo: string;
-  hi: string;
-  status?: string[];
-  /** Status in the selected year's record (history), rather than the current one. */
-  yearStatus?: string[];
-  /** Households of one group (村民小组) only. */
-  groupCode?: string;
-  attribute?: string;
-  mainCause?: string;
-  cause?: string;
-  housingGrade?: string;
-  incomeMin?: number;
-  incomeMax?: number;
-  flag?: 'duplicate_id' | 'missing_indicator';
-  q?: string;
-  year: number;
-  sort?: 'code' | 'head' | 'persons' | 'income' | '-persons' | '-income';
-  page: number;
-  pageSize: number;
-}
+/** The list's filters with the year resolved (the region is the Scope's). */
+export type HouseholdQuery = Omit<HouseholdFilter, 'region' | 'year'> & { year: number };
+
+/** The region-code column a scope filters households by: the group code for a group, else the village code. */
+const scopeColumn = (scope: Scope) => (scope.region?.level === 'group' ? 'h.group_code' : 'h.region_code');
 
 /** The latest year that has yearly records (the default year of lists and statistics). */
 export async function latestYear(db: Db): Promise<number> {
@@ -35,18 +20,15 @@ export async function latestYear(db: Db): Promise<number> {
 }
 
 /**
- * Households matching a filter, inside the actor's scope. Conditions on the selected year's record are
- * EXISTS subqueries (indexed by household and year), so counting and paging touch the household table only.
+ * Households matching a filter, without the scope (`scopedHouseholds` and `listHouseholds` add it). Conditions on
+ * the selected year's record are EXISTS subqueries (indexed by household and year), so counting and paging touch
+ * the household table only.
  */
-export function filteredHouseholds(db: Db, actor: Actor, f: Omit<HouseholdFilter, 'page' | 'pageSize' | 'sort'>) {
+function matchingHouseholds(db: Db, f: HouseholdQuery) {
   const yearCond = f.incomeMin !== undefined || f.incomeMax !== undefined || !!f.yearStatus?.length;
   return db
     .selectFrom('household as h')
-    .where('h.region_code', '>=', f.lo)
-    .where('h.region_code', '<', f.hi)
-    .$call(withinScope(actor, 'household.read', 'h.region_code'))
     .$if(!!f.status?.length, (qb) => qb.where('h.status', 'in', f.status!))
-    .$if(!!f.groupCode, (qb) => qb.where('h.group_code', '=', f.groupCode!))
     .$if(!!f.mainCause, (qb) => qb.where('h.main_cause', '=', f.mainCause!))
     .$if(!!f.attribute, (qb) => qb.where('h.attribute', '=', f.attribute!))
     .$if(!!f.housingGrade, (qb) => qb.where('h.housing_grade', '=', f.housingGrade!))
@@ -105,31 +87,33 @@ export function filteredHouseholds(db: Db, actor: Actor, f: Omit<HouseholdFilter
     );
 }
 
+/** Households matching a filter inside the scope (exports and counts). */
+export function scopedHouseholds(db: Db, scope: Scope, f: HouseholdQuery) {
+  return matchingHouseholds(db, f).$call(scope.where(scopeColumn(scope)));
+}
+
 /** One page of households: the page's ids first (sorted, on the household table), then their details. */
-export async function listHouseholds(db: Db, actor: Actor, f: HouseholdFilter) {
-  const base = filteredHouseholds(db, actor, f);
+export async function listHouseholds(
+  db: Db,
+  scope: Scope,
+  f: HouseholdQuery & Pick<HouseholdListQuery, 'sort' | 'page' | 'pageSize'>,
+) {
   const income = sql<number>`(select y.per_capita_income from household_year y where y.household_id = h.id and y.year = ${f.year})`;
   const sort = f.sort ?? 'code';
   const dir = sort.startsWith('-') ? 'desc' : 'asc';
-  const [{ total }, page] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('h.id')
-      .$call((qb) => {
-        if (sort === 'income' || sort === '-income') return qb.orderBy(income, dir);
-        const col = { code: 'h.code', head: 'h.head_name', persons: 'h.persons', '-persons': 'h.persons' }[
-          sort
-        ] as 'h.code';
-        return qb.orderBy(col, dir);
-      })
-      .orderBy('h.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  const ids = page.map((r) => r.id);
-  const details = ids.length
-    ? await db
+  const column = { code: 'h.code', head: 'h.head_name', persons: 'h.persons', '-persons': 'h.persons' } as const;
+  return listPage({
+    scope,
+    base: matchingHouseholds(db, f),
+    scopeColumn: scopeColumn(scope),
+    order: (qb) =>
+      (sort === 'income' || sort === '-income' ? qb.orderBy(income, dir) : qb.orderBy(column[sort], dir)).orderBy(
+        'h.id',
+      ),
+    page: f,
+    id: 'h.id',
+    details: (ids) =>
+      db
         .selectFrom('household as h')
         .innerJoin('region as v', 'v.code', 'h.region_code')
         .leftJoin('region as g', 'g.code', 'h.group_code')
@@ -152,10 +136,8 @@ export async function listHouseholds(db: Db, actor: Actor, f: HouseholdFilter) {
           'y.per_capita_income',
         ])
         .where('h.id', 'in', ids)
-        .execute()
-    : [];
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return { total: Number(total), rows: ids.map((id) => byId.get(id)!) };
+        .execute(),
+  });
 }
 
 export async function findHousehold(db: Db, id: number) {
@@ -189,13 +171,9 @@ export async function duplicatedIds(db: Db, householdId: number): Promise<Set<st
   return new Set(rows.map((r) => r.id_number!));
 }
 
-/** The filtered households with the selected year's record joined as `y` (for exports that need its columns). */
-export function filteredHouseholdsWithYear(
-  db: Db,
-  actor: Actor,
-  f: Omit<HouseholdFilter, 'page' | 'pageSize' | 'sort'>,
-) {
-  return filteredHouseholds(db, actor, f).leftJoin('household_year as y', (j) =>
+/** The scoped, filtered households with the selected year's record joined as `y` (for exports). */
+export function scopedHouseholdsWithYear(db: Db, scope: Scope, f: HouseholdQuery) {
+  return scopedHouseholds(db, scope, f).leftJoin('household_year as y', (j) =>
     j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year),
   );
 }

@@ -1,3 +1,4 @@
+import { PHONE_MESSAGE, phoneKind } from '../../../shared/phone.ts';
 import type { CodeListName } from '../../../shared/register.ts';
 import { msg, type Msg } from '../../i18n.ts';
 import { checkIdNumber } from './idcard.ts';
@@ -29,6 +30,12 @@ export function incomeOf(y: YearInput, persons: number): { net: number; perCapit
   const round = (n: number) => Math.round(n * 100) / 100;
   return { net: round(net), perCapita: persons > 0 ? round(net / persons) : 0 };
 }
+
+/** A stored phone is a real number: a mask left over (not matched to the stored value) is not one. */
+const realPhone = (s: string) => {
+  const kind = phoneKind(s);
+  return kind === 'mobile' || kind === 'landline';
+};
 
 const realDate = (s: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -73,7 +80,7 @@ export function householdProblems(h: HouseholdInput, ctx: ValidationContext): Pr
     add('mainCause', '建档立卡户须填写主要致贫原因', 'A registered household needs a main cause');
   if (registered && !h.attribute)
     add('attribute', '建档立卡户须填写贫困户属性', 'A registered household needs an attribute');
-  if (h.phone && !/^[0-9+\-\s]{5,20}$/.test(h.phone)) add('phone', '联系电话格式不正确', 'Malformed phone number');
+  if (h.phone && !realPhone(h.phone)) add('phone', PHONE_MESSAGE.zh, PHONE_MESSAGE.en);
 
   if (!h.members?.length) add('members', '一户至少有一名成员', 'A household needs at least one member');
   const heads = (h.members ?? []).filter((m) => m.relation === 'head').length;
@@ -100,8 +107,7 @@ export function householdProblems(h: HouseholdInput, ctx: ValidationContext): Pr
       !(Number.isInteger(m.migrantMonths) && m.migrantMonths >= 0 && m.migrantMonths <= 12)
     )
       add(`${p}.migrantMonths`, '务工时间应为 0–12 个月', 'Migrant months must be 0–12');
-    if (m.phone && !/^[0-9+\-\s]{5,20}$/.test(m.phone))
-      add(`${p}.phone`, '联系电话格式不正确', 'Malformed phone number');
+    if (m.phone && !realPhone(m.phone)) add(`${p}.phone`, PHONE_MESSAGE.zh, PHONE_MESSAGE.en);
     if (m.idNumber) {
       const check = checkIdNumber(m.idNumber, {
         birthDate: m.birthDate,

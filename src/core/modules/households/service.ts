@@ -1,24 +1,16 @@
 import type { HouseholdStatus } from '../../../shared/register.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, can } from '../../access/scope.ts';
+import type { HouseholdDetail, HouseholdListQuery } from '../../../shared/contracts/households.ts';
+import { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
+import { expectVersion } from '../../db/rows.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { maskIdNumber, maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { findRegion } from '../regions/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { subtreeRange } from '../regions/rules.ts';
 import { loadValidationContext } from './context.ts';
-import {
-  duplicatedIds,
-  findHousehold,
-  latestYear,
-  listHouseholds,
-  membersOf,
-  yearsOf,
-  type HouseholdFilter,
-} from './repo.ts';
+import { duplicatedIds, findHousehold, latestYear, listHouseholds, membersOf, yearsOf } from './repo.ts';
 import { householdProblems } from './rules.ts';
 import type { HouseholdInput } from './types.ts';
 import { saveHouseholds } from './write.ts';
@@ -27,21 +19,10 @@ const missing = (id: number) => notFound(msg(`农户不存在：${id}`, `Househo
 const causesOf = (s: string) => (s ? s.split(',') : []);
 const flag = (v: number | null) => (v === null ? null : Number(v) === 1);
 
-export async function householdList(
-  db: Db,
-  actor: Actor,
-  q: Omit<HouseholdFilter, 'lo' | 'hi' | 'year'> & { region?: string; year?: number },
-) {
-  let range = subtreeRange('000000000000');
-  let groupCode: string | undefined;
-  if (q.region) {
-    const r = await requireRegion(db, q.region, 'region');
-    authorize(actor, 'household.read', r.code);
-    range = subtreeRange(r.level === 'group' ? r.parentCode! : r.code);
-    if (r.level === 'group') groupCode = r.code;
-  }
+/** A page of the households in the scope (a region, a group, or everything the caller may read). */
+export async function householdList(db: Db, scope: Scope, q: HouseholdListQuery) {
   const year = q.year ?? (await latestYear(db));
-  const { total, rows } = await listHouseholds(db, actor, { ...q, ...range, groupCode, year });
+  const { total, rows } = await listHouseholds(db, scope, { ...q, year });
   return {
     total,
     year,
@@ -66,10 +47,10 @@ export async function householdList(
 }
 
 /** A household with members, yearly records and events; ID numbers and phones masked. */
-export async function householdDetail(db: Db, actor: Actor, id: number) {
+export async function householdDetail(db: Db, scope: Scope, id: number): Promise<HouseholdDetail> {
   const h = await findHousehold(db, id);
   if (!h) throw missing(id);
-  authorize(actor, 'household.read', h.region_code);
+  scope.authorize(h.region_code);
   const [members, years, dups, village, group, events] = await Promise.all([
     membersOf(db, id),
     yearsOf(db, id),
@@ -97,8 +78,9 @@ export async function householdDetail(db: Db, actor: Actor, id: number) {
     identifiedYear: h.identified_year,
     exitedYear: h.exited_year,
     persons: h.persons,
-    canReveal: can(actor, 'pii.reveal', h.region_code),
-    canEdit: can(actor, 'household.write', h.region_code),
+    version: h.version,
+    canReveal: scope.can('pii.reveal', h.region_code),
+    canEdit: scope.can('household.write', h.region_code),
     members: members.map((m) => ({
       id: m.id,
       name: m.name,
@@ -150,14 +132,24 @@ export async function householdDetail(db: Db, actor: Actor, id: number) {
   };
 }
 
-/** Validates one household (400 naming every field), checks the scope, writes it with its audit record. */
-export async function saveHousehold(db: Db, actor: Actor, input: HouseholdInput, existingId?: number) {
+/**
+ * Validates one household (400 naming every field), checks the scope (household.write), writes it with its audit
+ * record. An update names the version it read (`existing.version`): 409 with the current record when it moved on.
+ * Returns the id and the new version.
+ */
+export async function saveHousehold(
+  db: Db,
+  scope: Scope,
+  input: HouseholdInput,
+  existing?: { id: number; version: number | undefined },
+): Promise<{ id: number; version: number }> {
   const village = await requireRegion(db, input.villageCode, 'villageCode');
   if (village.level !== 'village')
     throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), [
       { path: 'villageCode', message: msg('应为村级区划代码', 'Must be a village code') },
     ]);
-  authorize(actor, 'household.write', village.code);
+  scope.authorize(village.code);
+  const existingId = existing?.id;
   if (existingId !== undefined) input = await keepMaskedValues(db, existingId, input);
   const problems = householdProblems({ ...input, villageCode: village.code }, await loadValidationContext(db));
   if (problems.length) throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), problems);
@@ -171,17 +163,20 @@ export async function saveHousehold(db: Db, actor: Actor, input: HouseholdInput,
       .executeTakeFirst();
     if (existingId === undefined && existing)
       throw conflict(msg(`户编号已存在：${input.code}`, `Household code exists: ${input.code}`));
-    if (existingId !== undefined) {
-      const current = await findHousehold(trx, existingId);
-      if (!current) throw missing(existingId);
-      authorize(actor, 'household.write', current.region_code);
+    if (existing) {
+      const current = await findHousehold(trx, existing.id);
+      if (!current) throw missing(existing.id);
+      scope.authorize(current.region_code);
+      await expectVersion(trx, 'household', existing.id, existing.version, () =>
+        householdDetail(trx, scope.withPermission('household.read'), existing.id),
+      );
       if (current.code !== input.code || current.county_code !== countyCode)
         throw conflict(msg('户编号不可修改', 'The household code cannot change'));
     }
     const before = existing ? { household: existing, members: await membersOf(trx, existing.id) } : null;
     const ids = await saveHouseholds(trx, countyCode, [{ ...input, villageCode: village.code }]);
     const id = ids.get(input.code)!;
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: before ? 'update' : 'create',
       entity: 'household',
       entityId: id,
@@ -189,7 +184,8 @@ export async function saveHousehold(db: Db, actor: Actor, input: HouseholdInput,
       before,
       after: input,
     });
-    return id;
+    const saved = await trx.selectFrom('household').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+    return { id, version: saved.version };
   });
 }
 
@@ -224,11 +220,12 @@ async function keepMaskedValues(db: Db, id: number, input: HouseholdInput): Prom
 }
 
 /** Shows a member's full ID number or phone (or the household phone) to a role allowed to; audited. */
-export async function revealHousehold(db: Db, actor: Actor, id: number, memberId?: number) {
+export async function revealHousehold(db: Db, scope: Scope, id: number, memberId?: number) {
   const h = await findHousehold(db, id);
   if (!h) throw missing(id);
-  authorize(actor, 'household.read', h.region_code);
-  authorize(actor, 'pii.reveal', h.region_code);
+  scope.authorize(h.region_code);
+  scope.withPermission('pii.reveal').authorize(h.region_code);
+  const actor = scope.actor;
   const member = memberId
     ? await db
         .selectFrom('household_member')

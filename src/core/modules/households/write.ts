@@ -1,6 +1,6 @@
 import { bulkDeleteIn, bulkInsert, type ColumnType } from '../../db/bulk.ts';
 import { nowIso, type Db } from '../../db/index.ts';
-import { groupCode } from '../regions/rules.ts';
+import { groupCode } from '../../../shared/regions.ts';
 import { incomeOf } from './rules.ts';
 import type { HouseholdInput } from './types.ts';
 
@@ -101,7 +101,13 @@ export async function saveHouseholds(
       created_at: now,
       updated_at: now,
     })),
-    { types: HOUSEHOLD_TYPES, conflict: ['county_code', 'code'], update: HOUSEHOLD_UPDATE, returning: ['id', 'code'] },
+    {
+      types: HOUSEHOLD_TYPES,
+      conflict: ['county_code', 'code'],
+      update: HOUSEHOLD_UPDATE,
+      increment: ['version'],
+      returning: ['id', 'code'],
+    },
   );
   const ids = new Map(saved.map((r) => [r.code, Number(r.id)]));
 

@@ -1,27 +1,23 @@
 import type { Writable } from 'node:stream';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, can, scopesFor } from '../../access/scope.ts';
+import type { HouseholdFilter } from '../../../shared/contracts/households.ts';
+import { isWithin } from '../../../shared/regions.ts';
+import { scopesFor, type Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
+import { invalid } from '../../errors.ts';
+import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { filteredHouseholds, filteredHouseholdsWithYear, latestYear } from '../households/repo.ts';
-import { requireRegion } from '../regions/service.ts';
-import { isWithin, subtreeRange } from '../regions/rules.ts';
+import { latestYear, scopedHouseholds, scopedHouseholdsWithYear } from '../households/repo.ts';
 import { exportRow, type HouseholdRow, type MemberRow } from './export-row.ts';
 import { loadLabels } from './labels.ts';
 import { COLUMNS } from './layout.ts';
 import { addSheet, drain, drained, workbookWriter } from './xlsx-write.ts';
 
-export interface ExportOptions {
-  region: string;
+/** The household list's filters (the region is the Scope's), the format, and whether to mask everything. */
+export type ExportOptions = Omit<HouseholdFilter, 'region'> & {
   format: 'xlsx' | 'csv';
-  status?: string[];
-  attribute?: string;
-  cause?: string;
-  /** The year whose record fills the yearly columns (default: the latest year with records). */
-  year?: number;
   /** Mask personal data even when the caller may reveal it. */
   mask?: boolean;
-}
+};
 
 export interface ExportStats {
   households: number;
@@ -57,18 +53,19 @@ const csvField = (v: string | number | null) => {
  * refusal is a proper 403/404 before any byte is sent), then `write` streams the file page by page;
  * ID numbers and phones are masked unless the caller holds 'pii.reveal' for the household's village.
  */
-export async function exportHouseholds(db: Db, actor: Actor, opts: ExportOptions) {
-  const region = await requireRegion(db, opts.region, 'region');
-  authorize(actor, 'household.read', region.code);
-  const { lo, hi } = subtreeRange(region.code);
+export async function exportHouseholds(db: Db, scope: Scope, opts: ExportOptions) {
+  const region = scope.region;
+  if (!region) throw invalid('region', msg('请选择导出的区域', 'Choose the region to export'));
+  const actor = scope.actor;
   const year = opts.year ?? (await latestYear(db));
-  const filter = { lo, hi, year, status: opts.status, attribute: opts.attribute, cause: opts.cause };
-  const revealAll = !opts.mask && can(actor, 'pii.reveal', region.code);
+  const { format: _format, mask: _mask, ...filters } = opts;
+  const filter = { ...filters, year };
+  const revealAll = !opts.mask && scope.can('pii.reveal', region.code);
   const revealScopes = scopesFor(actor, 'pii.reveal');
   const partial =
     !opts.mask && !revealAll && revealScopes !== 'all' && revealScopes.some((s) => isWithin(s, region.code));
   const reveal = revealAll ? 'all' : partial ? 'partial' : 'none';
-  const { total } = await filteredHouseholds(db, actor, filter)
+  const { total } = await scopedHouseholds(db, scope, filter)
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow();
   await writeAudit(db, actor, {
@@ -94,7 +91,7 @@ export async function exportHouseholds(db: Db, actor: Actor, opts: ExportOptions
     if (!wb) out.write(`\uFEFF${headers.map(csvField).join(',')}\r\n`);
     let last = 0;
     for (;;) {
-      const households = (await filteredHouseholdsWithYear(db, actor, filter)
+      const households = (await scopedHouseholdsWithYear(db, scope, filter)
         .selectAll('h')
         .select(YEAR_COLUMNS.map((c) => `y.${c} as y_${c}` as const))
         .where('h.id', '>', last)
@@ -123,7 +120,7 @@ export async function exportHouseholds(db: Db, actor: Actor, opts: ExportOptions
       }
       let chunk = '';
       for (const h of households) {
-        const show = revealAll || (reveal === 'partial' && can(actor, 'pii.reveal', h.region_code));
+        const show = revealAll || (reveal === 'partial' && scope.can('pii.reveal', h.region_code));
         for (const m of byHousehold.get(h.id) ?? []) {
           const row = exportRow(h, m, labels, show);
           if (ws) ws.addRow(row).commit();

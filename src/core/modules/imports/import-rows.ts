@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { currentLang, msg, type Lang, type Msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { isIsoDate } from '../cadres/rules.ts';
-import { NATION_CODE } from '../regions/rules.ts';
+import { NATION_CODE } from '../../../shared/regions.ts';
 import { FileProblem, parseCell, type RowError, type SourceRow } from './cells.ts';
 import type { LabelSet } from './labels.ts';
 import { ErrorReport } from './report.ts';

@@ -13,7 +13,7 @@ import { invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { findHousehold } from '../households/repo.ts';
-import { todayInChina } from '../workflow/service.ts';
+import { todayInChina } from '../../clock.ts';
 import { findMeasure, listMeasures, responsibleCadres, type MeasureRow } from './repo.ts';
 import { measureProblems } from './rules.ts';
 import { queryRegion, requireVisibleCadre, validationError } from './service.ts';

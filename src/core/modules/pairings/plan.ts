@@ -12,7 +12,7 @@ import { notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { maskPhone } from '../../pii/mask.ts';
 import { findHousehold } from '../households/repo.ts';
-import { todayInChina } from '../workflow/service.ts';
+import { todayInChina } from '../../clock.ts';
 import { measureView } from './measures.ts';
 import { measuresOfHousehold, responsibleCadres } from './repo.ts';
 import { suggestMeasureTypes, unplannedTypes } from './rules.ts';

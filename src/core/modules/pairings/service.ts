@@ -17,9 +17,9 @@ import { canPairAnother } from '../cadres/rules.ts';
 import { findHousehold } from '../households/repo.ts';
 import { paramValue } from '../policy/service.ts';
 import { findRegion, type Region } from '../regions/repo.ts';
-import { NATION_CODE, normalizeCode, subtreeRange } from '../regions/rules.ts';
+import { NATION_CODE, normalizeCode, subtreeRange } from '../../../shared/regions.ts';
 import { requireRegion } from '../regions/service.ts';
-import { todayInChina } from '../workflow/service.ts';
+import { todayInChina } from '../../clock.ts';
 import {
   activeHouseholdPairings,
   cadreWithStations,

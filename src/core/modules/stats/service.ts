@@ -7,7 +7,7 @@ import { latestYear } from '../households/repo.ts';
 import { povertyLine } from '../policy/service.ts';
 import { listChildren } from '../regions/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { subtreeRange } from '../regions/rules.ts';
+import { subtreeRange } from '../../../shared/regions.ts';
 import { bucketOf, childPrefixLength, incidence, INCOME_BUCKETS } from './rules.ts';
 
 const poor = sql.join(POOR_STATUSES.map((s) => sql.lit(s)));

@@ -6,7 +6,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.t
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { findRegion } from '../regions/repo.ts';
-import { normalizeCode } from '../regions/rules.ts';
+import { normalizeCode } from '../../../shared/regions.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserById, findUserByName, grantsOf, replaceGrants, scopeNames } from './repo.ts';
 import { afterAttempt, isLocked, passwordProblem, type LockoutPolicy } from './rules.ts';

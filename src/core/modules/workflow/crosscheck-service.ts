@@ -4,12 +4,13 @@ import { nowIso, type Db } from '../../db/index.ts';
 import { conflict, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { subtreeRange } from '../regions/rules.ts';
+import { subtreeRange } from '../../../shared/regions.ts';
 import { requireRegion } from '../regions/service.ts';
 import { SOURCE_LABELS, validateRows, type CrosscheckRow, type CrosscheckSource } from './crosscheck.ts';
 import { findHit, findHousehold, listEvents, listHits } from './repo.ts';
 import { allowedSteps } from './rules.ts';
-import { commitStep, todayInChina } from './service.ts';
+import { todayInChina } from '../../clock.ts';
+import { commitStep } from './service.ts';
 
 export type HitStatus = 'open' | 'cleared' | 'confirmed';
 

@@ -1,6 +1,7 @@
 import type { HouseholdStatus } from '../../../shared/register.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { authorize } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
@@ -27,9 +28,6 @@ export interface StepInput {
 }
 
 type Household = NonNullable<Awaited<ReturnType<typeof findHousehold>>>;
-
-/** Today in China (Asia/Shanghai), YYYY-MM-DD. */
-export const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 async function loadHousehold(db: Db, actor: Actor, id: number, permission: 'household.read' | 'household.write') {
   const h = await findHousehold(db, id);

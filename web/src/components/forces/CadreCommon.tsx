@@ -1,15 +1,14 @@
 /** Shared bits of the help-force pages: code-list labels and tags, URL filters, the default region, date fields. */
-import { useCallback } from 'react';
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router';
 import { FORCE_CODE_LISTS, forceLabel } from '@shared/forces';
 import type { ForceCodeListName } from '@shared/forces';
 import type { Bilingual } from '@shared/codes';
 import { api } from '../../api';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { useUrlFilters } from '../common/urlFilters';
 import type { Items, RegionSummary } from '../../types';
 
 type Pick = (label: Bilingual | undefined) => string;
@@ -99,30 +98,6 @@ export const dateItemProps = {
 
 export const today = () => dayjs().format('YYYY-MM-DD');
 
-/**
- * Filters in the URL query: read with get(), change with set() (empty values are removed; the page goes back to 1
- * unless the patch sets it).
- */
-export function useUrlFilters() {
-  const [params, setParams] = useSearchParams();
-  const get = useCallback((k: string) => params.get(k) ?? '', [params]);
-  const set = useCallback(
-    (patch: Record<string, string | number | boolean | null | undefined>, replace = false) => {
-      const next = new URLSearchParams(params);
-      if (!('page' in patch)) next.delete('page');
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === null || v === '' || v === false) next.delete(k);
-        else next.set(k, String(v));
-      }
-      setParams(next, { replace });
-    },
-    [params, setParams],
-  );
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  return { params, get, set, page, pageSize };
-}
-
 /** The region of the page: ?region= or else the user's first scope root. */
 export function useDefaultRegion(): { region: string; error: unknown; reload: () => void } {
   const { get } = useUrlFilters();
@@ -131,22 +106,4 @@ export function useDefaultRegion(): { region: string; error: unknown; reload: ()
     !!fromUrl,
   ]);
   return { region: fromUrl || roots.data?.items[0]?.code || '', error: roots.error, reload: roots.reload };
-}
-
-/** Pagination props of a URL-driven table. */
-export function urlPagination(
-  f: ReturnType<typeof useUrlFilters>,
-  total: number | undefined,
-  showTotal: (total: number) => string,
-) {
-  return {
-    current: f.page,
-    pageSize: f.pageSize,
-    total: total ?? 0,
-    showSizeChanger: true,
-    pageSizeOptions: [20, 50, 100],
-    showTotal,
-    onChange: (page: number, pageSize: number) =>
-      f.set({ page: page > 1 ? page : undefined, pageSize: pageSize !== 20 ? pageSize : undefined }),
-  };
 }

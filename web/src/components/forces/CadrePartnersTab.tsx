@@ -11,7 +11,8 @@ import { useI18n } from '../../i18n';
 import type { Page } from '../../types';
 import { ApiResult } from '../ApiResult';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { forceOptions, forceText, urlPagination, useUrlFilters } from './CadreCommon';
+import { forceOptions, forceText } from './CadreCommon';
+import { urlPagination, useUrlFilters } from '../common/urlFilters';
 import type { Partner } from './CadreTypes';
 
 interface PartnerForm {

@@ -11,7 +11,8 @@ import type { I18n } from '../../i18n';
 import type { Page } from '../../types';
 import { ApiResult } from '../ApiResult';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { ApprovalTag, RoleTag, forceText, urlPagination, useUrlFilters } from './CadreCommon';
+import { ApprovalTag, RoleTag, forceText } from './CadreCommon';
+import { urlPagination, useUrlFilters } from '../common/urlFilters';
 import type { Recall } from './CadreTypes';
 import { RecallDecideModal, RecallRequestModal } from './RecallModals';
 

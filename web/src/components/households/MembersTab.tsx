@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { households } from '@shared/contracts/households';
+import { call } from '../../api';
 import { useErrorToast } from '../../hooks';
 import { useI18n } from '../../i18n';
-import type { Member } from '../../registerTypes';
+import type { MemberView as Member } from '@shared/contracts/households';
 import { codeLabel } from './codes';
 
 interface Props {
@@ -26,9 +27,7 @@ export function MembersTab({ householdId, members, canReveal }: Props) {
   const reveal = async (m: Member) => {
     setBusy(m.id);
     try {
-      const r = await api.post<{ idNumber: string | null; phone: string | null }>(`/households/${householdId}/reveal`, {
-        memberId: m.id,
-      });
+      const r = await call(households.reveal, { params: { id: householdId }, body: { memberId: m.id } });
       setRevealed((x) => ({ ...x, [m.id]: r }));
     } catch (e) {
       toast(e);

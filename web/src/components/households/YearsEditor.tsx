@@ -5,7 +5,7 @@ import type { FormListFieldData } from 'antd/es/form/FormList';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { INDICATORS } from '@shared/register';
 import { useI18n } from '../../i18n';
-import { INCOME_FIELDS, INDICATOR_FIELDS } from '../../registerTypes';
+import { INCOME_FIELDS, INDICATOR_FIELDS } from '@shared/household';
 import { codeOptions, money } from './codes';
 import type { HouseholdValues, YearValues } from './formValues';
 

@@ -4,8 +4,8 @@ import type { TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { INDICATORS } from '@shared/register';
 import { useI18n } from '../../i18n';
-import { INCOME_FIELDS, INDICATOR_FIELDS } from '../../registerTypes';
-import type { YearRecord } from '../../registerTypes';
+import { INCOME_FIELDS, INDICATOR_FIELDS } from '@shared/household';
+import type { YearView as YearRecord } from '@shared/contracts/households';
 import { StatusTag, money } from './codes';
 
 /** ✓ met, ✗ not met, 未填 not recorded. */

@@ -1,8 +1,10 @@
 /** The household form's values ⇄ the API (GET detail → form, form → POST/PUT body), and its field validators. */
 import type { RuleObject } from 'antd/es/form';
-import type { HouseholdDetail, IncomeField, IndicatorField } from '../../registerTypes';
-import { INCOME_FIELDS, INDICATOR_FIELDS } from '../../registerTypes';
-import type { MemberInput } from '@shared/household';
+import type { HouseholdDetail } from '@shared/contracts/households';
+import type { IncomeField, IndicatorField } from '@shared/household';
+import { INCOME_FIELDS, INDICATOR_FIELDS } from '@shared/household';
+import type { HouseholdInput, MemberInput, YearInput } from '@shared/household';
+import { phoneKind } from '@shared/phone';
 
 /** A member row of the form: the API's member shape with every field optional while editing. */
 export type MemberValues = Partial<MemberInput>;
@@ -69,7 +71,8 @@ export function detailToValues(h: HouseholdDetail): HouseholdValues {
 const text = (v: string | null | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const int = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-export function valuesToBody(v: HouseholdValues) {
+/** The form's values as the API's household (the form's own rules have checked the required fields). */
+export function valuesToBody(v: HouseholdValues): HouseholdInput {
   return {
     code: (v.code ?? '').trim(),
     villageCode: v.villageCode ?? '',
@@ -80,7 +83,7 @@ export function valuesToBody(v: HouseholdValues) {
     attribute: v.attribute || null,
     mainCause: v.mainCause || null,
     otherCauses: v.otherCauses ?? [],
-    status: v.status,
+    status: v.status as HouseholdInput['status'],
     identifiedYear: int(v.identifiedYear),
     exitedYear: int(v.exitedYear),
     members: (v.members ?? []).map((m) => ({
@@ -100,7 +103,7 @@ export function valuesToBody(v: HouseholdValues) {
       // Amounts are optional but never null on the wire; indicators are true, false or null (not recorded).
       for (const f of [...INCOME_FIELDS, 'productionCost'] as const) if (int(y[f]) !== null) out[f] = y[f];
       for (const f of INDICATOR_FIELDS) out[f] = y[f] ?? null;
-      return out;
+      return out as YearInput;
     }),
   };
 }
@@ -134,7 +137,8 @@ export function phoneRule(masked: ReadonlySet<string>, message: string) {
     validator: async (_: RuleObject, value: string | null | undefined) => {
       const v = (value ?? '').trim();
       if (!v || (v.includes('*') && masked.has(v))) return;
-      if (!/^[0-9+\-\s]{5,20}$/.test(v)) throw new Error(message);
+      const kind = phoneKind(v);
+      if (kind !== 'mobile' && kind !== 'landline') throw new Error(message);
     },
   };
 }

@@ -1,25 +1,26 @@
 /**
  * The household list's filters live in the URL query (/households?region=…&status=poor,returned&cause=…) so a
- * statistics number can link to the list behind it. The names are the API's query parameters.
+ * statistics number can link to the list behind it. The names are the API's query parameters, taken from the
+ * list's contract: a filter renamed there breaks this build.
  */
-export const FILTER_KEYS = [
-  'region',
-  'status',
-  'attribute',
-  'cause',
-  'housingGrade',
-  'incomeMin',
-  'incomeMax',
-  'flag',
-  'q',
-  'year',
-] as const;
+import type { QueryInput } from '@shared/contracts/contract';
+import { HOUSEHOLD_FILTER_KEYS, HOUSEHOLD_FLAGS, HOUSEHOLD_SORTS, type households } from '@shared/contracts/households';
+
+export const FILTER_KEYS = HOUSEHOLD_FILTER_KEYS;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type ListKey = FilterKey | 'sort' | 'page' | 'pageSize';
 export type ListQuery = Partial<Record<ListKey, string>>;
 
-export const SORTS = ['code', 'head', 'persons', 'income', '-persons', '-income'] as const;
-export const FLAGS = ['duplicate_id', 'missing_indicator'] as const;
+export const SORTS = HOUSEHOLD_SORTS;
+export const FLAGS = HOUSEHOLD_FLAGS;
+
+const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  list.includes(v as T) ? (v as T) : undefined;
+
+/** The URL's filters as the list endpoint's query (unknown flags and sorts are dropped). */
+export function toCallQuery(q: ListQuery): QueryInput<typeof households.list> {
+  return { ...q, flag: oneOf(FLAGS, q.flag), sort: oneOf(SORTS, q.sort) };
+}
 
 export function readListQuery(params: URLSearchParams): ListQuery {
   const out: ListQuery = {};

@@ -16,14 +16,8 @@ import { useI18n } from '../../i18n';
 import type { Page } from '../../types';
 import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import {
-  RoleTag,
-  forceOptions,
-  forceText,
-  urlPagination,
-  useDefaultRegion,
-  useUrlFilters,
-} from '../../components/forces/CadreCommon';
+import { RoleTag, forceOptions, forceText, useDefaultRegion } from '../../components/forces/CadreCommon';
+import { urlPagination, useUrlFilters } from '../../components/common/urlFilters';
 import { CadreFormModal } from '../../components/forces/CadreFormModal';
 import { CadrePartnersTab } from '../../components/forces/CadrePartnersTab';
 import { CadreUnitsTab } from '../../components/forces/CadreUnitsTab';

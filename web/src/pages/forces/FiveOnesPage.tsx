@@ -13,7 +13,8 @@ import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { pct, urlPagination, useDefaultRegion, useUrlFilters } from '../../components/forces/CadreCommon';
+import { pct, useDefaultRegion } from '../../components/forces/CadreCommon';
+import { urlPagination, useUrlFilters } from '../../components/common/urlFilters';
 import { FIVE_ONES } from '../../components/forces/CadreTypes';
 import type { FiveOne, FiveOnesPage as FiveOnesList, FiveOnesRow } from '../../components/forces/CadreTypes';
 import {

@@ -16,7 +16,8 @@ import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { EChart } from '../../components/stats/EChart';
 import type { ChartOption } from '../../components/stats/EChart';
-import { forceText, pct, shareText, useDefaultRegion, useUrlFilters } from '../../components/forces/CadreCommon';
+import { forceText, pct, shareText, useDefaultRegion } from '../../components/forces/CadreCommon';
+import { useUrlFilters } from '../../components/common/urlFilters';
 import type { CadreStats } from '../../components/forces/CadreTypes';
 import { useAuth } from '../../auth';
 

@@ -10,7 +10,7 @@ import type { MeasureType } from '../../../../shared/forces.ts';
 import { POOR_STATUSES, REGISTERED_STATUSES } from '../../../../shared/register.ts';
 import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
-import { subtreeRange } from '../../regions/rules.ts';
+import { subtreeRange } from '../../../../shared/regions.ts';
 import { table } from '../register/tables.ts';
 import { rng, seedOf } from '../random.ts';
 import { CadreIds, newPerson, profiles, saveCadres, type CadreSpec } from './cadres.ts';

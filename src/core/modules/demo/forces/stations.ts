@@ -9,7 +9,7 @@
 import type { RecallReason, StationRole } from '../../../../shared/forces.ts';
 import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
-import { subtreeRange } from '../../regions/rules.ts';
+import { subtreeRange } from '../../../../shared/regions.ts';
 import type { Rng } from '../random.ts';
 import { CadreIds, cadreSpec, newPerson, profiles, saveCadres, type CadreSpec, type Gender } from './cadres.ts';
 import {

@@ -9,7 +9,7 @@ import { can, withinScope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
-import { normalizeCode } from '../../regions/rules.ts';
+import { normalizeCode } from '../../../../shared/regions.ts';
 import { countyOf } from '../checks.ts';
 import { listLabels, loadLabels, type LabelSet } from '../labels.ts';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
 import { PAIRING_FIELDS } from '../../pairings/rules.ts';
 import { createPairing } from '../../pairings/service.ts';
-import { todayInChina } from '../../workflow/service.ts';
+import { todayInChina } from '../../../clock.ts';
 import { sheetLayout, type SheetColumn } from '../columns.ts';
 import { headerOf, type Outcome, type RowKind, type Values } from '../row-kind.ts';
 import { exampleVillage } from '../template.ts';

@@ -7,7 +7,7 @@ import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
 import { createStation } from '../../cadres/stations.ts';
 import { createTeam } from '../../cadres/teams.ts';
-import { todayInChina } from '../../workflow/service.ts';
+import { todayInChina } from '../../../clock.ts';
 import { sheetLayout, type SheetColumn } from '../columns.ts';
 import { headerOf, type Outcome, type RowKind, type Values } from '../row-kind.ts';
 import { exampleVillage } from '../template.ts';
