@@ -134,14 +134,14 @@ export async function householdDetail(db: Db, scope: Scope, id: number): Promise
 
 /**
  * Validates one household (400 naming every field), checks the scope (household.write), writes it with its audit
- * record. An update names the version it read (`existing.version`): 409 with the current record when it moved on.
+ * record. An update names the version it read (`edit.version`): 409 with the current record when it moved on.
  * Returns the id and the new version.
  */
 export async function saveHousehold(
   db: Db,
   scope: Scope,
   input: HouseholdInput,
-  existing?: { id: number; version: number | undefined },
+  edit?: { id: number; version: number | undefined },
 ): Promise<{ id: number; version: number }> {
   const village = await requireRegion(db, input.villageCode, 'villageCode');
   if (village.level !== 'village')
@@ -149,7 +149,7 @@ export async function saveHousehold(
       { path: 'villageCode', message: msg('应为村级区划代码', 'Must be a village code') },
     ]);
   scope.authorize(village.code);
-  const existingId = existing?.id;
+  const existingId = edit?.id;
   if (existingId !== undefined) input = await keepMaskedValues(db, existingId, input);
   const problems = householdProblems({ ...input, villageCode: village.code }, await loadValidationContext(db));
   if (problems.length) throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), problems);
@@ -163,12 +163,12 @@ export async function saveHousehold(
       .executeTakeFirst();
     if (existingId === undefined && existing)
       throw conflict(msg(`户编号已存在：${input.code}`, `Household code exists: ${input.code}`));
-    if (existing) {
-      const current = await findHousehold(trx, existing.id);
-      if (!current) throw missing(existing.id);
+    if (edit) {
+      const current = await findHousehold(trx, edit.id);
+      if (!current) throw missing(edit.id);
       scope.authorize(current.region_code);
-      await expectVersion(trx, 'household', existing.id, existing.version, () =>
-        householdDetail(trx, scope.withPermission('household.read'), existing.id),
+      await expectVersion(trx, 'household', edit.id, edit.version, () =>
+        householdDetail(trx, scope.withPermission('household.read'), edit.id),
       );
       if (current.code !== input.code || current.county_code !== countyCode)
         throw conflict(msg('户编号不可修改', 'The household code cannot change'));

@@ -58,7 +58,11 @@ export function toRegion(r: RegionRecord): Region {
 }
 
 /** Inserts or updates regions in batches (names and hierarchy; flags other than `western` are kept). */
-export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
+/**
+ * Inserts regions, updating those that exist (`existing: 'update'`, the loader's way) or failing on them
+ * (`'fail'`: a unique violation, answered 409 — a new group must not overwrite one added at the same moment).
+ */
+export async function upsertRegions(db: Db, rows: RegionRow[], existing: 'update' | 'fail' = 'update'): Promise<void> {
   if (rows.length === 0) return;
   const now = nowIso();
   const BATCH = 1000;
@@ -76,16 +80,18 @@ export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
     await db
       .insertInto('region')
       .values(values)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          official_name: eb.ref('excluded.official_name'),
-          level: eb.ref('excluded.level'),
-          parent_code: eb.ref('excluded.parent_code'),
-          group_no: eb.ref('excluded.group_no'),
-          western: eb.ref('excluded.western'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+      .$if(existing === 'update', (qb) =>
+        qb.onConflict((oc) =>
+          oc.column('code').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            official_name: eb.ref('excluded.official_name'),
+            level: eb.ref('excluded.level'),
+            parent_code: eb.ref('excluded.parent_code'),
+            group_no: eb.ref('excluded.group_no'),
+            western: eb.ref('excluded.western'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        ),
       )
       .execute();
   }

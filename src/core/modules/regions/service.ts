@@ -116,17 +116,21 @@ export async function addGroup(db: Db, actor: Actor, villageInput: string, input
     if (await findRegion(trx, code))
       throw conflict(msg(`该村已有第 ${input.no} 组`, `Group ${input.no} already exists`));
     const name = input.name?.trim() || groupName(input.no);
-    await upsertRegions(trx, [
-      {
-        code,
-        name,
-        officialName: name,
-        level: 'group',
-        parentCode: village.code,
-        groupNo: input.no,
-        western: village.flags.western,
-      },
-    ]);
+    await upsertRegions(
+      trx,
+      [
+        {
+          code,
+          name,
+          officialName: name,
+          level: 'group',
+          parentCode: village.code,
+          groupNo: input.no,
+          western: village.flags.western,
+        },
+      ],
+      'fail',
+    );
     const after = await findRegion(trx, code);
     await writeAudit(trx, actor, { action: 'create', entity: 'region', entityId: code, regionCode: code, after });
     return after!;
