@@ -56,7 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   registerI18n(app);
   registerErrors(app);
-  registerAuth(app, opts.database.db);
+  registerAuth(app, opts.database.db, opts.config.sessionCacheSeconds * 1000);
   await registerOpenApi(app);
 
   app.get(
