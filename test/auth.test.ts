@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { replaceGrants } from '../src/core/modules/users/repo.ts';
+import { resolveSession } from '../src/core/modules/users/sessions.ts';
 import { buildUser } from './factories.ts';
-import { DIALECTS, PASSWORD, testApp, type TestApp } from './harness.ts';
+import { DIALECTS, PASSWORD, testApp, type Session, type TestApp } from './harness.ts';
 
 for (const dialect of DIALECTS) {
   describe(`auth [${dialect}]`, () => {
@@ -127,6 +129,77 @@ for (const dialect of DIALECTS) {
       );
       assert.equal((await t.call(s, 'POST', '/api/auth/logout')).statusCode, 204);
       assert.equal((await t.call(s, 'GET', '/api/auth/me')).statusCode, 401);
+    });
+  });
+
+  // Sessions are kept in the process for a few seconds (SESSION_CACHE_SECS, 5 by default, as in these apps):
+  // every change made through this process must still take effect on the very next request.
+  describe(`session cache [${dialect}]`, () => {
+    let t: TestApp;
+    let admin: Session;
+    before(async () => {
+      t = await testApp(dialect, { loginRate: { max: 1000, windowMs: 60_000 } });
+      await buildUser(t.db, 'admin', '000000000000', 'root2');
+      admin = await t.login('root2');
+    });
+    after(() => t.close());
+    const me = async (s: Session) => (await t.call(s, 'GET', '/api/auth/me')).statusCode;
+    const region = async (s: Session, code: string) => (await t.call(s, 'GET', `/api/regions/${code}`)).statusCode;
+
+    it('a logout ends the session at once', async () => {
+      await buildUser(t.db, 'village', '420323104211', 'c_logout');
+      const s = await t.login('c_logout');
+      assert.equal(await me(s), 200); // now cached
+      assert.equal((await t.call(s, 'POST', '/api/auth/logout')).statusCode, 204);
+      assert.equal(await me(s), 401);
+    });
+
+    it("a password change ends the user's other sessions at once and keeps the one that made it", async () => {
+      await buildUser(t.db, 'village', '420323104211', 'c_password');
+      const [a, b] = [await t.login('c_password'), await t.login('c_password')];
+      assert.deepEqual([await me(a), await me(b)], [200, 200]);
+      const body = { currentPassword: PASSWORD, newPassword: 'NewPassw0rd' };
+      assert.equal((await t.call(a, 'POST', '/api/auth/password', body)).statusCode, 204);
+      assert.deepEqual([await me(a), await me(b)], [200, 401]);
+    });
+
+    it("a deactivation and an admin's password reset end the user's sessions at once", async () => {
+      const off = await buildUser(t.db, 'village', '420323104211', 'c_off');
+      const reset = await buildUser(t.db, 'village', '420323104211', 'c_reset');
+      const [s1, s2] = [await t.login('c_off'), await t.login('c_reset')];
+      assert.deepEqual([await me(s1), await me(s2)], [200, 200]);
+      assert.equal((await t.call(admin, 'PATCH', `/api/users/${off.id}`, { active: false })).statusCode, 204);
+      assert.equal(
+        (await t.call(admin, 'PATCH', `/api/users/${reset.id}`, { password: 'Reset12345' })).statusCode,
+        204,
+      );
+      assert.deepEqual([await me(s1), await me(s2)], [401, 401]);
+    });
+
+    it('a grant change takes effect at once: through the API it ends the sessions, in the repository the rights', async () => {
+      const u = await buildUser(t.db, 'village', '420323104211', 'c_grants');
+      const s = await t.login('c_grants');
+      assert.equal(await region(s, '420323104211'), 200);
+      assert.equal(await region(s, '420323103211'), 403);
+      // The write path below the API: the session lives on with the new grants, not the cached old ones.
+      await replaceGrants(t.db, u.id, [{ role: 'village', scopeCode: '420323103211' }]);
+      assert.equal(await region(s, '420323104211'), 403);
+      assert.equal(await region(s, '420323103211'), 200);
+      const roles = [{ role: 'village', scopeCode: '420323104211' }];
+      assert.equal((await t.call(admin, 'PATCH', `/api/users/${u.id}`, { roles })).statusCode, 204);
+      assert.equal(await region(s, '420323103211'), 401);
+    });
+
+    it('a change made outside this process is seen when the entry runs out (the documented bound)', async () => {
+      const u = await buildUser(t.db, 'village', '420323104211', 'c_bound');
+      const token = (await t.login('c_bound')).cookie.replace('xh_sid=', '');
+      assert.ok(await resolveSession(t.db, token, { cacheMs: 300 }));
+      // Another process deactivates the user: this one does not hear of it.
+      await t.db.updateTable('app_user').set({ active: 0 }).where('id', '=', u.id).execute();
+      assert.ok(await resolveSession(t.db, token, { cacheMs: 300 }), 'still cached');
+      assert.equal(await resolveSession(t.db, token), null, 'without the cache: looked up');
+      await new Promise((r) => setTimeout(r, 350));
+      assert.equal(await resolveSession(t.db, token, { cacheMs: 300 }), null, 'the entry ran out');
     });
   });
 

@@ -245,5 +245,36 @@ for (const dialect of DIALECTS) {
         [['420323104211-0004', '一组']],
       );
     });
+
+    it("shows a household with its village's and group's names and flags members whose ID number is in another household", async () => {
+      const res = await t.call(
+        village,
+        'POST',
+        '/api/households',
+        household('420323104211-0005', DONG, {
+          groupNo: 1,
+          members: [
+            { name: '周八', idNumber: idNumber('1980-01-02', 21), birthDate: '1980-01-02', relation: 'head' },
+            { name: '张大山', idNumber: idNumber('1970-03-05', 11), birthDate: '1970-03-05', relation: 'father' },
+            { name: '周小九', idNumber: null, relation: 'son' },
+          ],
+        }),
+      );
+      assert.equal(res.statusCode, 201, res.body);
+      const d = (await t.call(village, 'GET', `/api/households/${res.json().id}`)).json();
+      assert.deepEqual([d.villageName, d.groupCode, d.groupName], ['董家沟村', `${DONG}001`, '一组']);
+      assert.deepEqual(
+        d.members.map((m: { name: string; duplicateId: boolean }) => [m.name, m.duplicateId]),
+        [
+          ['周八', false],
+          ['张大山', true],
+          ['周小九', false],
+        ],
+      );
+      const list = (await t.call(village, 'GET', `/api/households?region=${DONG}&q=420323104211-0001`)).json();
+      const first = (await t.call(village, 'GET', `/api/households/${list.items[0].id}`)).json();
+      assert.deepEqual([first.villageName, first.groupCode, first.groupName], ['董家沟村', null, null]);
+      assert.equal((await t.call(village, 'GET', '/api/households/999999')).statusCode, 404);
+    });
   });
 }

@@ -7,6 +7,8 @@ export interface Config {
   /** 'auto': Secure cookies when the request came over https. */
   cookieSecure: 'auto' | boolean;
   sessionHours: number;
+  /** Seconds a resolved session is kept in this process (0: look it up on every request). */
+  sessionCacheSeconds: number;
   trustProxy: boolean;
 }
 
@@ -19,6 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.XIUHUA_DEMO_PASSWORD ?? 'Xiuhua@2026',
     cookieSecure: secure === 'auto' ? 'auto' : secure === 'true' || secure === '1',
     sessionHours: Number(env.SESSION_HOURS ?? 12),
+    sessionCacheSeconds: Number(env.SESSION_CACHE_SECS ?? 5),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
 }

@@ -58,7 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   registerI18n(app);
   registerErrors(app);
-  registerAuth(app, opts.database.db);
+  registerAuth(app, opts.database.db, opts.config.sessionCacheSeconds * 1000);
   registerInputGuard(app);
   await registerOpenApi(app);
 

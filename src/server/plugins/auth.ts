@@ -51,13 +51,13 @@ export function clearSessionCookies(reply: FastifyReply) {
  * Session cookie → actor; API routes other than public ones answer 401 without a session; cookie-
  * authenticated writes must carry the session's CSRF token in the x-csrf-token header.
  */
-export function registerAuth(app: FastifyInstance, db: Db) {
+export function registerAuth(app: FastifyInstance, db: Db, sessionCacheMs = 0) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(db, token) : null;
+    const session = token ? await resolveSession(db, token, { cacheMs: sessionCacheMs }) : null;
     if (session) {
       req.actor = { ...session.actor, ip: req.ip };
       req.sessionId = session.sessionId;

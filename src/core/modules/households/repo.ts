@@ -3,6 +3,8 @@ import type { HouseholdFilter, HouseholdListQuery } from '../../../shared/contra
 import type { Scope } from '../../access/scope.ts';
 import { listPage } from '../../db/list.ts';
 import type { Db } from '../../db/index.ts';
+import { jsonArrayFrom, jsonRows } from '../../db/json.ts';
+import { prepared } from '../../db/prepared.ts';
 
 /** The list's filters with the year resolved (the region is the Scope's). */
 export type HouseholdQuery = Omit<HouseholdFilter, 'region' | 'year'> & { year: number };
@@ -154,22 +156,106 @@ export async function membersOf(db: Db, householdId: number) {
     .execute();
 }
 
-export async function yearsOf(db: Db, householdId: number) {
-  return db.selectFrom('household_year').selectAll().where('household_id', '=', householdId).orderBy('year').execute();
+/**
+ * A household for its detail page in one query: the household row with its village's and group's names
+ * (null when unknown), and as JSON arrays its members (each with `duplicate_id` = 1 when its ID number also
+ * appears in another household), its yearly records and its workflow events, each in display order.
+ */
+export async function findHouseholdDetail(db: Db, id: number) {
+  const [row] = await detailQuery(db, id);
+  return row && { ...row, members: jsonRows(row.members), years: jsonRows(row.years), events: jsonRows(row.events) };
 }
 
-/** ID numbers of these members that also appear in another household. */
-export async function duplicatedIds(db: Db, householdId: number): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('household_member as m')
-    .innerJoin('household_member as m2', (j) =>
-      j.onRef('m2.id_number', '=', 'm.id_number').onRef('m2.household_id', '!=', 'm.household_id'),
-    )
-    .select('m.id_number')
-    .where('m.household_id', '=', householdId)
-    .execute();
-  return new Set(rows.map((r) => r.id_number!));
-}
+const detailQuery = prepared((db: Db, id: number) =>
+  db
+    .selectFrom('household as h')
+    .leftJoin('region as v', 'v.code', 'h.region_code')
+    .leftJoin('region as g', 'g.code', 'h.group_code')
+    .selectAll('h')
+    .select((eb) => [
+      'v.name as village_name',
+      'g.name as group_name',
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('household_member as m')
+          .select([
+            'm.id',
+            'm.name',
+            'm.id_number',
+            'm.gender',
+            'm.birth_date',
+            'm.relation',
+            'm.ethnicity',
+            'm.education',
+            'm.student_status',
+            'm.health',
+            'm.labour',
+            'm.work_status',
+            'm.migrant_months',
+            'm.migrant_place',
+            'm.medical_insurance',
+            'm.pension_insurance',
+            'm.dibao',
+            'm.party_member',
+            'm.phone',
+          ])
+          .select((eb2) =>
+            eb2
+              .case()
+              .when(
+                eb2.exists(
+                  eb2
+                    .selectFrom('household_member as m2')
+                    .select(sql`1`.as('one'))
+                    .whereRef('m2.id_number', '=', 'm.id_number')
+                    .whereRef('m2.household_id', '!=', 'm.household_id'),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end()
+              .as('duplicate_id'),
+          )
+          .whereRef('m.household_id', '=', 'h.id')
+          .orderBy('m.seq')
+          .orderBy('m.id'),
+      ).as('members'),
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('household_year as y')
+          .select([
+            'y.year',
+            'y.status',
+            'y.persons',
+            'y.income_wage',
+            'y.income_business',
+            'y.income_transfer',
+            'y.income_property',
+            'y.production_cost',
+            'y.net_income',
+            'y.per_capita_income',
+            'y.food_clothing',
+            'y.education',
+            'y.medical',
+            'y.housing',
+            'y.water',
+          ])
+          .whereRef('y.household_id', '=', 'h.id')
+          .orderBy('y.year'),
+      ).as('years'),
+      jsonArrayFrom(
+        db,
+        eb
+          .selectFrom('household_event as e')
+          .select(['e.id', 'e.workflow', 'e.step', 'e.event_date', 'e.actor_name', 'e.note', 'e.attachments'])
+          .whereRef('e.household_id', '=', 'h.id')
+          .orderBy('e.id'),
+      ).as('events'),
+    ])
+    .where('h.id', '=', id),
+);
 
 /** The scoped, filtered households with the selected year's record joined as `y` (for exports). */
 export function scopedHouseholdsWithYear(db: Db, scope: Scope, f: HouseholdQuery) {

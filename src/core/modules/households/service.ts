@@ -7,10 +7,9 @@ import { AppError, conflict, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { maskIdNumber, maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { findRegion } from '../regions/repo.ts';
 import { requireRegion } from '../regions/service.ts';
 import { loadValidationContext } from './context.ts';
-import { duplicatedIds, findHousehold, latestYear, listHouseholds, membersOf, yearsOf } from './repo.ts';
+import { findHousehold, findHouseholdDetail, latestYear, listHouseholds, membersOf } from './repo.ts';
 import { householdProblems } from './rules.ts';
 import type { HouseholdInput } from './types.ts';
 import { saveHouseholds } from './write.ts';
@@ -46,27 +45,20 @@ export async function householdList(db: Db, scope: Scope, q: HouseholdListQuery)
   };
 }
 
-/** A household with members, yearly records and events; ID numbers and phones masked. */
+/** A household with members, yearly records and events (one query); ID numbers and phones masked. */
 export async function householdDetail(db: Db, scope: Scope, id: number): Promise<HouseholdDetail> {
-  const h = await findHousehold(db, id);
+  const h = await findHouseholdDetail(db, id);
   if (!h) throw missing(id);
   scope.authorize(h.region_code);
-  const [members, years, dups, village, group, events] = await Promise.all([
-    membersOf(db, id),
-    yearsOf(db, id),
-    duplicatedIds(db, id),
-    findRegion(db, h.region_code),
-    h.group_code ? findRegion(db, h.group_code) : Promise.resolve(undefined),
-    db.selectFrom('household_event').selectAll().where('household_id', '=', id).orderBy('id').execute(),
-  ]);
+  const { members, years, events } = h;
   return {
     id: h.id,
     code: h.code,
     countyCode: h.county_code,
     regionCode: h.region_code,
-    villageName: village?.name ?? h.region_code,
+    villageName: h.village_name ?? h.region_code,
     groupCode: h.group_code,
-    groupName: group?.name ?? null,
+    groupName: h.group_name ?? null,
     headName: h.head_name,
     address: h.address,
     phone: maskPhone(h.phone),
@@ -85,7 +77,7 @@ export async function householdDetail(db: Db, scope: Scope, id: number): Promise
       id: m.id,
       name: m.name,
       idNumber: maskIdNumber(m.id_number),
-      duplicateId: !!m.id_number && dups.has(m.id_number),
+      duplicateId: Number(m.duplicate_id) === 1,
       gender: m.gender,
       birthDate: m.birth_date,
       relation: m.relation,

@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/codes.ts';
 import type { Grant } from '../../access/permissions.ts';
 import type { Db } from '../../db/index.ts';
+import { forgetUserSessions } from './sessions.ts';
 
 export async function findUserByName(db: Db, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -27,6 +28,7 @@ export async function grantsOf(db: Db, userIds: number[]): Promise<Map<number, G
   return out;
 }
 
+/** Replaces a user's grants; the user's cached sessions are forgotten, so the new rights apply at once. */
 export async function replaceGrants(db: Db, userId: number, grants: Grant[]): Promise<void> {
   await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
   if (grants.length)
@@ -34,6 +36,7 @@ export async function replaceGrants(db: Db, userId: number, grants: Grant[]): Pr
       .insertInto('user_role')
       .values(grants.map((g) => ({ user_id: userId, role: g.role, scope_code: g.scopeCode })))
       .execute();
+  forgetUserSessions(userId);
 }
 
 /** Names of the scope regions, for display. */

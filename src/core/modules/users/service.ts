@@ -10,7 +10,7 @@ import { normalizeCode } from '../../../shared/regions.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserById, findUserByName, grantsOf, replaceGrants, scopeNames } from './repo.ts';
 import { afterAttempt, isLocked, passwordProblem, type LockoutPolicy } from './rules.ts';
-import { createSession, deleteUserSessions } from './sessions.ts';
+import { createSession, deleteUserSessions, forgetUserSessions } from './sessions.ts';
 
 export interface Me {
   id: number;
@@ -122,6 +122,7 @@ export async function changePassword(
     await deleteUserSessions(trx, user.id, input.keepSessionId);
     await writeAudit(trx, actor, { action: 'change_password', entity: 'user', entityId: user.id });
   });
+  forgetUserSessions(user.id); // again after commit: a lookup during the transaction may have read the old rows
 }
 
 // ---- administration ----
@@ -227,6 +228,7 @@ export async function updateUser(
       after: userSnapshot(after!, grants ?? before),
     });
   });
+  forgetUserSessions(id); // again after commit: a lookup during the transaction may have read the old rows
 }
 
 export async function unlockUser(db: Db, actor: Actor, id: number): Promise<void> {

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../../shared/codes.ts';
 import type { Actor } from '../../access/permissions.ts';
 import { nowIso, type Db } from '../../db/index.ts';
-import { grantsOf } from './repo.ts';
 
 /** Session tokens are random; only their SHA-256 is stored, so a leaked table does not leak sessions. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -38,32 +37,72 @@ export interface ResolvedSession {
   sessionId: string;
 }
 
-/** The live session behind a token, or null (unknown, expired, or the user was deactivated). */
-export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
+/**
+ * Resolved sessions kept in this process for a few seconds (a session check per request is otherwise the
+ * largest share of a point read). Only live sessions are kept, never past their expiry; ending a session,
+ * a user's sessions or changing a user's grants forgets them at once here. Another process serving the same
+ * database learns of such a change only when its entry runs out: see ARCHITECTURE.md, "Sessions".
+ */
+const cache = new Map<string, { session: ResolvedSession; until: number }>();
+const CACHE_MAX = 5_000;
+/** Bumped by every forget: a lookup that started before one does not store what it read (it may be stale). */
+let generation = 0;
+
+/** Forgets the cached session `id` (after a logout). */
+export function forgetSession(id: string): void {
+  generation++;
+  cache.delete(id);
+}
+
+/** Forgets every cached session of a user (password, deactivation, grants). */
+export function forgetUserSessions(userId: number): void {
+  generation++;
+  for (const [id, e] of cache) if (e.session.actor.userId === userId) cache.delete(id);
+}
+
+/**
+ * The live session behind a token, or null (unknown, expired, or the user was deactivated): one indexed
+ * query (session → user → grants), kept for `cacheMs` in this process.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  opts: { cacheMs?: number } = {},
+): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const id = hashToken(token);
-  const row = await db
+  const now = Date.now();
+  const cacheMs = opts.cacheMs ?? 0;
+  const hit = cacheMs > 0 ? cache.get(id) : undefined;
+  if (hit && hit.until > now) return hit.session;
+  if (hit) cache.delete(id);
+  const started = generation;
+  const rows = await db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 'u.username', 'u.active'])
+    .leftJoin('user_role as r', 'r.user_id', 's.user_id')
+    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 'u.username', 'u.active', 'r.role', 'r.scope_code'])
     .where('s.id', '=', id)
-    .executeTakeFirst();
+    .orderBy('r.id')
+    .execute();
+  const row = rows[0];
   if (!row || row.expires_at <= nowIso() || Number(row.active) !== 1) return null;
-  const grants = (await grantsOf(db, [row.user_id])).get(row.user_id) ?? [];
-  return {
+  const grants = rows.flatMap((r) => (r.role ? [{ role: r.role as Role, scopeCode: r.scope_code! }] : []));
+  const session: ResolvedSession = {
     sessionId: row.id,
     csrfToken: row.csrf_token,
-    actor: {
-      kind: 'user',
-      userId: row.user_id,
-      username: row.username,
-      grants: grants.map((g) => ({ role: g.role as Role, scopeCode: g.scopeCode })),
-    },
+    actor: Object.freeze({ kind: 'user' as const, userId: row.user_id, username: row.username, grants }),
   };
+  if (cacheMs > 0 && started === generation) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(id, { session, until: Math.min(now + cacheMs, Date.parse(row.expires_at)) });
+  }
+  return session;
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
+  forgetSession(sessionId);
 }
 
 export async function deleteUserSessions(db: Db, userId: number, exceptId?: string): Promise<void> {
@@ -72,6 +111,7 @@ export async function deleteUserSessions(db: Db, userId: number, exceptId?: stri
     .where('user_id', '=', userId)
     .$if(!!exceptId, (qb) => qb.where('id', '!=', exceptId!))
     .execute();
+  forgetUserSessions(userId);
 }
 
 export async function purgeExpiredSessions(db: Db): Promise<void> {
