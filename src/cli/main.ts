@@ -125,10 +125,13 @@ async function start(config: ReturnType<typeof loadConfig>) {
 }
 
 async function serve(config: ReturnType<typeof loadConfig>, d: Database, after?: () => void) {
-  const app = await buildApp({ database: d, config, logger: process.env.LOG === '1' });
+  const app = await buildApp({ database: d, config });
   const purgeAll = () => Promise.all([purgeExpiredSessions(d.db), purgeStaleLoginAttempts(d.db, DEFAULT_LOCKOUT)]);
   await purgeAll();
-  const purge = setInterval(() => void purgeAll().catch(() => {}), 3_600_000);
+  const purge = setInterval(
+    () => void purgeAll().catch((err: unknown) => app.log.warn({ err }, 'purge of sessions and login counts failed')),
+    3_600_000,
+  );
   purge.unref();
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: shutting down`);
