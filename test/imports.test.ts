@@ -206,9 +206,18 @@ for (const dialect of DIALECTS) {
         res.errors.map((e: { row: number; message: string }) => [e.row, e.message]),
         [
           [4, `村代码 ${LONGJING} 不在您的管辖范围内`],
-          [6, `户编号 A4 已登记在 ${LONGJING}，不在您的管辖范围内，不能修改`],
+          [6, '户编号 A4 已被本县其他户使用，不能导入；请核对户编号'],
         ],
       );
+      // The code is taken — and nothing says where: A4's village is outside the caller's scope.
+      const en = (
+        await upload(app, village, 'scope.csv', csvOf(household('A4', DONGJIAGOU)), 'mode=dry-run', 'en')
+      ).json();
+      assert.deepEqual(
+        en.errors.map((e: { message: string }) => e.message),
+        ['Household code A4 is already taken in this county; check the code'],
+      );
+      assert.ok(!JSON.stringify([res.errors[1], en.errors]).includes(LONGJING.slice(0, 9)));
       const row = await t.db
         .selectFrom('household')
         .select('region_code')
