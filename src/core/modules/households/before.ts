@@ -4,26 +4,10 @@ import { nowIso, type Db } from '../../db/index.ts';
 import { columnFields, jsonObject, jsonTable, jsonText, jsonValue } from '../../db/json.ts';
 import { actorColumns } from '../audit/repo.ts';
 import type { HouseholdInput } from './types.ts';
+import { HOUSEHOLD_UPDATE, YEAR_UPDATE } from './write.ts';
 
-/** The columns a before-image keeps: what a write may change (no member/year ids, no creation times). */
-const HOUSEHOLD_COLUMNS = [
-  'id',
-  'code',
-  'region_code',
-  'group_code',
-  'head_name',
-  'address',
-  'phone',
-  'housing_grade',
-  'attribute',
-  'main_cause',
-  'other_causes',
-  'status',
-  'identified_year',
-  'exited_year',
-  'persons',
-  'updated_at',
-] as const;
+/** The columns a before-image keeps: what the write overwrites (no member/year ids, no creation times). */
+const HOUSEHOLD_COLUMNS = ['id', 'code', ...HOUSEHOLD_UPDATE];
 const MEMBER_COLUMNS = [
   'name',
   'id_number',
@@ -44,23 +28,7 @@ const MEMBER_COLUMNS = [
   'party_member',
   'phone',
 ] as const;
-const YEAR_COLUMNS = [
-  'year',
-  'status',
-  'persons',
-  'income_wage',
-  'income_business',
-  'income_transfer',
-  'income_property',
-  'production_cost',
-  'net_income',
-  'per_capita_income',
-  'food_clothing',
-  'education',
-  'medical',
-  'housing',
-  'water',
-] as const;
+const YEAR_COLUMNS = ['year', ...YEAR_UPDATE];
 
 /** Codes per statement, under SQLite's bound-parameter limit. */
 const MAX_CODES = 10_000;
