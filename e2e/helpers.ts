@@ -67,6 +67,8 @@ export async function startApp(): Promise<{ app: App; stop: () => Promise<void> 
     DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
     HOST: '127.0.0.1',
     NO_COLOR: '1',
+    // Quieter server logs in browser tests: warnings and errors (with their stacks) only.
+    LOG_LEVEL: 'warn',
   };
   const contexts: BrowserContext[] = [];
   let server: ChildProcess | undefined;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { replaceGrants } from '../src/core/modules/users/repo.ts';
 import { resolveSession } from '../src/core/modules/users/sessions.ts';
+import { purgeStaleLoginAttempts } from '../src/core/modules/users/login.ts';
 import { buildUser } from './factories.ts';
 import { DIALECTS, PASSWORD, testApp, type Session, type TestApp } from './harness.ts';
 
@@ -16,7 +17,11 @@ for (const dialect of DIALECTS) {
       await buildUser(t.db, 'admin', '000000000000', 'root');
       await buildUser(t.db, 'village', '420323104211', 'dong');
       await buildUser(t.db, 'village', '420323104211', 'lockme');
+      for (const name of ['burst', 'known', 'travel']) await buildUser(t.db, 'village', '420323104211', name);
     });
+    const attempt = (username: string, password: string, remoteAddress = '127.0.0.1') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+    const withoutTime = (m: string) => m.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'TIME');
     after(() => t.close());
 
     it('logs in with a session cookie that is HttpOnly and SameSite', async () => {
@@ -105,6 +110,51 @@ for (const dialect of DIALECTS) {
         ['login_failed', 'lock', 'unlock', 'login'].filter((a) => audit.some((r) => r.action === a)),
         ['login_failed', 'lock', 'unlock', 'login'],
       );
+    });
+
+    it('counts wrong passwords sent in parallel: 19 wrong + 1 right at once end locked, none checked past the limit', async () => {
+      const passwords = [...Array.from({ length: 19 }, (_, i) => `wrong-pass-${i}`), PASSWORD];
+      const codes = (await Promise.all(passwords.map((p) => attempt('burst', p)))).map((r) => r.statusCode);
+      // maxFailures = 3: at most 3 attempts get their password checked (two 401s, the third locks with 423).
+      assert.ok(codes.filter((c) => c === 401).length <= 2, codes.join(','));
+      assert.ok(codes.filter((c) => c === 200).length <= 1, codes.join(','));
+      assert.equal(codes.filter((c) => c === 423).length, 20 - codes.filter((c) => c !== 423).length);
+      assert.ok(codes.filter((c) => c === 423).length >= 17, codes.join(','));
+      // Locked afterwards: the right password no longer opens a session.
+      const after = await attempt('burst', PASSWORD);
+      assert.equal(after.statusCode, 423);
+      assert.equal(after.cookies.length, 0);
+    });
+
+    it('answers an unknown name exactly like a known one, through the lock', async () => {
+      const answers = async (username: string, last: string) => {
+        const out = [];
+        for (const p of ['bad-pass-1', 'bad-pass-2', 'bad-pass-3', 'bad-pass-4', last]) {
+          const r = await attempt(username, p, '10.9.9.9');
+          out.push([r.statusCode, r.json().error.code, withoutTime(r.json().error.message)]);
+        }
+        return out;
+      };
+      const known = await answers('known', PASSWORD);
+      const unknown = await answers('nobody-here', PASSWORD);
+      assert.deepEqual(unknown, known);
+      assert.deepEqual(
+        known.map((a) => a[0]),
+        [401, 401, 423, 423, 423],
+      );
+    });
+
+    it('locks the name at the address that failed only: the owner elsewhere still logs in', async () => {
+      for (let i = 0; i < 4; i++) await attempt('travel', 'bad-pass-1', '203.0.113.7');
+      assert.equal((await attempt('travel', PASSWORD, '203.0.113.7')).statusCode, 423);
+      assert.equal((await attempt('travel', PASSWORD, '198.51.100.2')).statusCode, 200);
+      // The administrator sees the lock, and lifts it at every address.
+      const admin = await t.login('root');
+      const listed = (await t.call(admin, 'GET', '/api/users?q=travel')).json().items[0];
+      assert.ok(listed.lockedUntil);
+      assert.equal((await t.call(admin, 'POST', `/api/users/${listed.id}/unlock`)).statusCode, 204);
+      assert.equal((await t.call(admin, 'GET', '/api/users?q=travel')).json().items[0].lockedUntil, null);
+      assert.equal((await attempt('travel', PASSWORD, '203.0.113.7')).statusCode, 200);
     });
 
     it('changes the password with the current one, and logs out', async () => {
@@ -200,6 +250,29 @@ for (const dialect of DIALECTS) {
       assert.equal(await resolveSession(t.db, token), null, 'without the cache: looked up');
       await new Promise((r) => setTimeout(r, 350));
       assert.equal(await resolveSession(t.db, token, { cacheMs: 300 }), null, 'the entry ran out');
+    });
+  });
+
+  describe(`lock expiry [${dialect}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp(dialect, { lockout: { maxFailures: 2, lockMinutes: 0.005 } });
+      await buildUser(t.db, 'village', '420323104211', 'brief');
+    });
+    after(() => t.close());
+    it('a lock ends after lockMinutes and the count starts afresh', async () => {
+      const login = (password: string) =>
+        t.call(null, 'POST', '/api/auth/login', { username: 'brief', password }).then((r) => r.statusCode);
+      assert.deepEqual([await login('bad-pass-1'), await login('bad-pass-1'), await login(PASSWORD)], [401, 423, 423]);
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual([await login('bad-pass-1'), await login(PASSWORD)], [401, 200]);
+      // Counts with no attempt for lockMinutes and locks that ended are purged.
+      await login('bad-pass-1');
+      await login('bad-pass-1');
+      await t.call(null, 'POST', '/api/auth/login', { username: 'other', password: 'x' });
+      await new Promise((r) => setTimeout(r, 400));
+      await purgeStaleLoginAttempts(t.db, { maxFailures: 2, lockMinutes: 0.005 });
+      assert.equal((await t.db.selectFrom('login_attempt').selectAll().execute()).length, 0);
     });
   });
 

@@ -18,7 +18,6 @@ export async function buildUser(db: Db, role: Role, scope: string, username = `u
       display_name: username,
       password_hash: await (hashed ??= hashPassword(PASSWORD)),
       active: 1,
-      failed_logins: 0,
       created_at: now,
       updated_at: now,
     })

@@ -99,7 +99,9 @@ export interface Session {
 /** An app over a fresh database, with helpers to log in and call the API. */
 export async function testApp(dialect: Dialect, opts: Partial<Omit<AppOptions, 'database' | 'config'>> = {}) {
   const database = await freshDatabase(dialect);
-  const app: FastifyInstance = await buildApp({ database, config: loadConfig({}), ...opts });
+  // Quiet unless asked for (LOG=1 npm test … shows the server's lines).
+  const config = loadConfig({ LOG: process.env.LOG ?? '0', LOG_LEVEL: process.env.LOG_LEVEL });
+  const app: FastifyInstance = await buildApp({ database, config, ...opts });
   const db = database.db;
 
   async function login(username: string, password = PASSWORD): Promise<Session> {

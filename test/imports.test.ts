@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import {
   DONGJIAGOU,
   LONGJING,
@@ -15,6 +16,7 @@ import {
   dump,
   toGbk,
   households,
+  idOf,
 } from './import-helpers.ts';
 import { buildUser } from './factories.ts';
 import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
@@ -135,6 +137,61 @@ for (const dialect of DIALECTS) {
       assert.equal(foreign.statusCode, 404, 'a report belongs to the user who imported');
     });
 
+    it('audits what a re-imported household was: head, members and the years it overwrote', async () => {
+      const perHousehold = async () =>
+        t.db
+          .selectFrom('audit_log as a')
+          .innerJoin('household as h', (j) => j.on(sql`cast(h.id as varchar(50))`, '=', sql.ref('a.entity_id')))
+          .select(['a.before_json', 'a.after_json', 'a.region_code'])
+          .where('a.action', '=', 'import')
+          .where('a.entity', '=', 'household')
+          .where('h.code', '=', 'R1')
+          .orderBy('a.id')
+          .execute();
+      assert.equal(
+        (await upload(app, county, 'r2023.csv', csvOf(household('R1', DONGJIAGOU, 3, 2023)))).statusCode,
+        200,
+      );
+      assert.equal((await perHousehold()).length, 0, 'a created household has no before-image');
+      await upload(app, county, 'r2024.csv', csvOf(household('R1', DONGJIAGOU, 3, 2024)));
+      const changed = household('R1', DONGJIAGOU, 2, 2024);
+      changed[0]![5] = '新户主';
+      for (const r of changed) r[11] = 18000;
+      const res = (await upload(app, county, 'changed.csv', csvOf(changed))).json();
+      assert.deepEqual([res.imported, res.updated], [1, 1]);
+      const rows = await perHousehold();
+      assert.equal(rows.length, 2);
+      assert.deepEqual(JSON.parse(rows[1]!.after_json!), { file: 'changed.csv' });
+      assert.equal(rows[1]!.region_code, DONGJIAGOU);
+      const before = JSON.parse(rows[1]!.before_json!);
+      assert.equal(before.household.head_name, '户主R1');
+      assert.equal(before.household.code, 'R1');
+      assert.equal(before.household.persons, 3);
+      // Members and years are tables: {columns, rows}.
+      const records = (table: { columns: string[]; rows: unknown[][] }) =>
+        table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]])));
+      assert.deepEqual(
+        records(before.members).map((m) => [m.name, m.relation, m.id_number]),
+        [
+          ['户主R1', 'head', idOf('1970-05-06', 11)],
+          ['女儿1', 'daughter', idOf('2001-01-02', 12)],
+          ['女儿2', 'daughter', idOf('2002-01-02', 14)],
+        ],
+      );
+      // Only the year the import overwrote: 2023 stays in the register, untouched.
+      assert.deepEqual(
+        records(before.years).map((y) => [y.year, Number(y.income_wage)]),
+        [[2024, 15000]],
+      );
+      assert.deepEqual(JSON.parse(rows[0]!.before_json!).years.rows, [], 'the 2024 import overwrote no year');
+      const now = await t.db
+        .selectFrom('household')
+        .select('head_name')
+        .where('code', '=', 'R1')
+        .executeTakeFirstOrThrow();
+      assert.equal(now.head_name, '新户主');
+    });
+
     it('rejects villages outside the caller’s scope, and never takes over a household registered outside it', async () => {
       const res = (
         await upload(
@@ -149,9 +206,18 @@ for (const dialect of DIALECTS) {
         res.errors.map((e: { row: number; message: string }) => [e.row, e.message]),
         [
           [4, `村代码 ${LONGJING} 不在您的管辖范围内`],
-          [6, `户编号 A4 已登记在 ${LONGJING}，不在您的管辖范围内，不能修改`],
+          [6, '户编号 A4 已被本县其他户使用，不能导入；请核对户编号'],
         ],
       );
+      // The code is taken — and nothing says where: A4's village is outside the caller's scope.
+      const en = (
+        await upload(app, village, 'scope.csv', csvOf(household('A4', DONGJIAGOU)), 'mode=dry-run', 'en')
+      ).json();
+      assert.deepEqual(
+        en.errors.map((e: { message: string }) => e.message),
+        ['Household code A4 is already taken in this county; check the code'],
+      );
+      assert.ok(!JSON.stringify([res.errors[1], en.errors]).includes(LONGJING.slice(0, 9)));
       const row = await t.db
         .selectFrom('household')
         .select('region_code')

@@ -11,6 +11,8 @@ import { DEMO_USERS, loadDemo } from '../core/modules/demo/index.ts';
 import { loadRegions } from '../core/modules/regions/load.ts';
 import { normalizeCode, shortCode } from '../shared/regions.ts';
 import { createUser } from '../core/modules/users/service.ts';
+import { purgeStaleLoginAttempts } from '../core/modules/users/login.ts';
+import { DEFAULT_LOCKOUT } from '../core/modules/users/rules.ts';
 import { purgeExpiredSessions } from '../core/modules/users/sessions.ts';
 import { ROLES, type Role } from '../shared/codes.ts';
 import { buildApp } from '../server/app.ts';
@@ -123,9 +125,13 @@ async function start(config: ReturnType<typeof loadConfig>) {
 }
 
 async function serve(config: ReturnType<typeof loadConfig>, d: Database, after?: () => void) {
-  const app = await buildApp({ database: d, config, logger: process.env.LOG === '1' });
-  await purgeExpiredSessions(d.db);
-  const purge = setInterval(() => void purgeExpiredSessions(d.db).catch(() => {}), 3_600_000);
+  const app = await buildApp({ database: d, config });
+  const purgeAll = () => Promise.all([purgeExpiredSessions(d.db), purgeStaleLoginAttempts(d.db, DEFAULT_LOCKOUT)]);
+  await purgeAll();
+  const purge = setInterval(
+    () => void purgeAll().catch((err: unknown) => app.log.warn({ err }, 'purge of sessions and login counts failed')),
+    3_600_000,
+  );
   purge.unref();
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: shutting down`);

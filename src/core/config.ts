@@ -10,6 +10,20 @@ export interface Config {
   /** Seconds a resolved session is kept in this process (0: look it up on every request). */
   sessionCacheSeconds: number;
   trustProxy: boolean;
+  /** The server's log level (pino JSON lines on stdout): 'info' by default, 'silent' with LOG=0. */
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG=0 (or false/off) silences the logs; LOG_LEVEL picks the level, info by default. */
+function logLevelOf(env: NodeJS.ProcessEnv): LogLevel {
+  if (['0', 'false', 'off'].includes((env.LOG ?? '').toLowerCase())) return 'silent';
+  const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${env.LOG_LEVEL})`);
+  return level as LogLevel;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     sessionCacheSeconds: Number(env.SESSION_CACHE_SECS ?? 5),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    logLevel: logLevelOf(env),
   };
 }

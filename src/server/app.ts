@@ -1,14 +1,15 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from '../core/config.ts';
+import type { Config, LogLevel } from '../core/config.ts';
 import type { Database } from '../core/db/index.ts';
 import { DEFAULT_LOCKOUT } from '../core/modules/users/rules.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrors } from './plugins/errors.ts';
 import { registerI18n } from './plugins/i18n.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { registerLogging, requestId } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -32,7 +33,8 @@ import { forceStatsRoutes } from './routes/forces-stats.ts';
 export interface AppOptions {
   database: Database;
   config: Config;
-  logger?: boolean;
+  /** Overrides config.logLevel; `stream` receives the JSON lines instead of stdout (tests read them). */
+  log?: { level?: LogLevel; stream?: { write(line: string): void } };
   lockout?: Deps['lockout'];
   loginRate?: Deps['loginRate'];
 }
@@ -40,7 +42,14 @@ export interface AppOptions {
 /** Builds the HTTP app: plugins, then one route module per domain module. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    logger: {
+      level: opts.log?.level ?? opts.config.logLevel,
+      ...(opts.log?.stream ? { stream: opts.log.stream } : {}),
+    },
+    // One line per request of our own (plugins/logging.ts) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestId,
+    requestIdHeader: false,
     trustProxy: opts.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 16_384 },
@@ -55,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loginRate: opts.loginRate ?? { max: 30, windowMs: 60_000 },
   };
 
+  registerLogging(app);
   await app.register(cookie);
   registerI18n(app);
   registerErrors(app);

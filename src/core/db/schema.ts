@@ -79,8 +79,6 @@ export interface AppUserTable {
   display_name: string;
   password_hash: string;
   active: Generated<number>;
-  failed_logins: number;
-  locked_until: Iso | null;
   last_login_at: Iso | null;
   created_at: Iso;
   updated_at: Iso;
@@ -105,6 +103,19 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+/**
+ * Failed logins per (lower-cased username, client address), kept whether or not the username exists; the
+ * lockout is per key, so a stranger elsewhere cannot lock the owner out. A success deletes its key.
+ */
+export interface LoginAttemptTable {
+  username: string;
+  address: string;
+  /** Attempts counted since the last success or the end of the last lock (reserved before the check). */
+  failures: number;
+  locked_until: Iso | null;
+  updated_at: Iso;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Iso;
@@ -127,6 +138,7 @@ export interface DB extends RegisterTables, ForceTables {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;
+  login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
 }
 

@@ -12,21 +12,26 @@ export interface AuditEntry {
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
+/** Who an audit row names: the user (id, name, address), or a system actor in parentheses. */
+export const actorColumns = (actor: Actor) => ({
+  user_id: actor.kind === 'user' ? actor.userId : null,
+  username: actor.kind === 'user' ? actor.username : `(${actor.name})`,
+  ip: actor.kind === 'user' ? (actor.ip ?? null) : null,
+});
+
 /** Appends one audit record (call inside the write's transaction). */
 export async function writeAudit(db: Db, actor: Actor, e: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       at: nowIso(),
-      user_id: actor.kind === 'user' ? actor.userId : null,
-      username: actor.kind === 'user' ? actor.username : `(${actor.name})`,
+      ...actorColumns(actor),
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
       region_code: e.regionCode ?? null,
       before_json: json(e.before),
       after_json: json(e.after),
-      ip: actor.kind === 'user' ? (actor.ip ?? null) : null,
     })
     .execute();
 }

@@ -242,7 +242,6 @@ async function addUsers(db: Db, password: string, progress: Progress) {
           display_name: u.displayName,
           password_hash: hashed,
           active: 1,
-          failed_logins: 0,
           created_at: now,
           updated_at: now,
         })

@@ -31,7 +31,8 @@ const YEAR_TYPES = {
     'per_capita_income',
   ]),
 };
-const HOUSEHOLD_UPDATE = [
+/** The columns an upsert overwrites (also what a before-image keeps, before.ts). */
+export const HOUSEHOLD_UPDATE = [
   'region_code',
   'group_code',
   'head_name',
@@ -47,7 +48,7 @@ const HOUSEHOLD_UPDATE = [
   'persons',
   'updated_at',
 ];
-const YEAR_UPDATE = [
+export const YEAR_UPDATE = [
   'region_code',
   'status',
   'persons',

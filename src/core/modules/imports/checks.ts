@@ -66,11 +66,12 @@ export class BatchChecks {
     if (!can(this.actor, 'household.write', v))
       return at(msg(`村代码 ${v} 不在您的管辖范围内`, `Village ${v} is outside your region scope`));
     const current = this.existing.get(`${countyOf(v)}/${b.code}`);
+    // Says only that the code is taken: where a household outside the caller's scope lives is not theirs to learn.
     if (current && !can(this.actor, 'household.write', current))
       return at(
         msg(
-          `户编号 ${b.code} 已登记在 ${current}，不在您的管辖范围内，不能修改`,
-          `Household ${b.code} is registered in ${current}, outside your scope`,
+          `户编号 ${b.code} 已被本县其他户使用，不能导入；请核对户编号`,
+          `Household code ${b.code} is already taken in this county; check the code`,
         ),
         '户编号',
       );

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/permissions.ts';
 import type { Db } from '../../db/index.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
+import { auditBeforeImages } from '../households/before.ts';
 import { saveHouseholds } from '../households/write.ts';
 import { countyOf } from './checks.ts';
 import type { Pending, RowError } from './rows.ts';
@@ -11,7 +12,10 @@ export interface Failed {
   errors: RowError[];
 }
 
-/** Writes one transaction: saveHouseholds per county (the register's one write path) and an audit row each. */
+/**
+ * Writes one transaction: saveHouseholds per county (the register's one write path), an audit row per updated
+ * household with its before-image, and an audit row per county for the batch.
+ */
 async function writeOnce(db: Db, actor: Actor, list: Pending[], file: string) {
   const byCounty = new Map<string, Pending[]>();
   for (const b of list) {
@@ -22,11 +26,10 @@ async function writeOnce(db: Db, actor: Actor, list: Pending[], file: string) {
   }
   await db.transaction().execute(async (trx) => {
     for (const [county, households] of byCounty) {
-      await saveHouseholds(
-        trx,
-        county,
-        households.map((b) => b.input),
-      );
+      const inputs = households.map((b) => b.input);
+      // What each household the batch updates was, one audit row each; the batch row below names them all.
+      await auditBeforeImages(trx, actor, county, inputs, { action: 'import', after: { file } });
+      await saveHouseholds(trx, county, inputs);
       await writeAudit(trx, actor, {
         action: 'import',
         entity: 'household',

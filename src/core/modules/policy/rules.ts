@@ -1,4 +1,4 @@
-import { PARAM_DEFS } from '../../../shared/policy.ts';
+import { PARAM_DEFS, type ParamDef } from '../../../shared/policy.ts';
 
 /**
  * Policy parameters (政策参数): poverty lines, thresholds and lists, by year and by province. Nothing
@@ -82,28 +82,51 @@ export const POLICY_DEFAULTS: ParamRow[] = [
   { key: 'cadre_young_age_max', province: '', year: 0, value: 45 },
 ];
 
-/** Checks a value against its key's kind; returns a problem or null. */
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** The bounds of a number parameter (or of each end of a range); a ratio is 0–1 unless its key narrows it. */
+export function paramBounds(def: ParamDef): { min: number; max: number; integer: boolean } {
+  const ratio = def.kind === 'ratio';
+  return {
+    min: def.min ?? 0,
+    max: def.max ?? (ratio ? 1 : Number.MAX_SAFE_INTEGER),
+    integer: def.integer ?? false,
+  };
+}
+
+/** Is `v` a number within the bounds (inclusive), and whole if it must be? */
+const within = (v: unknown, b: ReturnType<typeof paramBounds>): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= b.min && v <= b.max && (!b.integer || Number.isInteger(v));
+
+/** Checks a value against its key's kind and range; returns a problem (in Chinese and English) or null. */
 export function paramProblem(key: string, value: unknown): { zh: string; en: string } | null {
-  const kind = PARAM_DEFS[key]?.kind;
-  if (!kind) return { zh: `未知参数：${key}`, en: `Unknown parameter: ${key}` };
-  const num = typeof value === 'number' && Number.isFinite(value);
-  switch (kind) {
+  const def = PARAM_DEFS[key];
+  if (!def) return { zh: `未知参数：${key}`, en: `Unknown parameter: ${key}` };
+  const b = paramBounds(def);
+  const unit = def.unit ? { zh: `（${def.unit.zh}）`, en: ` ${def.unit.en}` } : { zh: '', en: '' };
+  const span = { zh: `${fmt(b.min)} 到 ${fmt(b.max)}`, en: `${fmt(b.min)} to ${fmt(b.max)}` };
+  switch (def.kind) {
     case 'number':
-      return num && (value as number) >= 0 ? null : { zh: '应为非负数', en: 'Must be a non-negative number' };
-    case 'ratio':
-      return num && (value as number) >= 0 && (value as number) <= 1
+      return within(value, b)
         ? null
-        : { zh: '应为 0 到 1 之间的比例', en: 'Must be a ratio between 0 and 1' };
+        : {
+            zh: `应为 ${span.zh} 之间的${b.integer ? '整数' : '数'}${unit.zh}`,
+            en: `Must be ${b.integer ? 'a whole number' : 'a number'} from ${span.en}${unit.en}`,
+          };
+    case 'ratio':
+      return within(value, b) ? null : { zh: `应为 ${span.zh} 之间的比例`, en: `Must be a ratio from ${span.en}` };
     case 'codes':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && /^\d{2}$/.test(v))
         ? null
         : { zh: '应为两位省级代码列表', en: 'Must be a list of 2-digit province codes' };
-    case 'range':
-      return Array.isArray(value) &&
-        value.length === 2 &&
-        value.every((v) => Number.isInteger(v)) &&
-        value[0] <= value[1]
+    case 'range': {
+      const [lo, hi] = Array.isArray(value) && value.length === 2 ? (value as unknown[]) : [];
+      return within(lo, b) && within(hi, b) && lo <= hi
         ? null
-        : { zh: '应为 [下限, 上限]', en: 'Must be [min, max]' };
+        : {
+            zh: `应为 [下限, 上限]，两端为 ${span.zh} 之间的${b.integer ? '整数' : '数'}${unit.zh}，下限不大于上限`,
+            en: `Must be [min, max], each ${b.integer ? 'a whole number' : 'a number'} from ${span.en}${unit.en}, min ≤ max`,
+          };
+    }
   }
 }

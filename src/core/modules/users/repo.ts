@@ -1,7 +1,10 @@
 import type { Role } from '../../../shared/codes.ts';
 import type { Grant } from '../../access/permissions.ts';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/index.ts';
 import { forgetUserSessions } from './sessions.ts';
+import type { DB } from '../../db/schema.ts';
+import type { LoginKey, Reserved } from './rules.ts';
 
 export async function findUserByName(db: Db, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
@@ -48,4 +51,93 @@ export async function scopeNames(db: Db, codes: string[]): Promise<Map<string, s
     .where('code', 'in', [...new Set(codes)])
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+// ---- failed logins per (username, address) ----
+
+const ofKey = (k: LoginKey) => (eb: ExpressionBuilder<DB, 'login_attempt'>) =>
+  eb.and([eb('username', '=', k.username), eb('address', '=', k.address)]);
+const notLocked = (now: string) => (eb: ExpressionBuilder<DB, 'login_attempt'>) =>
+  eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]);
+
+/**
+ * Reserves an attempt's place in its key's counter, atomically (one upsert, so parallel attempts each get
+ * their own number): a lock that has ended, or a count with no attempt since `freshBefore`, starts afresh.
+ */
+export async function reserveLoginAttempt(db: Db, k: LoginKey, now: string, freshBefore: string): Promise<Reserved> {
+  const lockedUntil = sql.ref<string | null>('login_attempt.locked_until');
+  const restart = sql<boolean>`(${lockedUntil} is not null and ${lockedUntil} <= ${now})
+    or (${lockedUntil} is null and ${sql.ref('login_attempt.updated_at')} < ${freshBefore})`;
+  const row = await db
+    .insertInto('login_attempt')
+    .values({ username: k.username, address: k.address, failures: 1, locked_until: null, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['username', 'address']).doUpdateSet({
+        failures: sql<number>`case when ${restart} then 1 else ${sql.ref('login_attempt.failures')} + 1 end`,
+        locked_until: sql<string | null>`case when ${lockedUntil} <= ${now} then null else ${lockedUntil} end`,
+        updated_at: now,
+      }),
+    )
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  return { failures: Number(row.failures), lockedUntil: row.locked_until };
+}
+
+/** Locks a key until `until` unless a lock is in force already; true when this call set the lock. */
+export async function lockLoginKey(db: Db, k: LoginKey, now: string, until: string): Promise<boolean> {
+  const r = await db
+    .updateTable('login_attempt')
+    .set({ locked_until: until })
+    .where(ofKey(k))
+    .where(notLocked(now))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * A success takes its own attempt and those before it (`reserved` of them) off the count, unless the key
+ * got locked meanwhile (by attempts in parallel): then it returns the lock's end and the login is refused.
+ */
+export async function settleLoginSuccess(db: Db, k: LoginKey, reserved: number, now: string): Promise<string | null> {
+  const failures = sql.ref<number>('failures');
+  const r = await db
+    .updateTable('login_attempt')
+    .set({
+      failures: sql<number>`case when ${failures} > ${reserved} then ${failures} - ${reserved} else 0 end`,
+      updated_at: now,
+    })
+    .where(ofKey(k))
+    .where(notLocked(now))
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) > 0) return null;
+  // Locked, or the key is gone (an administrator's unlock): only a lock refuses.
+  const row = await db.selectFrom('login_attempt').select('locked_until').where(ofKey(k)).executeTakeFirst();
+  return row?.locked_until ?? null;
+}
+
+/** The latest lock in force per username (lower-cased) — any address. */
+export async function lockedUntilByName(db: Db, usernames: string[], now: string): Promise<Map<string, string>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('login_attempt')
+    .select((eb) => ['username', eb.fn.max('locked_until').as('until')])
+    .where('username', 'in', [...new Set(usernames.map((u) => u.toLowerCase()))])
+    .where('locked_until', '>', now)
+    .groupBy('username')
+    .execute();
+  return new Map(rows.filter((r) => r.until).map((r) => [r.username, r.until as string]));
+}
+
+/** Removes every key of a username (an administrator's unlock); returns what they held. */
+export async function clearLoginAttempts(db: Db, username: string) {
+  return db
+    .deleteFrom('login_attempt')
+    .where('username', '=', username.toLowerCase())
+    .returning(['address', 'failures', 'locked_until'])
+    .execute();
+}
+
+/** Forgets counts that would start afresh anyway (no attempt since `freshBefore`, no lock in force). */
+export async function purgeLoginAttempts(db: Db, now: string, freshBefore: string): Promise<void> {
+  await db.deleteFrom('login_attempt').where('updated_at', '<', freshBefore).where(notLocked(now)).execute();
 }

@@ -1,40 +1,63 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { afterAttempt, isLocked, passwordProblem, RateLimiter, type LockState } from './rules.ts';
+import {
+  freshCountBefore,
+  isLocked,
+  lockAfterFailure,
+  loginKey,
+  onReserved,
+  passwordProblem,
+  RateLimiter,
+} from './rules.ts';
 
 const policy = { maxFailures: 3, lockMinutes: 10 };
 const t0 = new Date('2026-11-23T10:00:00.000Z');
 const at = (min: number) => new Date(t0.getTime() + min * 60_000);
+const iso = (min: number) => at(min).toISOString();
 
 describe('lockout', () => {
-  it('locks exactly at the Nth consecutive failure, not before', () => {
-    let s: LockState = { failedLogins: 0, lockedUntil: null };
-    s = afterAttempt(s, false, t0, policy);
-    s = afterAttempt(s, false, t0, policy);
-    assert.equal(isLocked(s, t0), false);
-    assert.equal(s.failedLogins, 2);
-    s = afterAttempt(s, false, t0, policy);
-    assert.equal(isLocked(s, t0), true);
-    assert.equal(s.lockedUntil, at(10).toISOString());
+  it('counts per lower-cased name and address', () => {
+    assert.deepEqual(loginKey(' Admin ', '10.0.0.1'), { username: 'admin', address: '10.0.0.1' });
+    assert.deepEqual(loginKey('admin', undefined), { username: 'admin', address: '' });
   });
 
-  it('unlocks exactly when the lock time ends and starts a fresh count', () => {
-    const locked: LockState = { failedLogins: 3, lockedUntil: at(10).toISOString() };
+  it('checks the password up to the allowance, refuses unchecked past it or under a lock', () => {
+    const cases: [string, number, string | null, ReturnType<typeof onReserved>][] = [
+      ['first attempt', 1, null, { check: true }],
+      ['the last one allowed', 3, null, { check: true }],
+      ['one past the allowance: locks now', 4, null, { check: false, lockedUntil: iso(10), lockNow: true }],
+      ['far past it, lock already set', 20, iso(5), { check: false, lockedUntil: iso(5), lockNow: false }],
+      ['under a lock, whatever the count', 1, iso(0.01), { check: false, lockedUntil: iso(0.01), lockNow: false }],
+      // A lock that has ended never reaches here (the reservation starts afresh), but it would not refuse.
+      ['a lock that ended', 2, iso(0), { check: true }],
+    ];
+    for (const [what, failures, lockedUntil, expected] of cases)
+      assert.deepEqual(onReserved({ failures, lockedUntil }, t0, policy), expected, what);
+  });
+
+  it('locks at the maxFailures-th wrong password, not before', () => {
+    const cases: [number, string | null][] = [
+      [1, null],
+      [2, null],
+      [3, iso(10)],
+      [4, iso(10)],
+    ];
+    for (const [failures, expected] of cases)
+      assert.equal(lockAfterFailure({ failures, lockedUntil: null }, t0, policy), expected, `failure ${failures}`);
+  });
+
+  it('a lock holds until its end exactly', () => {
     const cases: [number, boolean][] = [
       [9.99, true],
       [10, false],
       [11, false],
     ];
-    for (const [min, expected] of cases) assert.equal(isLocked(locked, at(min)), expected, `${min} min`);
-    const next = afterAttempt(locked, false, at(11), policy);
-    assert.deepEqual(next, { failedLogins: 1, lockedUntil: null });
+    for (const [min, expected] of cases) assert.equal(isLocked(iso(10), at(min)), expected, `${min} min`);
+    assert.equal(isLocked(null, t0), false);
   });
 
-  it('a success clears failures', () => {
-    assert.deepEqual(afterAttempt({ failedLogins: 2, lockedUntil: null }, true, t0, policy), {
-      failedLogins: 0,
-      lockedUntil: null,
-    });
+  it('a count with no attempt for lockMinutes starts afresh', () => {
+    assert.equal(freshCountBefore(at(10), policy), iso(0));
   });
 });
 

@@ -1,4 +1,10 @@
-/** Lockout policy: after `maxFailures` consecutive wrong passwords the account is locked for `lockMinutes`. */
+/**
+ * Lockout policy: failed logins are counted per key — the lower-cased username and the client address —
+ * whether or not the username exists. The `maxFailures`-th failure in a row locks the key for
+ * `lockMinutes`; a pause of `lockMinutes` without attempts, like the end of a lock, starts a fresh count.
+ * A stranger's failures from another address never lock the owner out at theirs, and an unknown name
+ * answers exactly like a known one (401 until the lock, then 423).
+ */
 export interface LockoutPolicy {
   maxFailures: number;
   lockMinutes: number;
@@ -6,26 +12,55 @@ export interface LockoutPolicy {
 
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMinutes: 15 };
 
-export interface LockState {
-  failedLogins: number;
+/** What failed logins are counted under. */
+export interface LoginKey {
+  username: string;
+  address: string;
+}
+
+export const loginKey = (username: string, address: string | undefined): LoginKey => ({
+  username: username.trim().toLowerCase().slice(0, 50),
+  address: (address ?? '').slice(0, 64),
+});
+
+/**
+ * A key's counter right after an attempt reserved its place in it (atomically, before the slow password
+ * check): `failures` counts this attempt and every earlier one since the last success or a fresh count,
+ * finished or still being checked.
+ */
+export interface Reserved {
+  failures: number;
   lockedUntil: string | null;
 }
 
-/** Is the account locked at `now`? */
-export function isLocked(state: LockState, now: Date): boolean {
-  return state.lockedUntil !== null && new Date(state.lockedUntil).getTime() > now.getTime();
+const plusMinutes = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+
+/** Is a lock that ends at `lockedUntil` in force at `now`? */
+export function isLocked(lockedUntil: string | null, now: Date): boolean {
+  return lockedUntil !== null && new Date(lockedUntil).getTime() > now.getTime();
 }
 
-/** The state after a login attempt (pure). A success clears the counter; the Nth failure locks. */
-export function afterAttempt(state: LockState, success: boolean, now: Date, policy: LockoutPolicy): LockState {
-  if (success) return { failedLogins: 0, lockedUntil: null };
-  // A lock that has expired starts a fresh count.
-  const expired = state.lockedUntil !== null && !isLocked(state, now);
-  const failures = (expired ? 0 : state.failedLogins) + 1;
-  if (failures >= policy.maxFailures) {
-    return { failedLogins: failures, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString() };
-  }
-  return { failedLogins: failures, lockedUntil: expired ? null : state.lockedUntil };
+/** Counts older than this (no attempt since) start afresh when the next attempt comes. */
+export const freshCountBefore = (now: Date, policy: LockoutPolicy): string => plusMinutes(now, -policy.lockMinutes);
+
+/**
+ * What to do with a reserved attempt: check the password, or refuse it unchecked — the key is locked, or
+ * earlier attempts already used up the allowance (the lock then starts now, unless one is in force).
+ */
+export function onReserved(
+  r: Reserved,
+  now: Date,
+  policy: LockoutPolicy,
+): { check: true } | { check: false; lockedUntil: string; lockNow: boolean } {
+  if (isLocked(r.lockedUntil, now)) return { check: false, lockedUntil: r.lockedUntil!, lockNow: false };
+  if (r.failures > policy.maxFailures)
+    return { check: false, lockedUntil: plusMinutes(now, policy.lockMinutes), lockNow: true };
+  return { check: true };
+}
+
+/** After a wrong password: the lock it starts (its reserved place is the `maxFailures`-th or later), or null. */
+export function lockAfterFailure(r: Reserved, now: Date, policy: LockoutPolicy): string | null {
+  return r.failures >= policy.maxFailures ? plusMinutes(now, policy.lockMinutes) : null;
 }
 
 /** Password policy: 8–128 characters with at least one letter and one digit. Returns the problem or null. */

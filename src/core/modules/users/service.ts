@@ -2,15 +2,23 @@ import type { Permission, Role } from '../../../shared/codes.ts';
 import { permissionsOf, type Actor, type Grant } from '../../access/permissions.ts';
 import { authorizeAny, can } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { findRegion } from '../regions/repo.ts';
 import { normalizeCode } from '../../../shared/regions.ts';
-import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { findUserById, findUserByName, grantsOf, replaceGrants, scopeNames } from './repo.ts';
-import { afterAttempt, isLocked, passwordProblem, type LockoutPolicy } from './rules.ts';
-import { createSession, deleteUserSessions, forgetUserSessions } from './sessions.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import {
+  clearLoginAttempts,
+  findUserById,
+  findUserByName,
+  grantsOf,
+  lockedUntilByName,
+  replaceGrants,
+  scopeNames,
+} from './repo.ts';
+import { passwordProblem } from './rules.ts';
+import { deleteUserSessions, forgetUserSessions } from './sessions.ts';
 
 export interface Me {
   id: number;
@@ -19,68 +27,6 @@ export interface Me {
   roles: { role: Role; scopeCode: string; scopeName: string }[];
   permissions: Permission[];
   isAdmin: boolean;
-}
-
-const badCredentials = () => new AppError('UNAUTHENTICATED', msg('用户名或密码错误', 'Wrong username or password'));
-
-/** Checks a password and opens a session; counts failures and locks the account after too many. */
-export async function login(
-  db: Db,
-  input: { username: string; password: string; ip?: string; userAgent?: string },
-  opts: { lockout: LockoutPolicy; sessionHours: number },
-) {
-  const user = await findUserByName(db, input.username);
-  if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw badCredentials();
-  }
-  const now = new Date();
-  const state = { failedLogins: user.failed_logins, lockedUntil: user.locked_until };
-  if (isLocked(state, now)) throw lockedError(user.locked_until!);
-  const ok = Number(user.active) === 1 && (await verifyPassword(user.password_hash, input.password));
-  const next = afterAttempt(state, ok, now, opts.lockout);
-  const actor: Actor = { kind: 'user', userId: user.id, username: user.username, grants: [], ip: input.ip };
-  return db
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({
-          failed_logins: next.failedLogins,
-          locked_until: next.lockedUntil,
-          ...(ok ? { last_login_at: now.toISOString() } : {}),
-        })
-        .where('id', '=', user.id)
-        .execute();
-      if (!ok) {
-        await writeAudit(trx, actor, { action: 'login_failed', entity: 'user', entityId: user.id });
-        if (next.lockedUntil && !state.lockedUntil) {
-          await writeAudit(trx, actor, {
-            action: 'lock',
-            entity: 'user',
-            entityId: user.id,
-            after: { lockedUntil: next.lockedUntil },
-          });
-        }
-        // Commit the counter, then refuse.
-        return { ok: false as const, lockedUntil: isLocked(next, now) ? next.lockedUntil : null };
-      }
-      const session = await createSession(trx, user.id, opts.sessionHours, input);
-      await writeAudit(trx, actor, { action: 'login', entity: 'user', entityId: user.id });
-      return { ok: true as const, session, me: await loadMe(trx, user.id) };
-    })
-    .then((r) => {
-      if (!r.ok) throw r.lockedUntil ? lockedError(r.lockedUntil) : badCredentials();
-      return r;
-    });
-}
-
-function lockedError(until: string) {
-  const time = until.slice(0, 16).replace('T', ' ');
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    msg(`登录失败次数过多，账号已锁定至 ${time}（UTC）`, `Too many failed logins; account locked until ${time} UTC`),
-  );
 }
 
 export async function loadMe(db: Db, userId: number): Promise<Me> {
@@ -173,7 +119,6 @@ export async function createUser(db: Db, actor: Actor, input: UserInput): Promis
         display_name: input.displayName,
         password_hash: hashed,
         active: 1,
-        failed_logins: 0,
         created_at: now,
         updated_at: now,
       })
@@ -231,22 +176,22 @@ export async function updateUser(
   forgetUserSessions(id); // again after commit: a lookup during the transaction may have read the old rows
 }
 
+/** Lifts every lock of a user's name, at every address, and forgets its failed logins. */
 export async function unlockUser(db: Db, actor: Actor, id: number): Promise<void> {
   authorizeAny(actor, 'user.manage');
   const user = await findUserById(db, id);
   if (!user) throw notFound(msg('用户不存在', 'User not found'));
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ failed_logins: 0, locked_until: null, updated_at: nowIso() })
-      .where('id', '=', id)
-      .execute();
+    const cleared = await clearLoginAttempts(trx, user.username);
+    await trx.updateTable('app_user').set({ updated_at: nowIso() }).where('id', '=', id).execute();
     await writeAudit(trx, actor, {
       action: 'unlock',
       entity: 'user',
       entityId: id,
-      before: { failedLogins: user.failed_logins, lockedUntil: user.locked_until },
-      after: { failedLogins: 0, lockedUntil: null },
+      before: {
+        attempts: cleared.map((r) => ({ address: r.address, failures: r.failures, lockedUntil: r.locked_until })),
+      },
+      after: { attempts: [] },
     });
   });
 }
@@ -275,7 +220,11 @@ export async function listUsers(db: Db, actor: Actor, f: { q?: string; page: num
     db,
     [...grants.values()].flat().map((g) => g.scopeCode),
   );
-  const now = new Date();
+  const locks = await lockedUntilByName(
+    db,
+    rows.map((r) => r.username),
+    nowIso(),
+  );
   return {
     total: Number(total),
     items: rows.map((u) => ({
@@ -283,9 +232,8 @@ export async function listUsers(db: Db, actor: Actor, f: { q?: string; page: num
       username: u.username,
       displayName: u.display_name,
       active: Number(u.active) === 1,
-      lockedUntil: isLocked({ failedLogins: u.failed_logins, lockedUntil: u.locked_until }, now)
-        ? u.locked_until
-        : null,
+      /** The latest lock in force at any address (see LockoutPolicy). */
+      lockedUntil: locks.get(u.username.toLowerCase()) ?? null,
       lastLoginAt: u.last_login_at,
       roles: (grants.get(u.id) ?? []).map((g) => ({ ...g, scopeName: names.get(g.scopeCode) ?? g.scopeCode })),
     })),
