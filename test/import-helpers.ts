@@ -1,6 +1,7 @@
 /** Helpers of the import tests: sample rows, CSV/xlsx builders, an upload call, a dump of the register. */
 import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -67,6 +68,7 @@ export async function importApp(t: TestApp, maxBytes?: number): Promise<FastifyI
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fields: 6, parts: 7 } });
   registerI18n(app);
   registerErrors(app);
   registerAuth(app, t.db);

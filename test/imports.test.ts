@@ -343,7 +343,7 @@ for (const dialect of DIALECTS) {
       const small = await importApp(t, 1024);
       try {
         const big = await upload(small, county, 'big.csv', Buffer.alloc(4096, 'a'));
-        assert.equal(big.statusCode, 413);
+        assert.equal(big.statusCode, 413, big.body);
         assert.equal(big.json().error.message, '文件超过 1 KB 的上限');
       } finally {
         await small.close();

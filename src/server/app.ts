@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,6 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, opts.database.db, opts.config.sessionCacheSeconds * 1000);
   registerInputGuard(app);
   await registerOpenApi(app);
+  // Uploads (imports, cross-check files): one file per request; each use case passes its own size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 6, parts: 7 } });
 
   app.get(
     '/api/health',
@@ -85,7 +88,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(importRoutes(deps));
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
   await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
@@ -95,6 +97,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
+  // The endpoints declared as contracts (src/shared/contracts), one list per module.
+  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
   await registerWeb(app);
   await app.ready();
   return app;

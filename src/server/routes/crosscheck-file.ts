@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
@@ -45,7 +44,6 @@ export const crosscheckFileRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = deps.database;
-    await app.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 3, parts: 4 } });
 
     app.post(
       '/api/villages/:code/crosscheck/file',
@@ -73,7 +71,7 @@ export const crosscheckFileRoutes =
               'Upload the file as multipart/form-data (field file)',
             ),
           );
-        const part = await req.file();
+        const part = await req.file({ limits: { fileSize: MAX_BYTES, files: 1, fields: 3, parts: 4 } });
         if (!part) throw new AppError('BAD_REQUEST', msg('没有收到文件', 'No file received'));
         const buffer = await part.toBuffer();
         if (part.file.truncated)

@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -84,8 +83,6 @@ export const importRoutes =
     const { db } = deps.database;
     const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
     const limits = { fileSize: maxBytes, files: 1, fields: 5, parts: 6 };
-    // Registered here unless the app already has it (the limits are passed per request as well).
-    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart, { limits });
 
     app.get(
       '/api/imports/households/template',
