@@ -19,13 +19,28 @@ export function showValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (Array.isArray(v)) {
     if (v.every((x) => x === null || typeof x !== 'object')) return v.map(showValue).join('、') || '—';
-    return `${v.length} 项`;
+    // Rows of a list (members, years): named by their name or year where they have one.
+    const names = v.map((x) => (x as { name?: unknown; year?: unknown }).name ?? (x as { year?: unknown }).year);
+    return names.every((n) => n !== undefined) ? names.map(showValue).join('、') : `${v.length} 项`;
   }
   if (typeof v === 'object') return JSON.stringify(v).slice(0, 120);
   return String(v);
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** A value with empty fields (undefined, null, '') dropped and keys sorted, so a form and a record compare. */
+function normal(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(normal);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined && x !== null && x !== '')
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, x]) => [k, normal(x)]),
+    );
+  return v === '' || v === undefined ? null : v;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(normal(a)) === JSON.stringify(normal(b));
 
 /** The rows where `mine` and `theirs` differ, over the labelled fields. */
 export function conflictRows(
