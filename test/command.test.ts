@@ -154,6 +154,9 @@ for (const dialect of DIALECTS) {
       const list = (await t.call(county, 'GET', `/api/people?region=${DONG}`)).json();
       assert.equal(list.total, 1);
       assert.ok(list.items.every((p: { phone: string | null }) => !p.phone || p.phone.includes('****')));
+      // The name search takes % and _ as typed.
+      const pct = (await t.call(county, 'GET', `/api/people?region=${DONG}&q=${encodeURIComponent('%')}`)).json();
+      assert.deepEqual([pct.total, pct.items], [0, []]);
       const audit = await t.db
         .selectFrom('audit_log')
         .selectAll()

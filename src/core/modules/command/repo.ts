@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { CommandUnitKind } from '../../../shared/codes.ts';
 import type { CommandUnit, Person, PeopleQuery, UnitListQuery } from '../../../shared/contracts/command.ts';
 import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { listPage, type Page } from '../../db/list.ts';
 import { maskPhone } from '../../pii/mask.ts';
+import { nameContains } from '../regions/repo.ts';
 
 export type { CommandUnit, PersonRef } from '../../../shared/contracts/command.ts';
 
@@ -146,13 +146,11 @@ export async function findPersonView(db: Db, id: number): Promise<Person | undef
   return row && toPerson(row);
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** A page of the people in the scope whose name contains `q`, by region. */
 export async function listPeople(db: Db, scope: Scope, f: Omit<PeopleQuery, 'region'>): Promise<Page<Person>> {
   const page = await listPage({
     scope,
-    base: personQuery(db).$if(!!f.q, (qb) => qb.where(sql<boolean>`p.name like ${likePattern(f.q!)} escape '\\'`)),
+    base: personQuery(db).$if(!!f.q, (qb) => qb.where(nameContains('p.name', f.q!))),
     scopeColumn: 'p.region_code',
     order: (qb) => qb.orderBy('p.region_code').orderBy('p.id'),
     page: f,

@@ -102,40 +102,29 @@ export async function findRegions(db: Db, codes: string[]): Promise<Region[]> {
   return rows.map(toRegion);
 }
 
-/** The number of a region's children, as a column of a query over `region as r`. */
-const childCount = sql<number>`(select count(*) from region c where c.parent_code = r.code)`.as('child_count');
-
 /** Regions with their child counts. */
 export type RegionWithChildren = Region & { childCount: number };
 
-const withChildren = (r: RegionRecord & { child_count: number | string | null }): RegionWithChildren => ({
-  ...toRegion(r),
-  childCount: Number(r.child_count ?? 0),
-});
+/** `region as r` with each row's number of children (in code order, when executed through `withChildren`). */
+const regionsWithChildren = (db: Db) =>
+  db
+    .selectFrom('region as r')
+    .selectAll('r')
+    .select(sql<number>`(select count(*) from region c where c.parent_code = r.code)`.as('child_count'))
+    .orderBy('r.code');
+
+const withChildren = (rows: (RegionRecord & { child_count: number | string | null })[]): RegionWithChildren[] =>
+  rows.map((r) => ({ ...toRegion(r), childCount: Number(r.child_count ?? 0) }));
 
 /** Children with their own child counts. */
 export async function listChildren(db: Db, code: string): Promise<RegionWithChildren[]> {
-  const rows = await db
-    .selectFrom('region as r')
-    .selectAll('r')
-    .select(childCount)
-    .where('r.parent_code', '=', code)
-    .orderBy('r.code')
-    .execute();
-  return rows.map(withChildren);
+  return withChildren(await regionsWithChildren(db).where('r.parent_code', '=', code).execute());
 }
 
 /** Regions by code, with their child counts, in code order. */
 export async function findSummaries(db: Db, codes: string[]): Promise<RegionWithChildren[]> {
   if (codes.length === 0) return [];
-  const rows = await db
-    .selectFrom('region as r')
-    .selectAll('r')
-    .select(childCount)
-    .where('r.code', 'in', codes)
-    .orderBy('r.code')
-    .execute();
-  return rows.map(withChildren);
+  return withChildren(await regionsWithChildren(db).where('r.code', 'in', codes).execute());
 }
 
 /** Number of regions of each level strictly inside the subtree of `code`. */
@@ -161,19 +150,18 @@ export async function countChildren(db: Db, code: string): Promise<number> {
   return Number(r.n);
 }
 
+/** `column` contains `q` as typed (% and _ are plain characters); both dialects. */
+export const nameContains = (column: string, q: string) =>
+  sql<boolean>`${sql.ref(column)} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+
 /** Regions whose name contains `q`, inside the scope, with their child counts (at most `limit`, in code order). */
 export async function searchRegions(db: Db, scope: Scope, q: string, limit: number): Promise<RegionWithChildren[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db
-    .selectFrom('region as r')
-    .selectAll('r')
-    .select(childCount)
-    .where(sql<boolean>`r.name like ${pattern} escape '\\'`)
+  const rows = await regionsWithChildren(db)
+    .where(nameContains('r.name', q))
     .$call(scope.where('r.code'))
-    .orderBy('r.code')
     .limit(limit)
     .execute();
-  return rows.map(withChildren);
+  return withChildren(rows);
 }
 
 export async function updateFlags(db: Db, code: string, flags: Partial<RegionFlags>): Promise<void> {
