@@ -119,9 +119,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('the owning township may read and write there', async () => {
-      assert.equal((await t.call(s.baofeng!, 'GET', `/api/command-units/${unitId}`)).statusCode, 200);
+      const read = await t.call(s.baofeng!, 'GET', `/api/command-units/${unitId}`);
+      assert.equal(read.statusCode, 200);
+      const { version } = read.json();
       assert.equal(
-        (await t.call(s.baofeng!, 'PATCH', `/api/command-units/${unitId}`, { name: '龙井村指挥所（改）' })).statusCode,
+        (await t.call(s.baofeng!, 'PATCH', `/api/command-units/${unitId}`, { name: '龙井村指挥所（改）', version }))
+          .statusCode,
         200,
       );
       assert.equal((await t.call(s.baofeng!, 'POST', `/api/regions/${LONGJING}/groups`, { no: 99 })).statusCode, 201);

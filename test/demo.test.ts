@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
-import { DIALECTS, freshDatabase } from './harness.ts';
+import type { Db } from '../src/core/db/index.ts';
+import { DIALECTS, eachTest } from './harness.ts';
 
 for (const dialect of DIALECTS) {
   describe(`demo county [${dialect}]`, () => {
-    let d: Awaited<ReturnType<typeof freshDatabase>>;
-    before(async () => {
-      d = await freshDatabase(dialect);
-    });
-    after(() => d.drop());
+    const app = eachTest(dialect);
 
-    const snapshot = async () => ({
+    const snapshot = async (d: { db: Db }) => ({
       units: await d.db.selectFrom('command_unit').select(['kind', 'name', 'region_code']).orderBy('id').execute(),
       people: await d.db.selectFrom('person').select(['name', 'phone', 'region_code']).orderBy('id').execute(),
       users: await d.db.selectFrom('app_user').select('username').orderBy('username').execute(),
@@ -19,8 +16,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('loads 竹山县 with groups, a full command hierarchy and the demo users, and is idempotent', async () => {
+      const { t: d } = app();
       await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026', households: 0 });
-      const first = await snapshot();
+      const first = await snapshot(d);
       const kinds = (k: string) => first.units.filter((u) => u.kind === k).length;
       assert.equal(kinds('county_hq'), 1);
       assert.equal(kinds('battle_zone'), 17);
@@ -38,7 +36,7 @@ for (const dialect of DIALECTS) {
         .execute();
       assert.ok(zones.every((z) => z.commander_id && z.leader_id));
       await loadDemo(d.db, { county: '420323', password: 'Xiuhua@2026', households: 0 });
-      assert.deepEqual(await snapshot(), first);
+      assert.deepEqual(await snapshot(d), first);
     });
   });
 }

@@ -15,14 +15,14 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
-import { commandRoutes } from './routes/command.ts';
+import { commandBindings } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
 import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
 import { importRoutes } from './routes/imports.ts';
 import { policyRoutes } from './routes/policy.ts';
-import { regionRoutes } from './routes/regions.ts';
+import { regionBindings } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
@@ -84,8 +84,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
   await app.register(authRoutes(deps));
-  await app.register(regionRoutes(deps));
-  await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(statsRoutes(deps));
@@ -98,7 +96,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [
+    ...householdBindings(deps),
+    ...regionBindings(deps),
+    ...commandBindings(deps),
+  ]);
   await registerWeb(app);
   await app.ready();
   return app;

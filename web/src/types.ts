@@ -1,5 +1,5 @@
 /** Shapes of the JSON the API returns (see the contract in docs / the server's OpenAPI). */
-import type { Gender, Permission, RegionFlag, RegionLevel, Role } from '@shared/codes';
+import type { Permission, Role } from '@shared/codes';
 
 export interface RoleAssignment {
   role: Role;
@@ -21,61 +21,10 @@ export interface MeResponse {
   csrfToken: string;
 }
 
-export type RegionFlags = Record<RegionFlag, boolean>;
-
-export interface RegionSummary {
-  code: string;
-  shortCode: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  childCount: number;
-  isLeaf: boolean;
-  flags: RegionFlags;
-}
-
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: RegionLevel;
-}
-
-import type { CommandUnit, PersonRef } from '@shared/command';
-
-export type { CommandUnit, PersonRef };
-
-export interface CommandMember {
-  id: number;
-  duty: string | null;
-  person: { id: number; name: string; post: string | null; phone: string | null };
-}
-
-export interface CommandUnitDetail extends CommandUnit {
-  members: CommandMember[];
-}
-
-export interface RegionDetail {
-  code: string;
-  shortCode: string;
-  name: string;
-  officialName: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  flags: RegionFlags;
-  ancestors: RegionRef[];
-  counts: { children: number; townships: number; villages: number; groups: number };
-  commandUnits: CommandUnit[];
-}
-
-export interface Person {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  name: string;
-  gender: Gender | null;
-  phone: string | null;
-  post: string | null;
-}
+// Regions, command units and people: the shapes of their contracts (src/shared/contracts), re-exported for the
+// pages of other modules that still import them from here.
+export type { RegionDetail, RegionFlags, RegionRef, RegionSummary } from '@shared/contracts/regions';
+export type { CommandMember, CommandUnit, CommandUnitDetail, Person, PersonRef } from '@shared/contracts/command';
 
 export interface UserRow {
   id: number;

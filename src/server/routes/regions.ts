@@ -1,85 +1,21 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { regions as c } from '../../shared/contracts/regions.ts';
 import {
   addGroup,
-  getChildren,
-  getRegionDetail,
-  getRoots,
-  searchInScope,
-  setFlags,
+  regionChildren,
+  regionDetail,
+  regionRoots,
+  searchRegions,
+  setRegionFlags,
 } from '../../core/modules/regions/service.ts';
-import { actorOf } from '../plugins/auth.ts';
-import { CodeParam, RegionDetailSchema, RegionFlagsSchema, RegionSchema, RegionSummarySchema } from '../schemas.ts';
+import { bind } from '../registrar.ts';
 import type { Deps } from './deps.ts';
 
-export const regionRoutes =
-  (deps: Deps): FastifyPluginAsyncZod =>
-  async (app) => {
-    const { db } = deps.database;
-    const Items = z.object({ items: z.array(RegionSummarySchema) });
-    const tags = ['regions'];
-
-    app.get(
-      '/api/regions/roots',
-      { schema: { tags, summary: '我的管辖区域 Scope roots', response: { 200: Items } } },
-      async (req) => ({
-        items: await getRoots(db, actorOf(req)),
-      }),
-    );
-
-    app.get(
-      '/api/regions/search',
-      {
-        schema: {
-          tags,
-          summary: '按名称查找区域 Search regions in scope',
-          querystring: z.object({
-            q: z.string().trim().min(1).max(50),
-            limit: z.coerce.number().int().min(1).max(100).default(20),
-          }),
-          response: { 200: Items },
-        },
-      },
-      async (req) => ({ items: await searchInScope(db, actorOf(req), req.query.q, req.query.limit) }),
-    );
-
-    app.get(
-      '/api/regions/:code',
-      { schema: { tags, summary: '区域详情 Region', params: CodeParam, response: { 200: RegionDetailSchema } } },
-      async (req) => getRegionDetail(db, actorOf(req), req.params.code),
-    );
-
-    app.get(
-      '/api/regions/:code/children',
-      { schema: { tags, summary: '下级区域 Children', params: CodeParam, response: { 200: Items } } },
-      async (req) => ({ items: await getChildren(db, actorOf(req), req.params.code) }),
-    );
-
-    app.patch(
-      '/api/regions/:code/flags',
-      {
-        schema: {
-          tags,
-          summary: '设置区域标识 Set region flags',
-          params: CodeParam,
-          body: RegionFlagsSchema.partial().strict(),
-          response: { 200: RegionDetailSchema },
-        },
-      },
-      async (req) => setFlags(db, actorOf(req), req.params.code, req.body),
-    );
-
-    app.post(
-      '/api/regions/:code/groups',
-      {
-        schema: {
-          tags,
-          summary: '新增村民小组 Add a group',
-          params: CodeParam,
-          body: z.object({ no: z.number().int().min(1).max(999), name: z.string().trim().max(50).optional() }),
-          response: { 201: RegionSchema },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await addGroup(db, actorOf(req), req.params.code, req.body)),
-    );
-  };
+/** Regions: the caller's roots, search, a region's page and children, its flags (versioned), new groups. */
+export const regionBindings = ({ database: { db } }: Deps) => [
+  bind(c.roots, (_, { scope }) => regionRoots(db, scope)),
+  bind(c.search, ({ query }, { scope }) => searchRegions(db, scope, query)),
+  bind(c.detail, (_, { scope }) => regionDetail(db, scope)),
+  bind(c.children, (_, { scope }) => regionChildren(db, scope)),
+  bind(c.setFlags, ({ body }, { scope, version }) => setRegionFlags(db, scope, body, version)),
+  bind(c.addGroup, ({ body }, { scope }) => addGroup(db, scope, body)),
+];

@@ -1,10 +1,10 @@
-/** Searchable person picker (GET /api/people?region=&q=); value is the person id. */
+/** Searchable person picker (people.list: ?region=&q=); value is the person id. */
 import { useMemo } from 'react';
-import { api } from '../api';
+import { people, type PersonRef } from '@shared/contracts/command';
+import { call } from '../api';
 import { useI18n } from '../i18n';
 import { RemoteSelect } from './RemoteSelect';
 import { personLabel } from './unitColumns';
-import type { Page, Person, PersonRef } from '../types';
 
 interface Props {
   value?: number | null;
@@ -29,7 +29,9 @@ export function PersonSelect({ region, initial, placeholder, ...rest }: Props) {
       placeholder={placeholder ?? t('person.searchPlaceholder')}
       deps={[region ?? '']}
       load={async (q) =>
-        (await api.get<Page<Person>>('/people', { region, q, pageSize: 20 })).items.map((p) => ({
+        (
+          await call(people.list, { query: { region: region || undefined, q: q || undefined, pageSize: 20 } })
+        ).items.map((p) => ({
           value: p.id,
           label: personLabel(p),
         }))

@@ -2,20 +2,16 @@
 import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
-import { useAsync } from '../hooks';
+import { regions, type RegionSummary } from '@shared/contracts/regions';
 import { useI18n } from '../i18n';
 import { ApiResult } from './ApiResult';
+import { useCall } from './common/useList';
 import { FlagTags, LevelTag } from './RegionTags';
-import type { Items, RegionSummary } from '../types';
 
 export function RegionChildrenTable({ code }: { code: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useAsync(
-    (signal) => api.get<Items<RegionSummary>>(`/regions/${code}/children`, undefined, signal),
-    [code],
-  );
+  const { data, error, loading, reload } = useCall(regions.children, { params: { code } });
   if (error) return <ApiResult error={error} onRetry={reload} />;
 
   const columns: TableColumnsType<RegionSummary> = [

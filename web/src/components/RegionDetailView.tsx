@@ -13,7 +13,7 @@ import { RegionFlagsModal } from './RegionFlagsModal';
 import { FlagTags, LevelTag } from './RegionTags';
 import { unitColumns } from './unitColumns';
 import { VillageForcesCard } from './forces/VillageForcesCard';
-import type { RegionDetail } from '../types';
+import type { RegionDetail } from '@shared/contracts/regions';
 
 const COUNT_CARDS: { key: 'townships' | 'villages' | 'groups'; level: RegionLevel; label: MessageKey }[] = [
   { key: 'townships', level: 'township', label: 'region.townships' },

@@ -1,11 +1,11 @@
-/** Modal with one switch per region flag; PATCH /api/regions/{code}/flags. */
-import { useState } from 'react';
-import { Form, Modal, Switch } from 'antd';
+/** Modal with one switch per region flag (regions.setFlags, with the version read: a 409 shows the conflict). */
+import { useMemo } from 'react';
+import { Form, Switch } from 'antd';
 import { REGION_FLAGS, REGION_FLAG_LABELS } from '@shared/codes';
-import { api } from '../api';
-import { useErrorToast } from '../hooks';
+import { regions, type RegionDetail, type RegionFlags } from '@shared/contracts/regions';
+import { call } from '../api';
 import { useI18n } from '../i18n';
-import type { RegionDetail, RegionFlags } from '../types';
+import { FormModal } from './common/FormModal';
 
 interface Props {
   region: RegionDetail;
@@ -16,49 +16,42 @@ interface Props {
 
 export function RegionFlagsModal({ region, open, onClose, onSaved }: Props) {
   const { t, L } = useI18n();
-  const toast = useErrorToast();
-  const [form] = Form.useForm<RegionFlags>();
-  const [saving, setSaving] = useState(false);
+  const labels = useMemo(() => Object.fromEntries(REGION_FLAGS.map((f) => [f, L(REGION_FLAG_LABELS[f])])), [L]);
 
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    const changed = REGION_FLAGS.filter((f) => !!values[f] !== !!region.flags[f]);
-    if (changed.length === 0) return onClose();
-    setSaving(true);
-    try {
-      const body = Object.fromEntries(changed.map((f) => [f, !!values[f]]));
-      onSaved(await api.patch<RegionDetail>(`/regions/${region.code}/flags`, body));
-    } catch (e) {
-      toast(e);
-    } finally {
-      setSaving(false);
-    }
+  // Unchanged: nothing to send. Otherwise every flag as the form shows it, so an overwrite after a conflict
+  // leaves the region as the user saw it.
+  const save = async (values: RegionFlags, version: number | undefined) => {
+    const flags = Object.fromEntries(REGION_FLAGS.map((f) => [f, !!values[f]])) as RegionFlags;
+    if (REGION_FLAGS.every((f) => flags[f] === region.flags[f]) && version === region.version) return region;
+    return call(regions.setFlags, { params: { code: region.code }, body: { ...flags, version } });
   };
 
   return (
-    <Modal
+    <FormModal<RegionFlags, RegionDetail>
       title={t('region.flagsTitle', { name: region.name })}
       open={open}
-      onCancel={onClose}
-      onOk={submit}
-      confirmLoading={saving}
-      okText={t('common.save')}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={region.flags}
+      fields={REGION_FLAGS}
+      version={region.version}
+      save={save}
+      onSaved={onSaved}
+      conflict={{ toValues: (current: RegionDetail) => current.flags, labels }}
+      testId="region-flags-modal"
     >
-      <Form
-        form={form}
-        initialValues={region.flags}
-        layout="horizontal"
-        labelCol={{ span: 10 }}
-        wrapperCol={{ span: 14 }}
-      >
-        {REGION_FLAGS.map((f) => (
-          <Form.Item key={f} name={f} label={L(REGION_FLAG_LABELS[f])} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
+      {REGION_FLAGS.map((f) => (
+        <Form.Item
+          key={f}
+          name={f}
+          label={labels[f]}
+          valuePropName="checked"
+          layout="horizontal"
+          labelCol={{ span: 10 }}
+          wrapperCol={{ span: 14 }}
+        >
+          <Switch />
+        </Form.Item>
+      ))}
+    </FormModal>
   );
 }

@@ -2,9 +2,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { REGION_LEVEL_LABELS } from '@shared/codes';
-import { api } from '../api';
+import { regions } from '@shared/contracts/regions';
+import { call } from '../api';
 import { useI18n } from '../i18n';
-import type { Items, RegionSummary } from '../types';
 
 interface Option {
   value: string;
@@ -37,7 +37,7 @@ export function RegionSearchSelect({ value, onChange, initialLabel, id }: Props)
       setLoading(true);
       const typed: Option[] = /^\d{2,15}$/.test(q) ? [{ value: q, label: t('region.useCode', { code: q }) }] : [];
       try {
-        const res = await api.get<Items<RegionSummary>>('/regions/search', { q, limit: 20 });
+        const res = await call(regions.search, { query: { q, limit: 20 } });
         const found = res.items.map((r) => ({
           value: r.code,
           label: `${r.name} · ${L(REGION_LEVEL_LABELS[r.level])} · ${r.code}`,

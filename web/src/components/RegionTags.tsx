@@ -10,7 +10,8 @@ import {
 } from '@shared/codes';
 import type { CommandUnitKind, RegionFlag, RegionLevel } from '@shared/codes';
 import { useI18n } from '../i18n';
-import type { RegionFlags, RoleAssignment } from '../types';
+import type { RegionFlags } from '@shared/contracts/regions';
+import type { RoleAssignment } from '../types';
 
 const LEVEL_COLORS: Record<RegionLevel, string> = {
   nation: 'red',

@@ -7,7 +7,7 @@ import { buildRegionNodes, union, useRegionTree } from './useRegionTree';
 import { useI18n } from '../i18n';
 import { flagColor } from './RegionTags';
 import { REGION_FLAGS, REGION_FLAG_LABELS } from '@shared/codes';
-import type { RegionFlags, RegionSummary } from '../types';
+import type { RegionFlags, RegionSummary } from '@shared/contracts/regions';
 
 interface Props {
   /** Canonical code of the region on screen. */

@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
-import { api } from '../api';
+import { regions } from '@shared/contracts/regions';
+import { call } from '../api';
 import { useI18n } from '../i18n';
 import { buildRegionNodes, union, useRegionTree } from './useRegionTree';
-import type { RegionDetail } from '../types';
 
 interface Props {
   value?: string | null;
@@ -51,8 +51,7 @@ export function RegionTreeSelect({ value, onChange, placeholder, style, allowCle
   useEffect(() => {
     if (!roots || !value || known.has(value) || tried.current.has(value)) return;
     tried.current.add(value);
-    api
-      .get<RegionDetail>(`/regions/${encodeURIComponent(value)}`)
+    call(regions.detail, { params: { code: value } })
       .then(async (d) => {
         const keys = await reveal(d.ancestors.map((a) => a.code));
         if (!mounted.current) return;

@@ -3,15 +3,16 @@ import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { commandUnits, people, type CommandMember } from '@shared/contracts/command';
 import { useAuth } from '../auth';
-import { api } from '../api';
-import { useAsync, useErrorToast, useFormErrorHandler } from '../hooks';
+import { call } from '../api';
+import { useErrorToast, useFormErrorHandler } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from './ApiResult';
+import { useCall } from './common/useList';
 import { PersonSelect } from './PersonSelect';
 import { KindTag } from './RegionTags';
 import { personLabel } from './unitColumns';
-import type { CommandMember, CommandUnitDetail } from '../types';
 
 interface Props {
   unitId: number | null;
@@ -30,17 +31,17 @@ export function UnitDrawer({ unitId, canWrite, onClose, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
   const canReveal = useAuth().can('pii.reveal');
   const [revealed, setRevealed] = useState<Record<number, string | null>>({});
-  const { data, error, loading, reload } = useAsync(
-    unitId ? (signal) => api.get<CommandUnitDetail>(`/command-units/${unitId}`, undefined, signal) : null,
-    [unitId],
-  );
+  const { data, error, loading, reload } = useCall(commandUnits.detail, unitId ? { params: { id: unitId } } : null);
   const unit = data?.id === unitId ? data : undefined;
 
   const addMember = async (v: { personId: number | null; duty?: string }) => {
-    if (!unit) return;
+    if (!unit || v.personId === null) return;
     setAdding(true);
     try {
-      await api.post(`/command-units/${unit.id}/members`, { personId: v.personId, duty: v.duty?.trim() || undefined });
+      await call(commandUnits.addMember, {
+        params: { id: unit.id },
+        body: { personId: v.personId, duty: v.duty?.trim() || undefined },
+      });
       form.resetFields();
       reload();
       onChanged();
@@ -54,7 +55,7 @@ export function UnitDrawer({ unitId, canWrite, onClose, onChanged }: Props) {
   const removeMember = async (m: CommandMember) => {
     if (!unit) return;
     try {
-      await api.del(`/command-units/${unit.id}/members/${m.id}`);
+      await call(commandUnits.removeMember, { params: { id: unit.id, memberId: m.id } });
       message.success(t('common.deleted'));
       reload();
       onChanged();
@@ -65,7 +66,7 @@ export function UnitDrawer({ unitId, canWrite, onClose, onChanged }: Props) {
 
   const reveal = async (personId: number) => {
     try {
-      const res = await api.post<{ phone: string | null }>(`/people/${personId}/reveal`);
+      const res = await call(people.reveal, { params: { id: personId } });
       setRevealed((r) => ({ ...r, [personId]: res.phone }));
     } catch (e) {
       toast(e);

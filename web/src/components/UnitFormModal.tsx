@@ -1,14 +1,20 @@
-/** Create / edit a command unit (POST /api/command-units, PATCH /api/command-units/{id}). */
-import { useEffect, useRef, useState } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+/**
+ * Create / edit a command unit (commandUnits.create, commandUnits.update with the version read: a 409 shows what
+ * the other person saved beside the user's values).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { Form, Input, Select } from 'antd';
+import type { FormInstance } from 'antd';
 import { COMMAND_UNIT_KINDS, COMMAND_UNIT_KIND_LABELS, COMMAND_UNIT_LEVEL, REGION_LEVEL_LABELS } from '@shared/codes';
 import type { CommandUnitKind } from '@shared/codes';
-import { api } from '../api';
-import { useAsync, useFormErrorHandler } from '../hooks';
+import { commandUnits, type CommandUnit, type CommandUnitDetail } from '@shared/contracts/command';
+import { regions, type RegionDetail } from '@shared/contracts/regions';
+import { call } from '../api';
 import { useI18n } from '../i18n';
+import { useCall } from './common/useList';
+import { FormModal } from './common/FormModal';
 import { PersonSelect } from './PersonSelect';
 import { RegionTreeSelect } from './RegionTreeSelect';
-import type { CommandUnit, Page, RegionDetail } from '../types';
 
 interface UnitForm {
   kind: CommandUnitKind;
@@ -45,6 +51,16 @@ function suggestName(kind: CommandUnitKind, region: RegionDetail): string {
   }
 }
 
+/** A unit as form values (also the other person's unit in a conflict). */
+const toValues = (u: CommandUnit): UnitForm => ({
+  kind: u.kind,
+  name: u.name,
+  regionCode: u.regionCode,
+  parentId: u.parentId,
+  commanderId: u.commander?.id ?? null,
+  leaderId: u.leader?.id ?? null,
+});
+
 interface Props {
   open: boolean;
   /** The unit to edit; undefined to create one. */
@@ -55,30 +71,69 @@ interface Props {
 }
 
 export function UnitFormModal({ open, unit, defaultRegion, onClose, onSaved }: Props) {
+  const { t } = useI18n();
+  const initialValues = useMemo<Partial<UnitForm>>(
+    () => (unit ? toValues(unit) : { regionCode: defaultRegion }),
+    [unit, defaultRegion],
+  );
+  const labels = useMemo(
+    () => ({
+      kind: t('unit.kind'),
+      regionCode: t('unit.region'),
+      name: t('unit.name'),
+      parentId: t('unit.parent'),
+      commanderId: t('unit.commander'),
+      leaderId: t('unit.leader'),
+    }),
+    [t],
+  );
+
+  const save = (v: UnitForm, version: number | undefined) => {
+    const body = {
+      kind: v.kind,
+      name: v.name.trim(),
+      regionCode: v.regionCode,
+      parentId: v.parentId ?? null,
+      commanderId: v.commanderId ?? null,
+      leaderId: v.kind === 'battle_zone' ? (v.leaderId ?? null) : null,
+    };
+    return unit
+      ? call(commandUnits.update, { params: { id: unit.id }, body: { ...body, version } })
+      : call(commandUnits.create, { body });
+  };
+
+  return (
+    <FormModal<UnitForm, CommandUnit>
+      title={unit ? t('unit.edit') : t('unit.new')}
+      open={open}
+      onClose={onClose}
+      width={600}
+      initialValues={initialValues}
+      fields={FIELDS}
+      version={unit?.version}
+      save={save}
+      onSaved={onSaved}
+      conflict={{ toValues: (current: CommandUnitDetail) => toValues(current), labels }}
+      testId="unit-form"
+    >
+      {(form) => <UnitFields form={form} open={open} unit={unit} />}
+    </FormModal>
+  );
+}
+
+/** The fields: the region's details suggest a name and the possible parents. */
+function UnitFields({ form, open, unit }: { form: FormInstance<UnitForm>; open: boolean; unit?: CommandUnit }) {
   const { t, L } = useI18n();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<UnitForm>();
-  const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
   const regionCode = Form.useWatch('regionCode', form);
 
-  const region = useAsync(
-    open && regionCode ? (signal) => api.get<RegionDetail>(`/regions/${regionCode}`, undefined, signal) : null,
-    [open, regionCode],
-  ).data;
+  const region = useCall(regions.detail, open && regionCode ? { params: { code: regionCode } } : null).data;
   const regionInfo = region && region.code === regionCode ? region : undefined;
   const parentKind = kind ? PARENT_KIND[kind] : undefined;
   const parentRegion = kind === 'thematic_group' ? regionInfo?.code : regionInfo?.parentCode;
-  const parents = useAsync(
-    open && parentKind && parentRegion
-      ? (signal) =>
-          api.get<Page<CommandUnit>>(
-            '/command-units',
-            { region: parentRegion, kind: parentKind, pageSize: 100 },
-            signal,
-          )
-      : null,
-    [open, parentKind, parentRegion],
+  const parents = useCall(
+    commandUnits.list,
+    open && parentKind && parentRegion ? { query: { region: parentRegion, kind: parentKind, pageSize: 100 } } : null,
   ).data?.items;
 
   // New units: pick the only possible parent, and suggest a name (see suggestName).
@@ -98,97 +153,51 @@ export function UnitFormModal({ open, unit, defaultRegion, onClose, onSaved }: P
     form.setFieldValue('name', name);
   }, [kind, regionInfo, unit, open, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const body = {
-      kind: v.kind,
-      name: v.name.trim(),
-      regionCode: v.regionCode,
-      parentId: v.parentId ?? null,
-      commanderId: v.commanderId ?? null,
-      leaderId: v.kind === 'battle_zone' ? (v.leaderId ?? null) : null,
-    };
-    setSaving(true);
-    try {
-      const saved = unit
-        ? await api.patch<CommandUnit>(`/command-units/${unit.id}`, body)
-        : await api.post<CommandUnit>('/command-units', body);
-      onSaved(saved);
-    } catch (e) {
-      onError(form, e, FIELDS);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   const levelMismatch = kind && regionInfo && COMMAND_UNIT_LEVEL[kind] !== regionInfo.level;
   return (
-    <Modal
-      title={unit ? t('unit.edit') : t('unit.new')}
-      open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
-      width={600}
-    >
-      <Form<UnitForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          unit
-            ? { ...unit, commanderId: unit.commander?.id ?? null, leaderId: unit.leader?.id ?? null }
-            : { regionCode: defaultRegion }
+    <>
+      <Form.Item
+        name="kind"
+        label={t('unit.kind')}
+        rules={[{ required: true, message: t('form.select', { field: t('unit.kind') }) }]}
+      >
+        <Select options={COMMAND_UNIT_KINDS.map((k) => ({ value: k, label: L(COMMAND_UNIT_KIND_LABELS[k]) }))} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('unit.region')}
+        rules={[{ required: true, message: t('form.select', { field: t('unit.region') }) }]}
+        validateStatus={levelMismatch ? 'warning' : undefined}
+        help={
+          levelMismatch
+            ? t('unit.kindLevelMismatch', { level: L(REGION_LEVEL_LABELS[COMMAND_UNIT_LEVEL[kind]]) })
+            : undefined
         }
       >
-        <Form.Item
-          name="kind"
-          label={t('unit.kind')}
-          rules={[{ required: true, message: t('form.select', { field: t('unit.kind') }) }]}
-        >
-          <Select options={COMMAND_UNIT_KINDS.map((k) => ({ value: k, label: L(COMMAND_UNIT_KIND_LABELS[k]) }))} />
+        <RegionTreeSelect />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('unit.name')}
+        rules={[{ required: true, whitespace: true, max: 100, message: t('form.required', { field: t('unit.name') }) }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('unit.parent')}>
+        <Select
+          allowClear
+          placeholder={t('unit.noParent')}
+          options={(parents ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="commanderId" label={t('unit.commander')}>
+        <PersonSelect region={regionCode} initial={unit?.commander} data-testid="unit-commander" />
+      </Form.Item>
+      {kind === 'battle_zone' && (
+        <Form.Item name="leaderId" label={t('unit.leader')} extra={t('unit.leaderHint')}>
+          <PersonSelect region={regionInfo?.parentCode ?? undefined} initial={unit?.leader} />
         </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('unit.region')}
-          rules={[{ required: true, message: t('form.select', { field: t('unit.region') }) }]}
-          validateStatus={levelMismatch ? 'warning' : undefined}
-          help={
-            levelMismatch
-              ? t('unit.kindLevelMismatch', { level: L(REGION_LEVEL_LABELS[COMMAND_UNIT_LEVEL[kind]]) })
-              : undefined
-          }
-        >
-          <RegionTreeSelect />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('unit.name')}
-          rules={[
-            { required: true, whitespace: true, max: 100, message: t('form.required', { field: t('unit.name') }) },
-          ]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('unit.parent')}>
-          <Select
-            allowClear
-            placeholder={t('unit.noParent')}
-            options={(parents ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="commanderId" label={t('unit.commander')}>
-          <PersonSelect region={regionCode} initial={unit?.commander} data-testid="unit-commander" />
-        </Form.Item>
-        {kind === 'battle_zone' && (
-          <Form.Item name="leaderId" label={t('unit.leader')} extra={t('unit.leaderHint')}>
-            <PersonSelect region={regionInfo?.parentCode ?? undefined} initial={unit?.leader} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </>
   );
 }

@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { KindTag } from './RegionTags';
 import type { I18n } from '../i18n';
-import type { CommandUnit, PersonRef } from '../types';
+import type { CommandUnit, PersonRef } from '@shared/contracts/command';
 
 export function personLabel(p: PersonRef | null | undefined): string {
   if (!p) return '';

@@ -1,7 +1,7 @@
 /** Lazy region tree data shared by <RegionTree> and <RegionTreeSelect>: roots + children per code. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api';
-import type { Items, RegionFlags, RegionSummary } from '../types';
+import { regions, type RegionFlags, type RegionSummary } from '@shared/contracts/regions';
+import { call } from '../api';
 
 export interface RegionTreeData {
   roots: RegionSummary[] | undefined;
@@ -23,7 +23,7 @@ export function useRegionTree(): RegionTreeData {
 
   useEffect(() => {
     let alive = true;
-    api.get<Items<RegionSummary>>('/regions/roots').then(
+    call(regions.roots, {}).then(
       (r) => {
         if (!alive) return;
         rootsRef.current = r.items;
@@ -39,7 +39,7 @@ export function useRegionTree(): RegionTreeData {
   const loadChildren = useCallback((code: string) => {
     let p = pending.current.get(code);
     if (!p) {
-      p = api.get<Items<RegionSummary>>(`/regions/${code}/children`).then((r) => {
+      p = call(regions.children, { params: { code } }).then((r) => {
         setKids((k) => ({ ...k, [code]: r.items }));
         return r.items;
       });

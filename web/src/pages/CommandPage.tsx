@@ -1,21 +1,26 @@
 /** /command?region=CODE&kind= — command units in a region's subtree, with create/edit, members and people. */
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
 import { COMMAND_UNIT_KINDS, COMMAND_UNIT_KIND_LABELS } from '@shared/codes';
-import { api } from '../api';
+import type { CommandUnitKind } from '@shared/codes';
+import { commandUnits, type CommandUnit } from '@shared/contracts/command';
+import { regions } from '@shared/contracts/regions';
+import { call } from '../api';
 import { useAuth } from '../auth';
-import { useAsync, useErrorToast } from '../hooks';
+import { useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
+import { useUrlFilters } from '../components/common/urlFilters';
+import { ListTab, useCall, useList } from '../components/common/useList';
 import { PersonFormModal } from '../components/PersonFormModal';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { UnitDrawer } from '../components/UnitDrawer';
 import { UnitFormModal } from '../components/UnitFormModal';
 import { unitColumns } from '../components/unitColumns';
-import type { CommandUnit, Items, Page, RegionSummary } from '../types';
+
+const isKind = (k: string): k is CommandUnitKind => (COMMAND_UNIT_KINDS as readonly string[]).includes(k);
 
 export default function CommandPage() {
   const i18n = useI18n();
@@ -23,50 +28,35 @@ export default function CommandPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const toast = useErrorToast();
-  const [params, setParams] = useSearchParams();
-  const region = params.get('region') ?? '';
-  const kind = params.get('kind') ?? '';
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [editing, setEditing] = useState<CommandUnit | 'new' | null>(null);
   const [openUnit, setOpenUnit] = useState<number | null>(null);
   const [newPerson, setNewPerson] = useState(false);
   const canWrite = can('command.write');
 
+  const { get, set } = useUrlFilters();
+  const region = get('region');
+  const kind = get('kind');
+  const units = useList(commandUnits.list, region ? { region, kind: isKind(kind) ? kind : undefined } : null);
+
   // Without ?region= start at the user's first scope root.
-  const roots = useAsync(region ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
-    region,
-  ]);
+  const roots = useCall(regions.roots, region ? null : {});
   useEffect(() => {
     const first = roots.data?.items[0];
-    if (!region && first) setParams({ region: first.code }, { replace: true });
-  }, [region, roots.data, setParams]);
-
-  const list = useAsync(
-    region
-      ? (s) =>
-          api.get<Page<CommandUnit>>('/command-units', { region, kind, page: page.current, pageSize: page.pageSize }, s)
-      : null,
-    [region, kind, page.current, page.pageSize],
-  );
-  const setFilter = (key: 'region' | 'kind', value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-    setPage((p) => ({ ...p, current: 1 }));
-  };
+    if (!region && first) set({ region: first.code }, true);
+  }, [region, roots.data, set]);
 
   const remove = async (u: CommandUnit) => {
     try {
-      await api.del(`/command-units/${u.id}`);
+      await call(commandUnits.remove, { params: { id: u.id }, body: { version: u.version } });
       message.success(t('common.deleted'));
-      list.reload();
+      units.reload();
     } catch (e) {
       toast(e);
+      units.reload();
     }
   };
 
-  const items = list.data?.items ?? [];
+  const items = units.data?.items ?? [];
   const byId = new Map(items.map((u) => [u.id, u]));
   const columns: TableColumnsType<CommandUnit> = [
     ...unitColumns(i18n, (u) => setOpenUnit(u.id)),
@@ -97,48 +87,38 @@ export default function CommandPage() {
   if (roots.error) return <ApiResult error={roots.error} onRetry={roots.reload} />;
   return (
     <Card>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={region} onChange={(c) => setFilter('region', c)} style={{ width: 280 }} />
-          <Select
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t('unit.allKinds')}
-            value={kind || undefined}
-            onChange={(k?: string) => setFilter('kind', k)}
-            options={COMMAND_UNIT_KINDS.map((k) => ({ value: k, label: L(COMMAND_UNIT_KIND_LABELS[k]) }))}
-          />
-        </Space>
-        <Space wrap>
-          {can('person.write') && (
-            <Button icon={<UserAddOutlined />} onClick={() => setNewPerson(true)}>
-              {t('person.new')}
-            </Button>
-          )}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('unit.new')}
-            </Button>
-          )}
-        </Space>
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<CommandUnit>
-          rowKey="id"
-          loading={list.loading}
-          columns={columns}
-          dataSource={items}
-          pagination={{
-            ...page,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
-        />
-      )}
+      <ListTab
+        list={units}
+        columns={columns}
+        testId="command-units"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={region} onChange={(c) => set({ region: c })} style={{ width: 280 }} />
+            <Select
+              allowClear
+              style={{ width: 180 }}
+              placeholder={t('unit.allKinds')}
+              value={kind || undefined}
+              onChange={(k?: string) => set({ kind: k })}
+              options={COMMAND_UNIT_KINDS.map((k) => ({ value: k, label: L(COMMAND_UNIT_KIND_LABELS[k]) }))}
+            />
+          </Space>
+        }
+        actions={
+          <Space wrap>
+            {can('person.write') && (
+              <Button icon={<UserAddOutlined />} onClick={() => setNewPerson(true)}>
+                {t('person.new')}
+              </Button>
+            )}
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('unit.new')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       <UnitFormModal
         open={editing !== null}
         unit={editing && editing !== 'new' ? editing : undefined}
@@ -147,19 +127,22 @@ export default function CommandPage() {
         onSaved={() => {
           message.success(t('common.saved'));
           setEditing(null);
-          list.reload();
+          units.reload();
         }}
       />
-      <UnitDrawer unitId={openUnit} canWrite={canWrite} onClose={() => setOpenUnit(null)} onChanged={list.reload} />
-      <PersonFormModal
-        open={newPerson}
-        defaultRegion={region}
-        onClose={() => setNewPerson(false)}
-        onCreated={(p) => {
-          message.success(t('person.created', { name: p.name }));
-          setNewPerson(false);
-        }}
-      />
+      <UnitDrawer unitId={openUnit} canWrite={canWrite} onClose={() => setOpenUnit(null)} onChanged={units.reload} />
+      {/* Mounted while open only: one modal in the page at a time. */}
+      {newPerson && (
+        <PersonFormModal
+          open
+          defaultRegion={region}
+          onClose={() => setNewPerson(false)}
+          onCreated={(p) => {
+            message.success(t('person.created', { name: p.name }));
+            setNewPerson(false);
+          }}
+        />
+      )}
     </Card>
   );
 }

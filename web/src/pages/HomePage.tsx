@@ -1,23 +1,19 @@
 /** "/" — send the user to the region page of their first scope root (or their first allowed module). */
 import { Card, Empty } from 'antd';
 import { Navigate } from 'react-router';
-import { api } from '../api';
+import { regions } from '@shared/contracts/regions';
 import { useAuth } from '../auth';
 import { FullPageSpin } from '../auth';
-import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
+import { useCall } from '../components/common/useList';
 import { visibleNav } from '../layout/nav';
-import type { Items, RegionSummary } from '../types';
 
 export default function HomePage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const canRead = can('region.read');
-  const { data, error, reload } = useAsync(
-    canRead ? (signal) => api.get<Items<RegionSummary>>('/regions/roots', undefined, signal) : null,
-    [canRead],
-  );
+  const { data, error, reload } = useCall(regions.roots, canRead ? {} : null);
 
   if (!canRead) {
     const first = visibleNav(can).find((n) => n.path !== '/');

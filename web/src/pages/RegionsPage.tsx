@@ -1,23 +1,20 @@
 /** /regions/:code — lazy region tree on the left, the region page on the right. */
 import { Card, Col, Row, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../api';
+import { regions } from '@shared/contracts/regions';
+import { call } from '../api';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
 import { RegionTree } from '../components/RegionTree';
 import { RegionDetailView } from '../components/RegionDetailView';
-import type { RegionDetail } from '../types';
 
 export default function RegionsPage() {
   const { t } = useI18n();
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const { data, error, loading, reload, setData } = useAsync(
-    (signal) =>
-      api
-        .get<RegionDetail>(`/regions/${encodeURIComponent(code)}`, undefined, signal)
-        .then((region) => ({ forCode: code, region })),
+    (signal) => call(regions.detail, { params: { code } }, { signal }).then((region) => ({ forCode: code, region })),
     [code],
   );
   // Ignore the previous region's answer while the next one loads.

@@ -1,11 +1,12 @@
 import type { CommandUnitKind } from '../../../shared/codes.ts';
-import type { CommandUnit } from '../../../shared/command.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
+import type { CommandUnit, Person, PeopleQuery, UnitListQuery } from '../../../shared/contracts/command.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
+import { listPage, type Page } from '../../db/list.ts';
 import { maskPhone } from '../../pii/mask.ts';
+import { nameContains } from '../regions/repo.ts';
 
-export type { CommandUnit, PersonRef } from '../../../shared/command.ts';
+export type { CommandUnit, PersonRef } from '../../../shared/contracts/command.ts';
 
 function unitQuery(db: Db) {
   return db
@@ -28,6 +29,7 @@ function unitQuery(db: Db) {
       'l.id as l_id',
       'l.name as l_name',
       'l.post as l_post',
+      'u.version',
     ])
     .select((eb) =>
       eb
@@ -52,47 +54,21 @@ function toUnit(r: UnitRow): CommandUnit {
     commander: r.c_id ? { id: r.c_id, name: r.c_name!, post: r.c_post } : null,
     leader: r.l_id ? { id: r.l_id, name: r.l_name!, post: r.l_post } : null,
     memberCount: Number(r.member_count ?? 0),
+    version: Number(r.version),
   };
 }
 
-export interface UnitFilter {
-  lo: string;
-  hi: string;
-  kind?: CommandUnitKind;
-  page: number;
-  pageSize: number;
-}
-
-/** Units in a subtree, limited to the actor's scope. */
-export async function listUnits(db: Db, actor: Actor, f: UnitFilter) {
-  const base = db
-    .selectFrom('command_unit as u')
-    .where('u.region_code', '>=', f.lo)
-    .where('u.region_code', '<', f.hi)
-    .$if(!!f.kind, (qb) => qb.where('u.kind', '=', f.kind!))
-    .$call(withinScope(actor, 'command.read', 'u.region_code'));
-  const [{ total }, ids] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('u.id')
-      .orderBy('u.region_code')
-      .orderBy('u.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  const rows = ids.length
-    ? await unitQuery(db)
-        .where(
-          'u.id',
-          'in',
-          ids.map((r) => r.id),
-        )
-        .orderBy('u.region_code')
-        .orderBy('u.id')
-        .execute()
-    : [];
-  return { total: Number(total), items: rows.map(toUnit) };
+/** A page of the units in the scope (a region's subtree, or everything the caller may read), by region. */
+export function listUnits(db: Db, scope: Scope, f: Omit<UnitListQuery, 'region'>): Promise<Page<CommandUnit>> {
+  return listPage({
+    scope,
+    base: db.selectFrom('command_unit as u').$if(!!f.kind, (qb) => qb.where('u.kind', '=', f.kind!)),
+    scopeColumn: 'u.region_code',
+    order: (qb) => qb.orderBy('u.region_code').orderBy('u.id'),
+    page: f,
+    id: 'u.id',
+    details: async (ids) => (await unitQuery(db).where('u.id', 'in', ids).execute()).map(toUnit),
+  });
 }
 
 /** Units bound exactly to a region (shown on its page). */
@@ -106,6 +82,7 @@ export async function findUnit(db: Db, id: number): Promise<CommandUnit | undefi
   return row && toUnit(row);
 }
 
+/** A unit's members in the order they were added, phones masked. */
 export async function unitMembers(db: Db, unitId: number) {
   const rows = await db
     .selectFrom('command_member as m')
@@ -125,38 +102,59 @@ export async function findPerson(db: Db, id: number) {
   return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listPeople(
-  db: Db,
-  actor: Actor,
-  f: { lo: string; hi: string; q?: string; page: number; pageSize: number },
-) {
-  const base = db
-    .selectFrom('person as p')
-    .where('p.region_code', '>=', f.lo)
-    .where('p.region_code', '<', f.hi)
-    .$if(!!f.q, (qb) => qb.where('p.name', 'like', `%${f.q}%`))
-    .$call(withinScope(actor, 'person.read', 'p.region_code'));
-  const [{ total }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .innerJoin('region as r', 'r.code', 'p.region_code')
-      .select(['p.id', 'p.region_code', 'r.name as region_name', 'p.name', 'p.gender', 'p.phone', 'p.post'])
-      .orderBy('p.region_code')
-      .orderBy('p.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  return {
-    total: Number(total),
-    items: rows.map((r) => ({
-      id: r.id,
-      regionCode: r.region_code,
-      regionName: r.region_name,
-      name: r.name,
-      gender: r.gender,
-      phone: maskPhone(r.phone),
-      post: r.post,
-    })),
-  };
+function personQuery(db: Db) {
+  return db.selectFrom('person as p').innerJoin('region as r', 'r.code', 'p.region_code');
+}
+
+const personColumns = [
+  'p.id',
+  'p.region_code',
+  'r.name as region_name',
+  'p.name',
+  'p.gender',
+  'p.phone',
+  'p.post',
+  'p.version',
+] as const;
+
+type PersonRow = {
+  id: number;
+  region_code: string;
+  region_name: string;
+  name: string;
+  gender: string | null;
+  phone: string | null;
+  post: string | null;
+  version: number;
+};
+
+/** A person as lists show it: the phone masked. */
+const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  regionCode: r.region_code,
+  regionName: r.region_name,
+  name: r.name,
+  gender: r.gender,
+  phone: maskPhone(r.phone),
+  post: r.post,
+  version: Number(r.version),
+});
+
+/** One person as a list shows it (phone masked). */
+export async function findPersonView(db: Db, id: number): Promise<Person | undefined> {
+  const row = await personQuery(db).select(personColumns).where('p.id', '=', id).executeTakeFirst();
+  return row && toPerson(row);
+}
+
+/** A page of the people in the scope whose name contains `q`, by region. */
+export async function listPeople(db: Db, scope: Scope, f: Omit<PeopleQuery, 'region'>): Promise<Page<Person>> {
+  const page = await listPage({
+    scope,
+    base: personQuery(db).$if(!!f.q, (qb) => qb.where(nameContains('p.name', f.q!))),
+    scopeColumn: 'p.region_code',
+    order: (qb) => qb.orderBy('p.region_code').orderBy('p.id'),
+    page: f,
+    select: (qb) => qb.select(personColumns),
+  });
+  return { total: page.total, rows: (page.rows as PersonRow[]).map(toPerson) };
 }

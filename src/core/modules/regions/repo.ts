@@ -1,11 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { RegionFlag, RegionLevel } from '../../../shared/codes.ts';
+import type { Region, RegionFlags } from '../../../shared/contracts/regions.ts';
+import { shortCode, subtreeRange } from '../../../shared/regions.ts';
+import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
-import type { Selectable } from 'kysely';
 import type { RegionTable } from '../../db/schema.ts';
 
+export type { Region, RegionFlags } from '../../../shared/contracts/regions.ts';
+
 type RegionRecord = Selectable<RegionTable>;
-import { shortCode, subtreeRange } from '../../../shared/regions.ts';
 
 /** A region as loaded from the division data (flags other than `western` keep their stored values). */
 export interface RegionRow {
@@ -16,18 +19,6 @@ export interface RegionRow {
   parentCode: string | null;
   groupNo?: number | null;
   western: boolean;
-}
-
-export type RegionFlags = Record<RegionFlag, boolean>;
-
-export interface Region {
-  code: string;
-  shortCode: string;
-  name: string;
-  officialName: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  flags: RegionFlags;
 }
 
 const FLAG_COLUMNS: Record<RegionFlag, keyof RegionTable> = {
@@ -54,13 +45,15 @@ export function toRegion(r: RegionRecord): Region {
     level: r.level as RegionLevel,
     parentCode: r.parent_code,
     flags,
+    version: Number(r.version),
   };
 }
 
-/** Inserts or updates regions in batches (names and hierarchy; flags other than `western` are kept). */
 /**
- * Inserts regions, updating those that exist (`existing: 'update'`, the loader's way) or failing on them
- * (`'fail'`: a unique violation, answered 409 — a new group must not overwrite one added at the same moment).
+ * Inserts regions, updating those that exist (`existing: 'update'`, the loader's way: names, hierarchy and
+ * `western`; the other flags are kept; the version moves on, so a flags form read before the load answers 409)
+ * or failing on them (`'fail'`: a unique violation, answered 409 — a new group must not overwrite one added at
+ * the same moment).
  */
 export async function upsertRegions(db: Db, rows: RegionRow[], existing: 'update' | 'fail' = 'update'): Promise<void> {
   if (rows.length === 0) return;
@@ -90,6 +83,7 @@ export async function upsertRegions(db: Db, rows: RegionRow[], existing: 'update
             group_no: eb.ref('excluded.group_no'),
             western: eb.ref('excluded.western'),
             updated_at: eb.ref('excluded.updated_at'),
+            version: eb('region.version', '+', 1),
           })),
         ),
       )
@@ -108,22 +102,29 @@ export async function findRegions(db: Db, codes: string[]): Promise<Region[]> {
   return rows.map(toRegion);
 }
 
-/** Children with their own child counts. */
-export async function listChildren(db: Db, code: string): Promise<(Region & { childCount: number })[]> {
-  const rows = await db
+/** Regions with their child counts. */
+export type RegionWithChildren = Region & { childCount: number };
+
+/** `region as r` with each row's number of children (in code order, when executed through `withChildren`). */
+const regionsWithChildren = (db: Db) =>
+  db
     .selectFrom('region as r')
     .selectAll('r')
-    .select((eb) =>
-      eb
-        .selectFrom('region as c')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('c.parent_code', '=', 'r.code')
-        .as('child_count'),
-    )
-    .where('r.parent_code', '=', code)
-    .orderBy('r.code')
-    .execute();
-  return rows.map((r) => ({ ...toRegion(r), childCount: Number(r.child_count ?? 0) }));
+    .select(sql<number>`(select count(*) from region c where c.parent_code = r.code)`.as('child_count'))
+    .orderBy('r.code');
+
+const withChildren = (rows: (RegionRecord & { child_count: number | string | null })[]): RegionWithChildren[] =>
+  rows.map((r) => ({ ...toRegion(r), childCount: Number(r.child_count ?? 0) }));
+
+/** Children with their own child counts. */
+export async function listChildren(db: Db, code: string): Promise<RegionWithChildren[]> {
+  return withChildren(await regionsWithChildren(db).where('r.parent_code', '=', code).execute());
+}
+
+/** Regions by code, with their child counts, in code order. */
+export async function findSummaries(db: Db, codes: string[]): Promise<RegionWithChildren[]> {
+  if (codes.length === 0) return [];
+  return withChildren(await regionsWithChildren(db).where('r.code', 'in', codes).execute());
 }
 
 /** Number of regions of each level strictly inside the subtree of `code`. */
@@ -149,30 +150,18 @@ export async function countChildren(db: Db, code: string): Promise<number> {
   return Number(r.n);
 }
 
-/** Name search inside the given subtree ranges (the caller's scope). */
-export async function searchRegions(
-  db: Db,
-  q: string,
-  ranges: { lo: string; hi: string }[] | 'all',
-  limit: number,
-): Promise<Region[]> {
-  if (ranges !== 'all' && ranges.length === 0) return [];
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db
-    .selectFrom('region')
-    .selectAll()
-    .where(sql<boolean>`name like ${pattern} escape '\\'`)
-    .$if(ranges !== 'all', (qb) =>
-      qb.where((eb) =>
-        eb.or(
-          (ranges as { lo: string; hi: string }[]).map((r) => eb.and([eb('code', '>=', r.lo), eb('code', '<', r.hi)])),
-        ),
-      ),
-    )
-    .orderBy('code')
+/** `column` contains `q` as typed (% and _ are plain characters); both dialects. */
+export const nameContains = (column: string, q: string) =>
+  sql<boolean>`${sql.ref(column)} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+
+/** Regions whose name contains `q`, inside the scope, with their child counts (at most `limit`, in code order). */
+export async function searchRegions(db: Db, scope: Scope, q: string, limit: number): Promise<RegionWithChildren[]> {
+  const rows = await regionsWithChildren(db)
+    .where(nameContains('r.name', q))
+    .$call(scope.where('r.code'))
     .limit(limit)
     .execute();
-  return rows.map(toRegion);
+  return withChildren(rows);
 }
 
 export async function updateFlags(db: Db, code: string, flags: Partial<RegionFlags>): Promise<void> {
