@@ -13,15 +13,15 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerLogging, requestId } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { authRoutes } from './routes/auth.ts';
+import { adminBindings } from './routes/admin.ts';
+import { authBindings } from './routes/auth.ts';
 import { commandRoutes } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
 import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
 import { importRoutes } from './routes/imports.ts';
-import { policyRoutes } from './routes/policy.ts';
+import { policyBindings } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
@@ -83,13 +83,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
-  await app.register(authRoutes(deps));
   await app.register(regionRoutes(deps));
   await app.register(commandRoutes(deps));
-  await app.register(adminRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(statsRoutes(deps));
-  await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
   await app.register(crosscheckFileRoutes(deps));
   await app.register(cadreRoutes(deps));
@@ -98,7 +95,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [
+    ...householdBindings(deps),
+    ...authBindings(deps),
+    ...adminBindings(deps),
+    ...policyBindings(deps),
+  ]);
   await registerWeb(app);
   await app.ready();
   return app;
