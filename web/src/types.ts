@@ -1,25 +1,8 @@
 /** Shapes of the JSON the API returns (see the contract in docs / the server's OpenAPI). */
-import type { Gender, Permission, RegionFlag, RegionLevel, Role } from '@shared/codes';
+import type { Gender, RegionFlag, RegionLevel } from '@shared/codes';
 
-export interface RoleAssignment {
-  role: Role;
-  scopeCode: string;
-  scopeName: string;
-}
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: RoleAssignment[];
-  permissions: Permission[];
-  isAdmin: boolean;
-}
-
-export interface MeResponse {
-  user: Me;
-  csrfToken: string;
-}
+/** A role held in a scope (declared in the auth contract, as are Me, the users and the audit rows). */
+export type { RoleAssignment } from '@shared/contracts/auth';
 
 export type RegionFlags = Record<RegionFlag, boolean>;
 
@@ -75,28 +58,6 @@ export interface Person {
   gender: Gender | null;
   phone: string | null;
   post: string | null;
-}
-
-export interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  active: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  roles: RoleAssignment[];
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string | number | null;
-  regionCode: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
 }
 
 export interface Items<T> {
