@@ -86,19 +86,22 @@ export async function listUsers(db: Db, scope: Scope, q: UserListQuery) {
   return { total, items: await presentUsers(db, scope, rows) };
 }
 
-/** One user as the list shows it to this administrator (403 when it holds no role inside the scope). */
-export async function userView(db: Db, scope: Scope, id: number): Promise<UserRow> {
+/** A user, its roles, and how the administrator's scope holds them (404 when there is no such user). */
+async function userInScope(db: Db, scope: Scope, id: number) {
   const user = await findUserById(db, id);
   if (!user) throw missing(id);
   const held = (await grantsOf(db, [id])).get(id) ?? [];
-  const manages = (code: string) => scope.can('user.manage', code);
-  if (
-    !userAccess(
-      held.map((g) => g.scopeCode),
-      manages,
-    ).visible
-  )
-    throw forbidden();
+  const access = userAccess(
+    held.map((g) => g.scopeCode),
+    (code) => scope.covers(code),
+  );
+  return { user, held, access };
+}
+
+/** One user as the list shows it to this administrator (403 when it holds no role inside the scope). */
+export async function userView(db: Db, scope: Scope, id: number): Promise<UserRow> {
+  const { user, access } = await userInScope(db, scope, id);
+  if (!access.visible) throw forbidden();
   const [row] = await presentUsers(db, scope, [user]);
   return row!;
 }
@@ -179,13 +182,7 @@ export async function updateUser(
   input: UserUpdateInput,
   version: number | undefined,
 ): Promise<{ id: number; version: number }> {
-  const user = await findUserById(db, id);
-  if (!user) throw missing(id);
-  const before = (await grantsOf(db, [id])).get(id) ?? [];
-  const access = userAccess(
-    before.map((g) => g.scopeCode),
-    (code) => scope.covers(code),
-  );
+  const { user, held: before, access } = await userInScope(db, scope, id);
   if (!access.editable) throw forbidden();
   const grants = input.roles ? await checkGrants(db, scope, input.roles) : undefined;
   checkPassword(input.password);
@@ -218,13 +215,7 @@ export async function updateUser(
 
 /** 解锁 — lifts every lock of a user's name, at every address, and forgets its failed logins. */
 export async function unlockUser(db: Db, scope: Scope, id: number): Promise<void> {
-  const user = await findUserById(db, id);
-  if (!user) throw missing(id);
-  const held = (await grantsOf(db, [id])).get(id) ?? [];
-  const access = userAccess(
-    held.map((g) => g.scopeCode),
-    (code) => scope.covers(code),
-  );
+  const { user, held, access } = await userInScope(db, scope, id);
   if (!access.visible) throw forbidden();
   await db.transaction().execute(async (trx) => {
     const cleared = await clearLoginAttempts(trx, user.username);
