@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../src/core/modules/demo/index.ts';
+import { describe, it } from 'node:test';
+import type { Role } from '../src/shared/codes.ts';
+import { nowIso } from '../src/core/db/index.ts';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
 import { household } from './fixtures.ts';
 import { isWithin } from '../src/shared/regions.ts';
-import { buildUser } from './factories.ts';
-import { DIALECTS, PASSWORD, testApp, type Session, type TestApp } from './harness.ts';
+import { buildPerson, buildUnit } from './factories.ts';
+import { DIALECTS, eachTest, type Session } from './harness.ts';
 
 /**
  * Region scope, table-driven: every endpoint, called by users of a sibling village, township or
@@ -15,45 +16,36 @@ import { DIALECTS, PASSWORD, testApp, type Session, type TestApp } from './harne
 const LONGJING = '420323103211';
 const DONGJIAGOU = '420323104211';
 
+/** The users of the table, as the demo names them (and 郧西县's county user), each with its role and scope. */
+const USERS: Record<string, [Role, string]> = {
+  dongjiagou: ['village', DONGJIAGOU],
+  leigu: ['township', '420323104'],
+  baofeng: ['township', '420323103'],
+  zhushan: ['county', '420323'],
+  inspector: ['inspector', '420323'],
+  yunxi: ['county', '420322'],
+};
+
 for (const dialect of DIALECTS) {
   describe(`region scope on every endpoint [${dialect}]`, () => {
-    let t: TestApp;
-    const s: Record<string, Session> = {};
-    let unitId = 0;
-    let memberId = 0;
-    let personId = 0;
-    let foreignPersonId = 0;
-    let householdId = 0;
-
-    before(async () => {
-      t = await testApp(dialect);
-      await loadDemo(t.db, { county: '420323', password: PASSWORD, households: 0 });
-      await buildUser(t.db, 'county', '420322', 'yunxi');
-      for (const u of ['dongjiagou', 'leigu', 'baofeng', 'zhushan', 'inspector', 'yunxi']) s[u] = await t.login(u);
-      const unit = await t.db
-        .selectFrom('command_unit')
-        .select('id')
-        .where('region_code', '=', LONGJING)
+    // Each test starts from its own copy: a command post with a member in each of the two villages, a person and
+    // a household in each, and a session per user.
+    const app = eachTest(dialect, async (t) => {
+      const s: Record<string, Session> = {};
+      for (const [name, [role, scope]] of Object.entries(USERS)) s[name] = await t.as(role, scope, name);
+      const personId = await buildPerson(t.db, LONGJING);
+      const foreignPersonId = await buildPerson(t.db, DONGJIAGOU);
+      const unitId = await buildUnit(t.db, LONGJING, 'command_post', '龙井村指挥所', personId);
+      await buildUnit(t.db, DONGJIAGOU, 'command_post', '董家沟村指挥所', foreignPersonId);
+      const { id: memberId } = await t.db
+        .insertInto('command_member')
+        .values({ unit_id: unitId, person_id: personId, duty: '成员', region_code: LONGJING, created_at: nowIso() })
+        .returning('id')
         .executeTakeFirstOrThrow();
-      unitId = unit.id;
-      const m = await t.db
-        .selectFrom('command_member')
-        .select(['id', 'person_id'])
-        .where('unit_id', '=', unitId)
-        .executeTakeFirstOrThrow();
-      memberId = m.id;
-      personId = m.person_id;
-      const own = await t.db
-        .selectFrom('person')
-        .select('id')
-        .where('region_code', '=', DONGJIAGOU)
-        .executeTakeFirstOrThrow();
-      foreignPersonId = own.id;
       const ids = await saveHouseholds(t.db, '420323000000', [household('LJ-0001', LONGJING) as never]);
-      householdId = ids.get('LJ-0001')!;
       await saveHouseholds(t.db, '420323000000', [household('DJG-0001', DONGJIAGOU) as never]);
+      return { s, unitId, memberId, personId, foreignPersonId, householdId: ids.get('LJ-0001')! };
     });
-    after(() => t.close());
 
     type Call = [method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: () => string, body?: () => unknown];
     const endpoints: Record<string, Call> = {
@@ -63,31 +55,36 @@ for (const dialect of DIALECTS) {
       'set flags': ['PATCH', () => `/api/regions/${LONGJING}/flags`, () => ({ poorVillage: true })],
       'add group': ['POST', () => `/api/regions/${LONGJING}/groups`, () => ({ no: 99 })],
       'units of region': ['GET', () => `/api/command-units?region=${LONGJING}`],
-      'unit detail': ['GET', () => `/api/command-units/${unitId}`],
+      'unit detail': ['GET', () => `/api/command-units/${app().unitId}`],
       'create unit': [
         'POST',
         () => '/api/command-units',
         () => ({ regionCode: LONGJING, kind: 'command_post', name: '越权' }),
       ],
-      'update unit': ['PATCH', () => `/api/command-units/${unitId}`, () => ({ name: '越权' })],
-      'delete unit': ['DELETE', () => `/api/command-units/${unitId}`],
-      'add member': ['POST', () => `/api/command-units/${unitId}/members`, () => ({ personId: foreignPersonId })],
-      'remove member': ['DELETE', () => `/api/command-units/${unitId}/members/${memberId}`],
+      'update unit': ['PATCH', () => `/api/command-units/${app().unitId}`, () => ({ name: '越权' })],
+      'delete unit': ['DELETE', () => `/api/command-units/${app().unitId}`],
+      'add member': [
+        'POST',
+        () => `/api/command-units/${app().unitId}/members`,
+        () => ({ personId: app().foreignPersonId }),
+      ],
+      'remove member': ['DELETE', () => `/api/command-units/${app().unitId}/members/${app().memberId}`],
       'people of region': ['GET', () => `/api/people?region=${LONGJING}`],
       'create person': ['POST', () => '/api/people', () => ({ regionCode: LONGJING, name: '越权' })],
-      'update person': ['PATCH', () => `/api/people/${personId}`, () => ({ name: '越权' })],
-      'reveal phone': ['POST', () => `/api/people/${personId}/reveal`],
+      'update person': ['PATCH', () => `/api/people/${app().personId}`, () => ({ name: '越权' })],
+      'reveal phone': ['POST', () => `/api/people/${app().personId}/reveal`],
       'households of region': ['GET', () => `/api/households?region=${LONGJING}`],
-      'household detail': ['GET', () => `/api/households/${householdId}`],
+      'household detail': ['GET', () => `/api/households/${app().householdId}`],
       'create household': ['POST', () => '/api/households', () => household('LJ-0099', LONGJING)],
-      'update household': ['PUT', () => `/api/households/${householdId}`, () => household('LJ-0001', LONGJING)],
-      'reveal household': ['POST', () => `/api/households/${householdId}/reveal`, () => ({})],
+      'update household': ['PUT', () => `/api/households/${app().householdId}`, () => household('LJ-0001', LONGJING)],
+      'reveal household': ['POST', () => `/api/households/${app().householdId}/reveal`, () => ({})],
       'poverty statistics': ['GET', () => `/api/stats/poverty?region=${LONGJING}`],
       'register statistics': ['GET', () => `/api/stats/register?region=${LONGJING}`],
     };
 
     for (const outsider of ['dongjiagou', 'leigu', 'yunxi']) {
       it(`${outsider} gets 403/404 on every endpoint for 龙井村 and nothing changes`, async () => {
+        const { t, s, unitId } = app();
         const auditBefore = await t.db
           .selectFrom('audit_log')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -111,6 +108,7 @@ for (const dialect of DIALECTS) {
     }
 
     it('the read-only inspector reads the county but every write is refused', async () => {
+      const { t, s } = app();
       for (const [name, [method, url, body]] of Object.entries(endpoints)) {
         const res = await t.call(s.inspector!, method, url(), body?.());
         if (method === 'GET') assert.equal(res.statusCode, 200, `inspector ${name}`);
@@ -119,6 +117,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('the owning township may read and write there', async () => {
+      const { t, s, unitId } = app();
       const read = await t.call(s.baofeng!, 'GET', `/api/command-units/${unitId}`);
       assert.equal(read.statusCode, 200);
       const { version } = read.json();
@@ -145,6 +144,7 @@ for (const dialect of DIALECTS) {
     };
     for (const [user, scope] of Object.entries(scopes)) {
       it(`${user}'s lists hold only rows inside its scope`, async () => {
+        const { t, s } = app();
         for (const [url, name, codeOf] of lists) {
           const res = await t.call(s[user]!, 'GET', url);
           assert.equal(res.statusCode, 200, `${user} ${name}`);
@@ -157,6 +157,7 @@ for (const dialect of DIALECTS) {
     }
 
     it('admin-only endpoints refuse regional users', async () => {
+      const { t, s } = app();
       for (const user of ['zhushan', 'leigu', 'dongjiagou', 'inspector']) {
         assert.equal((await t.call(s[user]!, 'GET', '/api/users')).statusCode, 403, user);
         assert.equal((await t.call(s[user]!, 'GET', '/api/audit')).statusCode, 403, user);

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { buildUser } from './factories.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { describe, it } from 'node:test';
+import { DIALECTS, eachTest } from './harness.ts';
 
 for (const dialect of DIALECTS) {
   describe(`API surface [${dialect}]`, () => {
-    let t: TestApp;
-    let admin: Session;
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'admin', '000000000000', 'root');
-      admin = await t.login('root');
-    });
-    after(() => t.close());
+    const app = eachTest(dialect, async (t) => ({ admin: await t.as('admin', '000000000000', 'root') }));
 
     it('publishes OpenAPI JSON and a viewer', async () => {
+      const { t } = app();
       const res = await t.call(null, 'GET', '/api/openapi.json');
       assert.equal(res.statusCode, 200);
       const doc = res.json();
@@ -32,6 +25,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers malformed JSON with 400 and field errors with the field path', async () => {
+      const { t, admin } = app();
       const raw = await t.app.inject({
         method: 'POST',
         url: '/api/auth/login',
@@ -59,6 +53,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('never answers 500 to garbage', async () => {
+      const { t, admin } = app();
       const bodies = [
         '\u0000\u0001',
         'x'.repeat(2_000_000),
@@ -98,6 +93,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('lets the admin create users with scoped roles and lists the audit trail with filters', async () => {
+      const { t, admin } = app();
       const res = await t.call(admin, 'POST', '/api/users', {
         username: 'newbie',
         displayName: '新人',
@@ -130,8 +126,11 @@ for (const dialect of DIALECTS) {
         roles: [{ role: 'village', scopeCode: '420323104211' }],
       });
       assert.equal(weak.json().error.details[0].path, 'password');
-      const id = res.json().id;
-      assert.equal((await t.call(admin, 'PATCH', `/api/users/${id}`, { active: false })).statusCode, 204);
+      const { id, version } = res.json();
+      assert.equal(version, 1);
+      const off = await t.call(admin, 'PATCH', `/api/users/${id}`, { active: false, version });
+      assert.equal(off.statusCode, 200, off.body);
+      assert.equal(off.json().version, 2);
       assert.equal(
         (await t.call(null, 'POST', '/api/auth/login', { username: 'newbie', password: 'abc12345' })).statusCode,
         401,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { loggedUrl } from '../src/server/plugins/logging.ts';
 import { buildUser } from './factories.ts';
-import { DIALECTS, testApp, type TestApp } from './harness.ts';
+import { DIALECTS, eachTest } from './harness.ts';
 
 describe('logged URLs', () => {
   it('keeps the path and the values of code-like parameters, elides the others', () => {
@@ -21,18 +21,19 @@ describe('logged URLs', () => {
 
 for (const dialect of DIALECTS) {
   describe(`request logs [${dialect}]`, () => {
-    let t: TestApp;
     const lines: Record<string, unknown>[] = [];
     const linesOf = (reqId: unknown) => lines.filter((l) => l.reqId === reqId);
-    before(async () => {
-      t = await testApp(dialect, {
-        log: { level: 'info', stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
-      });
-      await buildUser(t.db, 'village', '420323104211', 'logged');
-    });
-    after(() => t.close());
+    const app = eachTest(
+      dialect,
+      async (t) => {
+        await buildUser(t.db, 'village', '420323104211', 'logged');
+        return {};
+      },
+      { log: { level: 'info', stream: { write: (line: string) => void lines.push(JSON.parse(line)) } } },
+    );
 
     it('gives every response a request id and logs one line for it', async () => {
+      const { t } = app();
       const res = await t.call(null, 'GET', '/api/health');
       const id = res.headers['x-request-id'];
       assert.match(String(id), /^[0-9a-f-]{36}$/);
@@ -48,6 +49,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps a well-formed incoming id and replaces a malformed one', async () => {
+      const { t } = app();
       const kept = await t.call(null, 'GET', '/api/health', undefined, { 'x-request-id': 'proxy-42.a:b' });
       assert.equal(kept.headers['x-request-id'], 'proxy-42.a:b');
       for (const bad of ['two words', 'x'.repeat(65), '"}\n{"forged":1']) {
@@ -58,6 +60,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('names the user and the error code, and elides personal query values', async () => {
+      const { t } = app();
       const s = await t.login('logged');
       const res = await t.call(s, 'GET', '/api/households?region=420323000000&q=张三');
       const [line] = linesOf(res.headers['x-request-id']);
@@ -72,6 +75,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('logs an unhandled error with its stack under the request id', async () => {
+      const { t } = app();
       const s = await t.login('logged');
       await sql`drop table session`.execute(t.db);
       const res = await t.call(s, 'GET', '/api/auth/me');

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM } from '../core/access/permissions.ts';
+import { Scope } from '../core/access/scope.ts';
 import { loadConfig } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
 import { openDatabase, type Database } from '../core/db/index.ts';
@@ -10,7 +11,7 @@ import { setupDatabase } from '../core/setup.ts';
 import { DEMO_USERS, loadDemo } from '../core/modules/demo/index.ts';
 import { loadRegions } from '../core/modules/regions/load.ts';
 import { normalizeCode, shortCode } from '../shared/regions.ts';
-import { createUser } from '../core/modules/users/service.ts';
+import { createUser } from '../core/modules/users/admin.ts';
 import { purgeStaleLoginAttempts } from '../core/modules/users/login.ts';
 import { DEFAULT_LOCKOUT } from '../core/modules/users/rules.ts';
 import { purgeExpiredSessions } from '../core/modules/users/sessions.ts';
@@ -172,7 +173,7 @@ async function users(d: Database, args: Args) {
   const scope = str(args, 'scope');
   if (!username || !password || !role || !scope) throw new Error('需要 --username --password --role --scope');
   if (!ROLES.includes(role)) throw new Error(`unknown role ${role}; one of ${ROLES.join(', ')}`);
-  const id = await createUser(d.db, SYSTEM, {
+  const { id } = await createUser(d.db, Scope.global(SYSTEM, 'the operator at the command line'), {
     username,
     password,
     displayName: str(args, 'name') ?? username,

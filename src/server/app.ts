@@ -13,15 +13,15 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerLogging, requestId } from './plugins/logging.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { authRoutes } from './routes/auth.ts';
+import { adminBindings } from './routes/admin.ts';
+import { authBindings } from './routes/auth.ts';
 import { commandBindings } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
 import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
 import { importRoutes } from './routes/imports.ts';
-import { policyRoutes } from './routes/policy.ts';
+import { policyBindings } from './routes/policy.ts';
 import { regionBindings } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
@@ -83,11 +83,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
-  await app.register(authRoutes(deps));
-  await app.register(adminRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(statsRoutes(deps));
-  await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
   await app.register(crosscheckFileRoutes(deps));
   await app.register(cadreRoutes(deps));
@@ -100,6 +97,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...householdBindings(deps),
     ...regionBindings(deps),
     ...commandBindings(deps),
+    ...authBindings(deps),
+    ...adminBindings(deps),
+    ...policyBindings(deps),
   ]);
   await registerWeb(app);
   await app.ready();

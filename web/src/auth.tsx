@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Flex, Spin } from 'antd';
 import type { Permission } from '@shared/codes';
-import { ApiError, api, request, setCsrfToken, setUnauthorizedHandler } from './api';
-import type { Me, MeResponse } from './types';
+import { auth, type Me } from '@shared/contracts/auth';
+import { ApiError, call, setCsrfToken, setUnauthorizedHandler } from './api';
 
 interface AuthValue {
   /** undefined while the first /auth/me probe runs, null when signed out. */
@@ -23,7 +23,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const res = await request<MeResponse>('GET', '/auth/me', { noAuthRedirect: true });
+      const res = await call(auth.me, {}, { noAuthRedirect: true });
       setCsrfToken(res.csrfToken);
       setMe(res.user);
     } catch (e) {
@@ -43,10 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const res = await request<MeResponse>('POST', '/auth/login', {
-      body: { username, password },
-      noAuthRedirect: true,
-    });
+    const res = await call(auth.login, { body: { username, password } }, { noAuthRedirect: true });
     setCsrfToken(res.csrfToken);
     setMe(res.user);
     return res.user;
@@ -54,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await call(auth.logout, {});
     } finally {
       setCsrfToken(null);
       setMe(null);

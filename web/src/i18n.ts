@@ -11,6 +11,7 @@ import { workflowMessages } from './i18n-workflow';
 import { forcesAMessages } from './i18n-forces-a';
 import { forcesBMessages } from './i18n-forces-b';
 import { forcesImportMessages } from './i18n-forces-import';
+import { adminMessages } from './i18n-admin';
 
 export type Lang = 'zh' | 'en';
 
@@ -183,6 +184,7 @@ const messages = {
   ...forcesAMessages,
   ...forcesBMessages,
   ...forcesImportMessages,
+  ...adminMessages,
 };
 
 export type MessageKey = keyof typeof messages;

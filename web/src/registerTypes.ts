@@ -55,18 +55,3 @@ export interface RegisterStats {
   byHousingGrade: CodeCount[];
   incomeDistribution: { lo: number; hi: number | null; households: number }[];
 }
-
-export interface PolicyParam {
-  key: string;
-  province: string;
-  year: number;
-  value: unknown;
-}
-
-export interface CodeEntry {
-  code: string;
-  zh: string;
-  en: string;
-  sortOrder: number;
-  active: boolean;
-}

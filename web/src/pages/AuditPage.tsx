@@ -1,14 +1,16 @@
-/** /audit (admin) — filterable, server-paginated audit log with before/after JSON. */
-import { useState } from 'react';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+/**
+ * /audit (admin) — the audit rows of the administrator's scope, newest first: filters and paging in the URL
+ * (?username=&entity=&action=&from=&to=&region=&page=), before/after JSON (ID numbers and phones masked by the
+ * server where the reader may not reveal them).
+ */
+import { Alert, AutoComplete, Button, Col, Card, DatePicker, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { api } from '../api';
-import { useAsync } from '../hooks';
+import { audit, type AuditRow } from '@shared/contracts/users';
 import { useI18n } from '../i18n';
-import { ApiResult } from '../components/ApiResult';
-import type { AuditRow, Page } from '../types';
+import { ListTab, useList } from '../components/common/useList';
+import { useUrlFilters } from '../components/common/urlFilters';
 
 interface Filters {
   username?: string;
@@ -19,7 +21,7 @@ interface Filters {
 }
 
 /** Entities the server is known to audit; free text is allowed too. */
-const KNOWN_ENTITIES = ['user', 'region', 'command_unit', 'command_member', 'person'];
+const KNOWN_ENTITIES = ['user', 'region', 'command_unit', 'command_member', 'person', 'household', 'policy_param'];
 const KNOWN_ACTIONS = [
   'create',
   'update',
@@ -32,6 +34,7 @@ const KNOWN_ACTIONS = [
   'change_password',
   'reveal',
 ];
+const DAY = 'YYYY-MM-DD';
 
 function actionColor(action: string): string | undefined {
   if (/delete|remove|lock|fail/i.test(action)) return 'red';
@@ -46,29 +49,41 @@ function Json({ value }: { value: unknown }) {
   return <pre className="xh-json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
+/** A local day of the URL (YYYY-MM-DD) as the instant it starts or ends. */
+const instant = (day: string, end: boolean) => {
+  const d = dayjs(day, DAY);
+  return day && d.isValid() ? (end ? d.endOf('day') : d.startOf('day')).toISOString() : undefined;
+};
+
 export default function AuditPage() {
   const { t } = useI18n();
   const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const query = {
-    username: filters.username?.trim(),
-    entity: filters.entity?.trim(),
-    action: filters.action?.trim(),
-    from: filters.range?.[0]?.startOf('day').toISOString(),
-    to: filters.range?.[1]?.endOf('day').toISOString(),
-    region: filters.region?.trim(),
-    page: page.current,
-    pageSize: page.pageSize,
+  const url = useUrlFilters();
+  const text = (k: string) => url.get(k).trim() || undefined;
+  const list = useList(audit.list, {
+    username: text('username'),
+    entity: text('entity'),
+    action: text('action'),
+    from: instant(url.get('from'), false),
+    to: instant(url.get('to'), true),
+    region: text('region'),
+  });
+  const initial: Filters = {
+    username: url.get('username') || undefined,
+    entity: url.get('entity') || undefined,
+    action: url.get('action') || undefined,
+    region: url.get('region') || undefined,
+    range: [url.get('from') ? dayjs(url.get('from'), DAY) : null, url.get('to') ? dayjs(url.get('to'), DAY) : null],
   };
-  const { data, error, loading, reload } = useAsync(
-    (s) => api.get<Page<AuditRow>>('/audit', query, s),
-    [JSON.stringify(query)],
-  );
-  const apply = (f: Filters) => {
-    setFilters(f);
-    setPage((p) => ({ ...p, current: 1 }));
-  };
+  const apply = (f: Filters) =>
+    url.set({
+      username: f.username?.trim(),
+      entity: f.entity?.trim(),
+      action: f.action?.trim(),
+      region: f.region?.trim(),
+      from: f.range?.[0]?.format(DAY),
+      to: f.range?.[1]?.format(DAY),
+    });
 
   const none = t('common.none');
   const columns: TableColumnsType<AuditRow> = [
@@ -85,87 +100,81 @@ export default function AuditPage() {
     },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color={actionColor(v)}>{v}</Tag> },
     { title: t('audit.entity'), dataIndex: 'entity' },
-    { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | number | null) => v ?? none },
+    { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? none },
     { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? none },
   ];
 
   return (
     <Card>
-      <Form<Filters> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 12 }}>
-        <Form.Item name="username" label={t('audit.user')}>
-          <Input allowClear style={{ width: 150 }} />
-        </Form.Item>
-        <Form.Item name="entity" label={t('audit.entity')}>
-          <AutoComplete
-            allowClear
-            style={{ width: 160 }}
-            options={KNOWN_ENTITIES.map((e) => ({ value: e }))}
-            showSearch={{ filterOption: true }}
-          />
-        </Form.Item>
-        <Form.Item name="action" label={t('audit.action')}>
-          <AutoComplete
-            allowClear
-            style={{ width: 150 }}
-            options={KNOWN_ACTIONS.map((a) => ({ value: a }))}
-            showSearch={{ filterOption: true }}
-          />
-        </Form.Item>
-        <Form.Item name="range" label={t('audit.dateRange')}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item name="region" label={t('audit.region')}>
-          <Input allowClear placeholder={t('region.code')} style={{ width: 150 }} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                apply({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {error ? (
-        <ApiResult error={error} onRetry={reload} />
-      ) : (
-        <Table<AuditRow>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          expandable={{
+      <ListTab<typeof audit.list>
+        list={list}
+        columns={columns}
+        testId="audit-table"
+        toolbar={
+          <Form<Filters> form={form} layout="inline" initialValues={initial} onFinish={apply} style={{ rowGap: 12 }}>
+            <Form.Item name="username" label={t('audit.user')}>
+              <Input allowClear style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item name="entity" label={t('audit.entity')}>
+              <AutoComplete
+                allowClear
+                style={{ width: 160 }}
+                options={KNOWN_ENTITIES.map((e) => ({ value: e }))}
+                showSearch={{ filterOption: true }}
+              />
+            </Form.Item>
+            <Form.Item name="action" label={t('audit.action')}>
+              <AutoComplete
+                allowClear
+                style={{ width: 150 }}
+                options={KNOWN_ACTIONS.map((a) => ({ value: a }))}
+                showSearch={{ filterOption: true }}
+              />
+            </Form.Item>
+            <Form.Item name="range" label={t('audit.dateRange')}>
+              <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+            <Form.Item name="region" label={t('audit.region')}>
+              <Input allowClear placeholder={t('region.code')} style={{ width: 150 }} />
+            </Form.Item>
+            <Form.Item>
+              <Space>
+                <Button type="primary" htmlType="submit">
+                  {t('common.search')}
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.setFieldsValue({ username: '', entity: '', action: '', range: null, region: '' });
+                    apply({});
+                  }}
+                >
+                  {t('common.reset')}
+                </Button>
+              </Space>
+            </Form.Item>
+          </Form>
+        }
+        table={{
+          expandable: {
             rowExpandable: (r) => r.before != null || r.after != null,
             expandedRowRender: (r) => (
-              <Row gutter={16}>
-                <Col span={12}>
-                  <Typography.Title level={5}>{t('audit.before')}</Typography.Title>
-                  <Json value={r.before} />
-                </Col>
-                <Col span={12}>
-                  <Typography.Title level={5}>{t('audit.after')}</Typography.Title>
-                  <Json value={r.after} />
-                </Col>
-              </Row>
+              <>
+                {r.masked && <Alert type="info" showIcon title={t('audit.masked')} style={{ marginBottom: 12 }} />}
+                <Row gutter={16}>
+                  <Col span={12}>
+                    <Typography.Title level={5}>{t('audit.before')}</Typography.Title>
+                    <Json value={r.before} />
+                  </Col>
+                  <Col span={12}>
+                    <Typography.Title level={5}>{t('audit.after')}</Typography.Title>
+                    <Json value={r.after} />
+                  </Col>
+                </Row>
+              </>
             ),
-          }}
-          pagination={{
-            ...page,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
-        />
-      )}
+          },
+        }}
+      />
     </Card>
   );
 }

@@ -1,9 +1,10 @@
-/** /password — change the own password (POST /api/auth/password). */
-import { useState } from 'react';
+/** /password — change the own password (auth.password); the server's messages land on their fields. */
 import { App, Button, Card, Form, Input } from 'antd';
-import { api } from '../api';
-import { PASSWORD_RE, useFormErrorHandler } from '../hooks';
+import { auth } from '@shared/contracts/auth';
+import { call } from '../api';
+import { PASSWORD_RE } from '../hooks';
 import { useI18n } from '../i18n';
+import { useSave } from '../components/common/useSave';
 
 interface PasswordForm {
   currentPassword: string;
@@ -14,26 +15,20 @@ interface PasswordForm {
 export default function PasswordPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const onError = useFormErrorHandler();
   const [form] = Form.useForm<PasswordForm>();
-  const [saving, setSaving] = useState(false);
-
-  const onFinish = async ({ currentPassword, newPassword }: PasswordForm) => {
-    setSaving(true);
-    try {
-      await api.post('/auth/password', { currentPassword, newPassword });
+  const { submit, saving } = useSave<PasswordForm, void>({
+    form,
+    fields: ['currentPassword', 'newPassword'],
+    save: ({ currentPassword, newPassword }) => call(auth.password, { body: { currentPassword, newPassword } }),
+    onSaved: () => {
       form.resetFields();
-      message.success(t('password.changed'));
-    } catch (e) {
-      onError(form, e, ['currentPassword', 'newPassword']);
-    } finally {
-      setSaving(false);
-    }
-  };
+      void message.success(t('password.changed'));
+    },
+  });
 
   return (
     <Card title={t('menu.password')} style={{ maxWidth: 560 }}>
-      <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish}>
+      <Form<PasswordForm> form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item
           name="currentPassword"
           label={t('password.current')}

@@ -1,16 +1,20 @@
-/** /users (admin) — list, search, create, edit, unlock. */
+/**
+ * /users (admin) — the users holding a role inside the administrator's scope: search (?q=, paging in the URL),
+ * create, edit (only a user whose every role lies in the scope), unlock.
+ */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../api';
-import { useAsync, useErrorToast } from '../hooks';
+import { users, type UserRow } from '@shared/contracts/users';
+import { call } from '../api';
+import { useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
-import { ApiResult } from '../components/ApiResult';
 import { RoleTags } from '../components/RegionTags';
 import { UserFormModal } from '../components/UserFormModal';
-import type { Page, UserRow } from '../types';
+import { ListTab, useList } from '../components/common/useList';
+import { useUrlFilters } from '../components/common/urlFilters';
 
 function isLocked(u: Pick<UserRow, 'lockedUntil'>): boolean {
   return !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs());
@@ -20,19 +24,15 @@ export default function UsersPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const toast = useErrorToast();
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
-  const { data, error, loading, reload } = useAsync(
-    (s) => api.get<Page<UserRow>>('/users', { q, page: page.current, pageSize: page.pageSize }, s),
-    [q, page.current, page.pageSize],
-  );
+  const q = useUrlFilters().get('q');
+  const list = useList(users.list, { q: q || undefined });
 
   const unlock = async (u: UserRow) => {
     try {
-      await api.post(`/users/${u.id}/unlock`);
-      message.success(t('user.unlocked'));
-      reload();
+      await call(users.unlock, { params: { id: u.id } });
+      void message.success(t('user.unlocked'));
+      list.reload();
     } catch (e) {
       toast(e);
     }
@@ -45,7 +45,20 @@ export default function UsersPage() {
       render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
     },
     { title: t('user.displayName'), dataIndex: 'displayName' },
-    { title: t('user.roles'), dataIndex: 'roles', render: (_, u) => <RoleTags roles={u.roles} /> },
+    {
+      title: t('user.roles'),
+      dataIndex: 'roles',
+      render: (_, u) => (
+        <Space size={4} wrap>
+          <RoleTags roles={u.roles} />
+          {u.rolesOutside > 0 && (
+            <Tooltip title={t('user.notEditable')}>
+              <Tag>{t('user.rolesOutside', { n: u.rolesOutside })}</Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('user.status'),
       width: 150,
@@ -72,7 +85,15 @@ export default function UsersPage() {
       width: 140,
       render: (_, u) => (
         <Space>
-          <Typography.Link onClick={() => setEditing(u)}>{t('common.edit')}</Typography.Link>
+          {u.canEdit ? (
+            <Typography.Link onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+              {t('common.edit')}
+            </Typography.Link>
+          ) : (
+            <Tooltip title={t('user.notEditable')}>
+              <Typography.Text type="secondary">{t('common.edit')}</Typography.Text>
+            </Tooltip>
+          )}
           {isLocked(u) && (
             <Typography.Link onClick={() => unlock(u)}>
               <UnlockOutlined /> {t('user.unlock')}
@@ -85,46 +106,35 @@ export default function UsersPage() {
 
   return (
     <Card>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('user.searchPlaceholder')}
-          enterButton={t('common.search')}
-          style={{ maxWidth: 360 }}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage((p) => ({ ...p, current: 1 }));
-          }}
-        />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('user.new')}
-        </Button>
-      </Flex>
-      {error ? (
-        <ApiResult error={error} onRetry={reload} />
-      ) : (
-        <Table<UserRow>
-          rowKey="id"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          pagination={{
-            ...page,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
-        />
-      )}
+      <ListTab<typeof users.list>
+        list={list}
+        columns={columns}
+        testId="users-table"
+        toolbar={
+          <Input.Search
+            key={q}
+            allowClear
+            defaultValue={q}
+            placeholder={t('user.searchPlaceholder')}
+            enterButton={t('common.search')}
+            style={{ width: 360 }}
+            onSearch={(v) => list.filters.set({ q: v.trim() })}
+          />
+        }
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-new">
+            {t('user.new')}
+          </Button>
+        }
+      />
       <UserFormModal
         open={editing !== null}
         user={editing && editing !== 'new' ? editing : undefined}
         onClose={() => setEditing(null)}
         onSaved={() => {
-          message.success(t('common.saved'));
+          void message.success(t('common.saved'));
           setEditing(null);
-          reload();
+          list.reload();
         }}
       />
     </Card>

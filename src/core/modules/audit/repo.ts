@@ -1,5 +1,8 @@
+import { NATION_CODE } from '../../../shared/regions.ts';
 import type { Actor } from '../../access/permissions.ts';
+import { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
 
 export interface AuditEntry {
   action: string;
@@ -36,47 +39,38 @@ export async function writeAudit(db: Db, actor: Actor, e: AuditEntry): Promise<v
     .execute();
 }
 
+/** The filters of the audit list, as the use case hands them over (instants as ISO strings). */
 export interface AuditFilter {
   username?: string;
   entity?: string;
   action?: string;
   from?: string;
   to?: string;
-  region?: { lo: string; hi: string };
   page: number;
   pageSize: number;
 }
 
-export async function listAudit(db: Db, f: AuditFilter) {
+/**
+ * A page of the audit rows in the scope, newest first. Rows no region owns (logins, policy, code lists) belong to
+ * the nation: only a scope holding the whole country sees them.
+ */
+export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
   const base = db
     .selectFrom('audit_log')
     .$if(!!f.username, (qb) => qb.where('username', '=', f.username!))
     .$if(!!f.entity, (qb) => qb.where('entity', '=', f.entity!))
     .$if(!!f.action, (qb) => qb.where('action', '=', f.action!))
     .$if(!!f.from, (qb) => qb.where('at', '>=', f.from!))
-    .$if(!!f.to, (qb) => qb.where('at', '<=', f.to!))
-    .$if(!!f.region, (qb) => qb.where('region_code', '>=', f.region!.lo).where('region_code', '<', f.region!.hi));
-  const [{ total }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  return {
-    total: Number(total),
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      username: r.username,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      regionCode: r.region_code,
-      before: r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : null,
-      after: r.after_json ? (JSON.parse(r.after_json) as Record<string, unknown>) : null,
-    })),
-  };
+    .$if(!!f.to, (qb) => qb.where('at', '<=', f.to!));
+  return listPage({
+    scope: scope.covers(NATION_CODE)
+      ? Scope.global(scope.actor, 'the whole country: its rows and those no region owns')
+      : scope,
+    base,
+    scopeColumn: 'region_code',
+    order: (qb) => qb.orderBy('id', 'desc'),
+    page: f,
+    select: (qb) =>
+      qb.select(['id', 'at', 'username', 'action', 'entity', 'entity_id', 'region_code', 'before_json', 'after_json']),
+  });
 }

@@ -1,15 +1,12 @@
-import { PARAM_DEFS, type ParamDef } from '../../../shared/policy.ts';
-
 /**
  * Policy parameters (政策参数): poverty lines, thresholds and lists, by year and by province. Nothing
  * here is a constant of the rules: the rules take the resolved values as arguments.
  */
-export interface ParamRow {
-  key: string;
-  province: string; // '' = national
-  year: number; // 0 = any year
-  value: unknown;
-}
+import type { ParamInput } from '../../../shared/contracts/policy.ts';
+import { PARAM_DEFS, type ParamDef } from '../../../shared/policy.ts';
+
+/** One value: key, province ('' national), year (0 any year), value — as the contract declares it. */
+export type ParamRow = ParamInput;
 
 /**
  * The most specific value for (key, year, province): province+year, then national+year, then

@@ -5,7 +5,14 @@ import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { findUserByName, lockLoginKey, purgeLoginAttempts, reserveLoginAttempt, settleLoginSuccess } from './repo.ts';
-import { freshCountBefore, lockAfterFailure, loginKey, onReserved, type LockoutPolicy } from './rules.ts';
+import {
+  freshCountBefore,
+  lockAfterFailure,
+  loginKey,
+  onReserved,
+  type LockoutPolicy,
+  type RateLimiter,
+} from './rules.ts';
 import { loadMe } from './service.ts';
 import { createSession } from './sessions.ts';
 
@@ -28,12 +35,15 @@ function lockedError(until: string) {
  * check, so attempts sent in parallel cannot all slip under the limit: those past it are refused without a
  * check, and a right password is refused too if the key got locked meanwhile. An unknown username takes the
  * same path (a dummy hash is checked), so its answers, 401 then 423, and their timing match a real one's.
+ * Before all that, `limiter` (when given) refuses an address sending too many attempts (429).
  */
 export async function login(
   db: Db,
   input: { username: string; password: string; ip?: string; userAgent?: string },
-  opts: { lockout: LockoutPolicy; sessionHours: number },
+  opts: { lockout: LockoutPolicy; sessionHours: number; limiter?: RateLimiter },
 ) {
+  if (opts.limiter && !opts.limiter.hit(input.ip ?? ''))
+    throw new AppError('RATE_LIMITED', msg('登录尝试过于频繁，请稍后再试', 'Too many login attempts; try again later'));
   const now = new Date();
   const at = now.toISOString();
   const key = loginKey(input.username, input.ip);

@@ -1,7 +1,10 @@
 import type { Role } from '../../../shared/codes.ts';
+import { NATION_CODE } from '../../../shared/regions.ts';
 import type { Grant } from '../../access/permissions.ts';
+import { Scope } from '../../access/scope.ts';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
 import { forgetUserSessions } from './sessions.ts';
 import type { DB } from '../../db/schema.ts';
 import type { LoginKey, Reserved } from './rules.ts';
@@ -29,6 +32,38 @@ export async function grantsOf(db: Db, userIds: number[]): Promise<Map<number, G
     out.set(r.user_id, list);
   }
   return out;
+}
+
+/**
+ * A page of the users in the scope, by id. A user belongs to the regions of its roles: it is in the scope when one
+ * of them lies inside (a scope over the whole country holds every user, those without roles too).
+ */
+export async function listUserPage(db: Db, scope: Scope, f: { q?: string; page: number; pageSize: number }) {
+  const like = f.q ? `%${f.q}%` : undefined;
+  const base = db
+    .selectFrom('app_user as u')
+    .$if(!!like, (qb) =>
+      qb.where((eb) => eb.or([eb('u.username', 'like', like!), eb('u.display_name', 'like', like!)])),
+    )
+    .$if(!scope.covers(NATION_CODE), (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('user_role as ur')
+            .select('ur.id')
+            .whereRef('ur.user_id', '=', 'u.id')
+            .$call(scope.where('ur.scope_code')),
+        ),
+      ),
+    );
+  return listPage({
+    // The scope is applied above, through the roles: a user has no region column of its own.
+    scope: Scope.global(scope.actor, 'users are filtered by their roles in the scope (exists above)'),
+    base,
+    scopeColumn: 'u.id',
+    order: (qb) => qb.orderBy('u.id'),
+    page: f,
+    select: (qb) => qb.select(['u.id', 'u.username', 'u.display_name', 'u.active', 'u.last_login_at', 'u.version']),
+  });
 }
 
 /** Replaces a user's grants; the user's cached sessions are forgotten, so the new rights apply at once. */

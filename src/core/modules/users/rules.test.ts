@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isWithin } from '../../../shared/regions.ts';
 import {
+  commonRegion,
   freshCountBefore,
   isLocked,
   lockAfterFailure,
@@ -8,6 +10,7 @@ import {
   onReserved,
   passwordProblem,
   RateLimiter,
+  userAccess,
 } from './rules.ts';
 
 const policy = { maxFailures: 3, lockMinutes: 10 };
@@ -84,5 +87,36 @@ describe('rate limiter', () => {
     assert.equal(rl.hit('ip', 20), false);
     assert.equal(rl.hit('other', 20), true);
     assert.equal(rl.hit('ip', 1000), true);
+  });
+});
+
+describe('users and regions', () => {
+  it('the smallest region holding all of a user’s roles', () => {
+    const cases: [string[], string | null][] = [
+      [[], null],
+      [['420323104211'], '420323104211'],
+      [['420323104211', '420323104212'], '420323104000'],
+      [['420323104211', '420323103211'], '420323000000'],
+      [['420323104211', '420323000000'], '420323000000'],
+      [['420323104211', '420322100001'], '420300000000'],
+      [['420323104211', '430000000000'], '000000000000'],
+      [['000000000000', '420323104211'], '000000000000'],
+      [['420323104211001', '420323104211'], '420323104211'],
+    ];
+    for (const [codes, expected] of cases) assert.equal(commonRegion(codes), expected, codes.join(','));
+  });
+
+  it('a user is visible to an administrator over one of its roles, editable by one over all of them', () => {
+    const county = (code: string) => isWithin(code, '420323000000');
+    const nation = (code: string) => isWithin(code, '000000000000');
+    const cases: [string, string[], (c: string) => boolean, { visible: boolean; editable: boolean; inside: number }][] =
+      [
+        ['one role inside', ['420323104211'], county, { visible: true, editable: true, inside: 1 }],
+        ['one in, one out', ['420323104211', '420322100001'], county, { visible: true, editable: false, inside: 1 }],
+        ['all outside', ['420322100001'], county, { visible: false, editable: false, inside: 0 }],
+        ['no role: the nation’s', [], county, { visible: false, editable: false, inside: 0 }],
+        ['no role, national administrator', [], nation, { visible: true, editable: true, inside: 0 }],
+      ];
+    for (const [name, codes, manages, expected] of cases) assert.deepEqual(userAccess(codes, manages), expected, name);
   });
 });

@@ -1,3 +1,5 @@
+import { ancestorsOf, NATION_CODE } from '../../../shared/regions.ts';
+
 /**
  * Lockout policy: failed logins are counted per key — the lower-cased username and the client address —
  * whether or not the username exists. The `maxFailures`-th failure in a row locks the key for
@@ -95,4 +97,39 @@ export class RateLimiter {
   private prune(now: number) {
     for (const [k, h] of this.hits) if (now - h.start >= this.windowMs) this.hits.delete(k);
   }
+}
+
+/**
+ * The smallest region holding every one of `codes` (normalized region codes): the region a change to a user's
+ * roles belongs to, so the audit row is seen by the administrators over all of them. Null for no codes.
+ */
+export function commonRegion(codes: readonly string[]): string | null {
+  let chain: string[] | null = null;
+  for (const code of codes) {
+    const line = [...ancestorsOf(code), code];
+    if (!chain) chain = line;
+    else {
+      let i = 0;
+      while (i < chain.length && chain[i] === line[i]) i++;
+      chain = chain.slice(0, i);
+    }
+  }
+  return chain ? (chain.at(-1) ?? NATION_CODE) : null;
+}
+
+/**
+ * How a user looks to an administrator (`manages(code)`: the administrator's scope holds region `code`): a user
+ * belongs to the regions of its roles, so it is visible when one of them lies inside; editable only when all do.
+ * A user without roles belongs to the nation.
+ */
+export function userAccess(
+  scopeCodes: readonly string[],
+  manages: (code: string) => boolean,
+): { visible: boolean; editable: boolean; inside: number } {
+  if (scopeCodes.length === 0) {
+    const national = manages(NATION_CODE);
+    return { visible: national, editable: national, inside: 0 };
+  }
+  const inside = scopeCodes.filter(manages).length;
+  return { visible: inside > 0, editable: inside === scopeCodes.length, inside };
 }

@@ -1,59 +1,35 @@
-/** 代码表 — the register's code lists (GET /api/code-lists); relabel, reorder, retire or add a code. */
-import { useState } from 'react';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+/**
+ * 代码表 — the register's code lists (policy.codeLists); relabel, reorder, retire or add a code (policy.setCode,
+ * with the version read: a 409 shows the stored code beside the user's).
+ */
+import { useMemo, useState } from 'react';
+import { App, Button, Flex, Form, Input, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api';
-import { useAsync, useFormErrorHandler } from '../../hooks';
+import { CODE_PATTERN, policy, type CodeEntry } from '@shared/contracts/policy';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
-import type { CodeEntry } from '../../registerTypes';
 import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
+import { useCall } from '../common/useList';
 import { CODE_LIST_NAMES } from './paramDefs';
 
-type Editing = { entry: CodeEntry; isNew: boolean } | null;
+type Editing = { entry: Omit<CodeEntry, 'version'> & { version?: number }; isNew: boolean } | null;
+type CodeForm = Omit<CodeEntry, 'version'>;
 const FIELDS = ['code', 'zh', 'en', 'sortOrder', 'active'] as const;
 
 export function CodeListsTab() {
   const { t, L } = useI18n();
   const { message } = App.useApp();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<CodeEntry>();
   const [list, setList] = useState<string>('cause');
   const [editing, setEditing] = useState<Editing>(null);
-  const [saving, setSaving] = useState(false);
-  const { data, error, loading, reload } = useAsync(
-    (s) => api.get<{ lists: Record<string, CodeEntry[]> }>('/code-lists', undefined, s),
-    [],
-  );
+  const { data, error, loading, reload } = useCall(policy.codeLists, {});
   const entries = data?.lists[list] ?? [];
   const names = Object.keys(data?.lists ?? CODE_LIST_NAMES);
   const listName = (n: string) => L(CODE_LIST_NAMES[n as keyof typeof CODE_LIST_NAMES]) || n;
+  const initialValues = useMemo(() => editing?.entry, [editing]);
 
-  const open = (entry: CodeEntry, isNew: boolean) => {
-    setEditing({ entry, isNew });
-    form.setFieldsValue(entry);
-  };
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !editing) return;
-    setSaving(true);
-    try {
-      const code = editing.isNew ? v.code.trim() : editing.entry.code;
-      await api.put(`/code-lists/${list}/${encodeURIComponent(code)}`, {
-        zh: v.zh.trim(),
-        en: v.en.trim(),
-        sortOrder: v.sortOrder,
-        active: v.active,
-      });
-      message.success(t('common.saved'));
-      setEditing(null);
-      reload();
-    } catch (e) {
-      onError(form, e, FIELDS);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const open = (entry: NonNullable<Editing>['entry'], isNew: boolean) => setEditing({ entry, isNew });
 
   const columns: TableColumnsType<CodeEntry> = [
     { title: t('code.code'), dataIndex: 'code', render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
@@ -105,47 +81,52 @@ export function CodeListsTab() {
         pagination={false}
         data-testid="codes-table"
       />
-      <Modal
+      <FormModal<CodeForm, CodeEntry>
         open={!!editing}
         title={`${editing?.isNew ? t('code.add') : t('code.edit')} · ${listName(list)}`}
-        onCancel={() => setEditing(null)}
-        onOk={save}
-        okText={t('common.save')}
-        confirmLoading={saving}
-        forceRender
+        initialValues={initialValues}
+        onClose={() => setEditing(null)}
+        fields={FIELDS}
+        version={editing?.isNew ? undefined : editing?.entry.version}
+        save={(v, version) =>
+          call(policy.setCode, {
+            params: { list, code: editing?.isNew ? v.code.trim() : editing!.entry.code },
+            body: { zh: v.zh.trim(), en: v.en.trim(), sortOrder: v.sortOrder, active: v.active, version },
+          })
+        }
+        conflict={{
+          toValues: (current: CodeEntry) => current,
+          labels: { zh: t('code.zh'), en: t('code.en'), sortOrder: t('code.sortOrder'), active: t('code.active') },
+        }}
+        onSaved={() => {
+          void message.success(t('common.saved'));
+          setEditing(null);
+          reload();
+        }}
+        testId="code-modal"
       >
-        <Form<CodeEntry> form={form} layout="vertical">
-          <Form.Item
-            name="code"
-            label={t('code.code')}
-            rules={[{ required: true, pattern: /^[a-z0-9_]{1,30}$|^[A-Z]$/, message: t('code.codeRule') }]}
-          >
-            <Input disabled={!editing?.isNew} maxLength={30} />
+        <Form.Item
+          name="code"
+          label={t('code.code')}
+          rules={[{ required: true, pattern: CODE_PATTERN, message: t('code.codeRule') }]}
+        >
+          <Input disabled={!editing?.isNew} maxLength={30} />
+        </Form.Item>
+        <Form.Item name="zh" label={t('code.zh')} rules={[{ required: true, whitespace: true, message: t('code.zh') }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="en" label={t('code.en')} rules={[{ required: true, whitespace: true, message: t('code.en') }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Flex gap={24}>
+          <Form.Item name="sortOrder" label={t('code.sortOrder')}>
+            <InputNumber min={0} max={10000} precision={0} />
           </Form.Item>
-          <Form.Item
-            name="zh"
-            label={t('code.zh')}
-            rules={[{ required: true, whitespace: true, message: t('code.zh') }]}
-          >
-            <Input maxLength={100} />
+          <Form.Item name="active" label={t('code.active')} valuePropName="checked">
+            <Switch />
           </Form.Item>
-          <Form.Item
-            name="en"
-            label={t('code.en')}
-            rules={[{ required: true, whitespace: true, message: t('code.en') }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-          <Flex gap={24}>
-            <Form.Item name="sortOrder" label={t('code.sortOrder')}>
-              <InputNumber min={0} max={10000} precision={0} />
-            </Form.Item>
-            <Form.Item name="active" label={t('code.active')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Flex>
-        </Form>
-      </Modal>
+        </Flex>
+      </FormModal>
     </>
   );
 }

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { App, Button, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { policy, type PolicyParam } from '@shared/contracts/policy';
 import { useI18n } from '../../i18n';
-import type { PolicyParam } from '../../registerTypes';
 import { ApiResult } from '../ApiResult';
+import { useCall } from '../common/useList';
 import { ParamModal } from './ParamModal';
 import { PARAM_DEFS, PROVINCES, kindOf } from './paramDefs';
 
@@ -17,10 +16,7 @@ export function ParamsTab() {
   const { t, L } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Partial<PolicyParam> | null>(null);
-  const { data, error, loading, reload } = useAsync(
-    (s) => api.get<{ items: PolicyParam[] }>('/policy/params', undefined, s),
-    [],
-  );
+  const { data, error, loading, reload } = useCall(policy.params, {});
 
   // Known keys first in their defined order, then the rest; within a key national first, then by year.
   const order = Object.keys(PARAM_DEFS);

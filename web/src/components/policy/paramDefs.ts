@@ -5,6 +5,17 @@ import type { CodeListName } from '@shared/register';
 
 export { PARAM_DEFS, type ParamKind };
 
+/**
+ * The bounds a form offers for a key's number, percentage or each end of its range: the same as the server's
+ * (src/shared/policy.ts); a ratio is shown in per cent.
+ */
+export function boundsOf(key: string | undefined): { min?: number; max?: number; precision?: number } {
+  const def = key ? PARAM_DEFS[key] : undefined;
+  if (!def) return {};
+  if (def.kind === 'ratio') return { min: (def.min ?? 0) * 100, max: (def.max ?? 1) * 100 };
+  return { min: def.min ?? 0, max: def.max, precision: def.integer ? 0 : undefined };
+}
+
 /** The kind of an unknown key, guessed from its value. */
 export function kindOf(key: string, value: unknown): ParamKind {
   const def = PARAM_DEFS[key];
