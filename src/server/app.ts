@@ -17,14 +17,14 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commandRoutes } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
-import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
+import { crosscheckFileBindings } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
 import { importRoutes } from './routes/imports.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
-import { statsRoutes } from './routes/stats.ts';
-import { workflowRoutes } from './routes/workflow.ts';
+import { statsBindings } from './routes/stats.ts';
+import { workflowBindings } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { dutyRoutes } from './routes/duty.ts';
@@ -88,17 +88,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(importRoutes(deps));
-  await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));
-  await app.register(workflowRoutes(deps));
-  await app.register(crosscheckFileRoutes(deps));
   await app.register(cadreRoutes(deps));
   await app.register(dutyRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [
+    ...householdBindings(deps),
+    ...workflowBindings(deps),
+    ...crosscheckFileBindings(deps),
+    ...statsBindings(deps),
+  ]);
   await registerWeb(app);
   await app.ready();
   return app;
