@@ -86,7 +86,7 @@ export function StepModal({ householdId, version, step, years, onClose, onDone, 
         return null;
       }
       if (isApiError(e) && e.code === 'CONFLICT') {
-        setRefusal({ message: e.message, reasons: e.details.map((d) => d.message) });
+        setRefusal({ message: e.message, reasons: e.details.map((d) => d.message).filter((m) => m !== e.message) });
         return null;
       }
       throw e;
