@@ -12,18 +12,12 @@ type Method = 'GET' | 'POST' | 'PATCH';
 
 /** A household that has applied, with an open hit on its head, in `village`. */
 async function applicantWithHit(t: TestApp, village: string) {
-  const h = await buildHousehold(t.db, { village, status: 'applicant', year: { year: 2025, income: 5000 } });
-  await t.db
-    .insertInto('household_event')
-    .values({
-      household_id: h.id,
-      region_code: village,
-      workflow: 'identification',
-      step: 'application',
-      event_date: '2026-03-01',
-      created_at: nowIso(),
-    })
-    .execute();
+  const h = await buildHousehold(t.db, {
+    village,
+    status: 'applicant',
+    year: { year: 2025, income: 5000 },
+    applied: '2026-03-01',
+  });
   const { id } = await t.db
     .insertInto('crosscheck_hit')
     .values({

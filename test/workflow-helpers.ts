@@ -14,10 +14,18 @@ export const idNumber = (n: number) => {
   return first17 + checkDigit(first17);
 };
 
-/** A household with a head (and the head's ID number), optionally with a yearly record. */
+/**
+ * A household with a head (and the head's ID number), optionally with a yearly record, and with its application
+ * (农户申请) recorded on a day when `applied` names one.
+ */
 export async function buildHousehold(
   db: Db,
-  o: { village?: string; status?: string; year?: { year: number; income: number; housing?: number | null } } = {},
+  o: {
+    village?: string;
+    status?: string;
+    year?: { year: number; income: number; housing?: number | null };
+    applied?: string;
+  } = {},
 ) {
   const now = nowIso();
   const village = o.village ?? VILLAGE;
@@ -74,6 +82,18 @@ export async function buildHousehold(
       })
       .execute();
   }
+  if (o.applied)
+    await db
+      .insertInto('household_event')
+      .values({
+        household_id: id,
+        region_code: village,
+        workflow: 'identification',
+        step: 'application',
+        event_date: o.applied,
+        created_at: now,
+      })
+      .execute();
   return { id, idNumber: idNo, code };
 }
 

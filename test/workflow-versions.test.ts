@@ -23,18 +23,7 @@ const apply = (t: TestApp, s: Session, id: number, version?: number, headers: Re
 
 /** A household under identification (it has applied) with one open hit on its head. */
 async function openHit(t: TestApp, s: Session) {
-  const h = await buildHousehold(t.db, { status: 'applicant' });
-  await t.db
-    .insertInto('household_event')
-    .values({
-      household_id: h.id,
-      region_code: VILLAGE,
-      workflow: 'identification',
-      step: 'application',
-      event_date: '2026-03-01',
-      created_at: '2026-03-01T00:00:00.000Z',
-    })
-    .execute();
+  const h = await buildHousehold(t.db, { status: 'applicant', applied: '2026-03-01' });
   const up = await t.call(s, 'POST', `/api/villages/${VILLAGE}/crosscheck`, {
     rows: [{ idNumber: h.idNumber, source: '车辆', detail: '小型轿车' }],
   });

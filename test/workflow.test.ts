@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SYSTEM } from '../src/core/access/permissions.ts';
-import { nowIso } from '../src/core/db/index.ts';
 import { Scope } from '../src/core/access/scope.ts';
 import { recordStep } from '../src/core/modules/workflow/service.ts';
 import { DIALECTS, eachTest, type Session } from './harness.ts';
@@ -230,18 +229,11 @@ for (const dialect of DIALECTS) {
 
     it('keeps a sibling village out of every workflow endpoint', async () => {
       const { t, village, sibling } = app();
-      const h = await buildHousehold(t.db, { status: 'applicant', year: { year: 2025, income: 5000 } });
-      await t.db
-        .insertInto('household_event')
-        .values({
-          household_id: h.id,
-          region_code: VILLAGE,
-          workflow: 'identification',
-          step: 'application',
-          event_date: '2026-03-01',
-          created_at: nowIso(),
-        })
-        .execute();
+      const h = await buildHousehold(t.db, {
+        status: 'applicant',
+        year: { year: 2025, income: 5000 },
+        applied: '2026-03-01',
+      });
       const up = await t.call(village, 'POST', `/api/villages/${VILLAGE}/crosscheck`, {
         rows: [{ idNumber: h.idNumber, source: '工商注册', detail: '个体户' }],
       });
