@@ -18,7 +18,8 @@ import { rng, type Rng } from '../src/core/modules/demo/random.ts';
 import { refreshAttendanceYears, villageDays } from '../src/core/modules/duty/days.ts';
 import { fiveOnesList, villageFiveOnes } from '../src/core/modules/stats/five-ones.ts';
 import { cadreStats } from '../src/core/modules/stats/forces.ts';
-import { povertyByChild } from '../src/core/modules/stats/service.ts';
+import { povertyIncidence } from '../src/core/modules/stats/service.ts';
+import { resolveScope } from '../src/core/access/resolve.ts';
 import { loadRegions } from '../src/core/modules/regions/load.ts';
 import { todayInChina } from '../src/core/clock.ts';
 import { setupDatabase } from '../src/core/setup.ts';
@@ -408,7 +409,8 @@ async function run(d: Database, label: string) {
   console.log(`  five ones: ${l.villages} villages, ${l.complete} complete`);
   const village = l.items[0]!.code;
   // Reference on the same machine and data: the register's statistic with the same target (bench/stats.ts).
-  await time('(reference: poverty incidence by township)', () => povertyByChild(db, ACTOR, COUNTY), cpu);
+  const countyScope = await resolveScope(db, ACTOR, 'household.read', COUNTY);
+  await time('(reference: poverty incidence by township)', () => povertyIncidence(db, countyScope, {}), cpu);
   await time(
     'five-ones list, county, page 1',
     () => fiveOnesList(db, ACTOR, { region: COUNTY, page: 1, pageSize: 20 }),

@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { loadDemoRegister } from '../src/core/modules/demo/register.ts';
 import { householdList } from '../src/core/modules/households/service.ts';
-import { povertyByChild, registerBreakdown } from '../src/core/modules/stats/service.ts';
+import { povertyIncidence, registerBreakdown } from '../src/core/modules/stats/service.ts';
 import { setupDatabase } from '../src/core/setup.ts';
 
 const COUNTY = '420323000000';
@@ -45,10 +45,10 @@ async function run(d: Database, label: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   console.log(`  ${Number(n.n)} households`);
-  await time('poverty incidence by township', () => povertyByChild(d.db, SYSTEM, COUNTY));
-  await time('poverty incidence by township, 2016', () => povertyByChild(d.db, SYSTEM, COUNTY, 2016));
-  await time('register breakdowns', () => registerBreakdown(d.db, SYSTEM, COUNTY));
   const countyScope = await resolveScope(d.db, SYSTEM, 'household.read', COUNTY);
+  await time('poverty incidence by township', () => povertyIncidence(d.db, countyScope, {}));
+  await time('poverty incidence by township, 2016', () => povertyIncidence(d.db, countyScope, { year: 2016 }));
+  await time('register breakdowns', () => registerBreakdown(d.db, countyScope, {}));
   await time('household list, page 1 (poor)', () =>
     householdList(d.db, countyScope, {
       status: ['poor', 'returned', 'exited'],

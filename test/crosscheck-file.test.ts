@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
-import { buildUser } from './factories.ts';
 import { household, idNumber } from './fixtures.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { DIALECTS, eachTest, type Session } from './harness.ts';
 
 const DONG = '420323104211';
 
@@ -26,28 +25,21 @@ function multipart(filename: string, content: Buffer, fields: Record<string, str
 
 for (const dialect of DIALECTS) {
   describe(`cross-check with an uploaded file [${dialect}]`, () => {
-    let t: TestApp;
-    let village: Session;
-    let other: Session;
     const head = idNumber('1970-03-05', 11);
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'village', DONG, 'dong');
-      await buildUser(t.db, 'village', '420323103211', 'long');
-      village = await t.login('dong');
-      other = await t.login('long');
+    const app = eachTest(dialect, async (t) => {
       await saveHouseholds(t.db, '420323000000', [
         household('APP-1', DONG, { status: 'applicant', years: [] }) as never,
       ]);
+      return { village: await t.as('village', DONG), other: await t.as('village', '420323103211') };
     });
-    after(() => t.close());
 
     const upload = (s: Session, filename: string, content: Buffer, fields?: Record<string, string>) => {
       const m = multipart(filename, content, fields);
-      return t.call(s, 'POST', `/api/villages/${DONG}/crosscheck/file`, m.payload, m.headers);
+      return app().t.call(s, 'POST', `/api/villages/${DONG}/crosscheck/file`, m.payload, m.headers);
     };
 
     it('matches a CSV of one department (source as a form field) by ID number', async () => {
+      const { t, village } = app();
       const csv = Buffer.from(
         `身份证号,详情\r\n${head},商品房 竹山县城关镇 90㎡\r\n${idNumber('1980-01-01', 21)},无关\r\n`,
       );
@@ -62,6 +54,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('reads a workbook with a source column and reports bad rows by row and column', async () => {
+      const { village } = app();
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('车辆');
       ws.addRow(['身份证号', '来源', '详情']);
@@ -76,6 +69,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses garbage and other villages without writing', async () => {
+      const { t, village, other } = app();
       const before = (
         await t.db
           .selectFrom('crosscheck_hit')
@@ -97,6 +91,45 @@ for (const dialect of DIALECTS) {
           .executeTakeFirstOrThrow()
       ).n;
       assert.equal(Number(after), Number(before));
+    });
+
+    it('says why a file without the needed columns checks nothing', async () => {
+      const { t, village } = app();
+      const res = await upload(village, 'x.csv', Buffer.from(`姓名,详情\r\n张大山,无\r\n`));
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual([res.json().checked, res.json().hits], [0, 0]);
+      assert.deepEqual(
+        res.json().rejected.map((r: { row: number; column: string }) => [r.row, r.column]),
+        [
+          [1, '身份证号'],
+          [1, '来源'],
+        ],
+      );
+      const m = multipart('x.csv', Buffer.from('姓名\r\n'));
+      const en = await t.call(village, 'POST', `/api/villages/${DONG}/crosscheck/file`, m.payload, {
+        ...m.headers,
+        'accept-language': 'en',
+      });
+      assert.equal(en.statusCode, 200, en.body);
+      assert.match(en.json().rejected[0].message, /column is missing/);
+    });
+
+    it('answers 400 without a multipart body, 404 for an unknown village and 409 for a township', async () => {
+      const { t, village } = app();
+      const json = await t.call(village, 'POST', `/api/villages/${DONG}/crosscheck/file`, { rows: [] });
+      assert.equal(json.statusCode, 400, json.body);
+      const county = await t.as('county', '420323');
+      const csv = Buffer.from(`身份证号,来源\r\n${head},车辆\r\n`);
+      const m = multipart('h.csv', csv);
+      const unknown = await t.call(county, 'POST', '/api/villages/420323104299/crosscheck/file', m.payload, m.headers);
+      assert.equal(unknown.statusCode, 404, unknown.body);
+      const township = await t.call(county, 'POST', '/api/villages/420323104/crosscheck/file', m.payload, m.headers);
+      assert.equal(township.statusCode, 409, township.body);
+      const hits = await t.db
+        .selectFrom('crosscheck_hit')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(hits.n), 0);
     });
   });
 }

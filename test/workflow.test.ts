@@ -1,138 +1,34 @@
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
-import { nowIso, type Db } from '../src/core/db/index.ts';
+import { describe, it } from 'node:test';
 import { SYSTEM } from '../src/core/access/permissions.ts';
+import { Scope } from '../src/core/access/scope.ts';
 import { recordStep } from '../src/core/modules/workflow/service.ts';
-import { checkDigit } from '../src/core/modules/households/idcard.ts';
-import { buildUser } from './factories.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
-
-const VILLAGE = '420323104211'; // 董家沟村
-const SIBLING = '420323104205'; // 枣园村, same township
-let seq = 0;
-const idNumber = (n: number) => {
-  const first17 = `42032319800101${String(100 + n).padStart(3, '0')}`;
-  return first17 + checkDigit(first17);
-};
-
-/** A household with a head (and the head's ID number), optionally with a yearly record. */
-async function buildHousehold(
-  db: Db,
-  o: { village?: string; status?: string; year?: { year: number; income: number; housing?: number | null } } = {},
-) {
-  const now = nowIso();
-  const village = o.village ?? VILLAGE;
-  const n = ++seq;
-  const { id } = await db
-    .insertInto('household')
-    .values({
-      county_code: village.slice(0, 6),
-      code: `WF${String(n).padStart(4, '0')}`,
-      region_code: village,
-      group_code: `${village}003`,
-      head_name: `户主${n}`,
-      main_cause: 'illness',
-      status: o.status ?? 'non_poor',
-      persons: 3,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const idNo = idNumber(n);
-  await db
-    .insertInto('household_member')
-    .values({
-      household_id: id,
-      region_code: village,
-      name: `户主${n}`,
-      id_number: idNo,
-      relation: 'head',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  if (o.year) {
-    const y = o.year;
-    await db
-      .insertInto('household_year')
-      .values({
-        household_id: id,
-        region_code: village,
-        year: y.year,
-        status: o.status ?? 'poor',
-        persons: 3,
-        net_income: y.income * 3,
-        per_capita_income: y.income,
-        food_clothing: 1,
-        education: 1,
-        medical: 1,
-        housing: y.housing === undefined ? 1 : y.housing,
-        water: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  return { id, idNumber: idNo, code: `WF${String(n).padStart(4, '0')}` };
-}
-
-const household = (t: TestApp, id: number) =>
-  t.db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const count = async (t: TestApp, table: 'household_event' | 'audit_log' | 'crosscheck_hit') =>
-  Number(
-    (
-      await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-/** The text of word/document.xml inside a .docx (a zip): enough of a reader for the test. */
-function docxText(buf: Buffer): string {
-  for (let i = 0; i + 30 < buf.length;) {
-    if (buf.readUInt32LE(i) !== 0x04034b50) break;
-    const [method, size, nameLen, extraLen] = [
-      buf.readUInt16LE(i + 8),
-      buf.readUInt32LE(i + 18),
-      buf.readUInt16LE(i + 26),
-      buf.readUInt16LE(i + 28),
-    ];
-    const name = buf.toString('utf8', i + 30, i + 30 + nameLen);
-    const start = i + 30 + nameLen + extraLen;
-    const data = buf.subarray(start, start + size);
-    if (name === 'word/document.xml')
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8').replace(/<[^>]+>/g, '');
-    i = start + size;
-  }
-  throw new Error('word/document.xml not found');
-}
+import { DIALECTS, eachTest, type Session } from './harness.ts';
+import {
+  buildHousehold,
+  count,
+  docxText,
+  householdRow as household,
+  idNumber,
+  review,
+  setPovertyLine2025,
+  SIBLING,
+  step as stepAs,
+  VILLAGE,
+} from './workflow-helpers.ts';
 
 for (const dialect of DIALECTS) {
   describe(`identification and exit workflows [${dialect}]`, () => {
-    let t: TestApp;
-    let village: Session;
-    let sibling: Session;
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'village', VILLAGE, 'wf_village');
-      await buildUser(t.db, 'village', SIBLING, 'wf_sibling');
-      village = await t.login('wf_village');
-      sibling = await t.login('wf_sibling');
-      await t.db
-        .insertInto('policy_param')
-        .values({ key: 'poverty_line', province: '', year: 2025, value: '4000', updated_at: nowIso() })
-        .onConflict((oc) => oc.columns(['key', 'province', 'year']).doUpdateSet({ value: '4000' }))
-        .execute();
+    const app = eachTest(dialect, async (t) => {
+      await setPovertyLine2025(t.db);
+      return { village: await t.as('village', VILLAGE), sibling: await t.as('village', SIBLING) };
     });
-    after(() => t.close());
-
+    /** A step with the household's current version (the caller has just read it). */
     const step = (s: Session, id: number, path: string, body: Record<string, unknown>) =>
-      t.call(s, 'POST', `/api/households/${id}/${path}`, body);
+      stepAs(app().t, s, id, path, body);
 
     it('walks the whole identification path, with a cross-check hit cleared and the notice generated', async () => {
+      const { t, village } = app();
       const h = await buildHousehold(t.db);
       const attachments = [{ name: '申请书.pdf', size: 12345, type: 'application/pdf' }];
       let r = await step(village, h.id, 'identification', { step: 'application', date: '2026-03-01', attachments });
@@ -165,12 +61,11 @@ for (const dialect of DIALECTS) {
       assert.equal(waiting.statusCode, 409);
       assert.match(waiting.json().error.message, /1 条部门比对疑点未核实/);
       const hitId = up.json().hits[0].id;
-      const cleared = await t.call(village, 'PATCH', `/api/crosscheck-hits/${hitId}`, { status: 'cleared' });
+      const cleared = await review(t, village, hitId, 'cleared');
       assert.equal(cleared.statusCode, 200, cleared.body);
-      assert.equal(
-        (await t.call(village, 'PATCH', `/api/crosscheck-hits/${hitId}`, { status: 'confirmed' })).statusCode,
-        409,
-      );
+      const twice = await review(t, village, hitId, 'confirmed');
+      assert.equal(twice.statusCode, 409, 'a reviewed hit is not reviewed again');
+      assert.equal(twice.json().error.code, 'CONFLICT');
       for (const [s, date] of [
         ['crosscheck', '2026-03-10'],
         ['second_appraisal', '2026-03-15'],
@@ -222,6 +117,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses an invalid transition and changes nothing', async () => {
+      const { t, village } = app();
       const h = await buildHousehold(t.db);
       await step(village, h.id, 'identification', { step: 'application', date: '2026-03-01' });
       const before = [
@@ -253,6 +149,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('ends identification when a cross-check hit is confirmed', async () => {
+      const { t, village } = app();
       const h = await buildHousehold(t.db);
       await step(village, h.id, 'identification', { step: 'application', date: '2026-03-01' });
       await step(village, h.id, 'identification', { step: 'first_appraisal', date: '2026-03-02' });
@@ -262,7 +159,7 @@ for (const dialect of DIALECTS) {
       const hit = up.json().hits[0];
       const open = await t.call(village, 'GET', `/api/villages/${VILLAGE}/crosscheck-hits?status=open`);
       assert.ok(open.json().items.some((x: { id: number }) => x.id === hit.id));
-      const res = await t.call(village, 'PATCH', `/api/crosscheck-hits/${hit.id}`, { status: 'confirmed' });
+      const res = await review(t, village, hit.id, 'confirmed');
       assert.equal(res.json().status, 'confirmed');
       const w = (await t.call(village, 'GET', `/api/households/${h.id}/workflow`)).json();
       assert.equal(w.status, 'non_poor');
@@ -271,6 +168,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses exit when income is exactly at the line, with the reasons', async () => {
+      const { t, village } = app();
       const h = await buildHousehold(t.db, { status: 'poor', year: { year: 2025, income: 4000, housing: null } });
       const check = await t.call(village, 'GET', `/api/households/${h.id}/exit-check?year=2025`);
       assert.equal(check.statusCode, 200, check.body);
@@ -293,6 +191,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('lets a household above the line exit, then return to poverty with a reason', async () => {
+      const { t, village } = app();
       const h = await buildHousehold(t.db, { status: 'poor', year: { year: 2025, income: 4000.01 } });
       assert.equal(
         (await t.call(village, 'GET', `/api/households/${h.id}/exit-check?year=2025`)).json().eligible,
@@ -317,38 +216,24 @@ for (const dialect of DIALECTS) {
       }
       const row = await household(t, h.id);
       assert.deepEqual([row.status, row.exited_year], ['exited', 2025]);
-      assert.equal(
-        (await t.call(village, 'POST', `/api/households/${h.id}/return`, { date: '2026-02-01', reason: '' }))
-          .statusCode,
-        400,
-      );
-      const back = await t.call(village, 'POST', `/api/households/${h.id}/return`, {
+      assert.equal((await step(village, h.id, 'return', { date: '2026-02-01', reason: '' })).statusCode, 400);
+      const back = await step(village, h.id, 'return', {
         date: '2026-02-01',
         reason: '户主突发重病，医疗支出大',
       });
       assert.equal(back.statusCode, 201, back.body);
       assert.equal(back.json().status, 'returned');
       assert.equal(back.json().events.at(-1).note, '户主突发重病，医疗支出大');
-      assert.equal(
-        (await t.call(village, 'POST', `/api/households/${h.id}/return`, { date: '2026-02-02', reason: 'again' }))
-          .statusCode,
-        409,
-      );
+      assert.equal((await step(village, h.id, 'return', { date: '2026-02-02', reason: 'again' })).statusCode, 409);
     });
 
     it('keeps a sibling village out of every workflow endpoint', async () => {
-      const h = await buildHousehold(t.db, { status: 'applicant', year: { year: 2025, income: 5000 } });
-      await t.db
-        .insertInto('household_event')
-        .values({
-          household_id: h.id,
-          region_code: VILLAGE,
-          workflow: 'identification',
-          step: 'application',
-          event_date: '2026-03-01',
-          created_at: nowIso(),
-        })
-        .execute();
+      const { t, village, sibling } = app();
+      const h = await buildHousehold(t.db, {
+        status: 'applicant',
+        year: { year: 2025, income: 5000 },
+        applied: '2026-03-01',
+      });
       const up = await t.call(village, 'POST', `/api/villages/${VILLAGE}/crosscheck`, {
         rows: [{ idNumber: h.idNumber, source: '工商注册', detail: '个体户' }],
       });
@@ -356,13 +241,13 @@ for (const dialect of DIALECTS) {
       const before = [await count(t, 'household_event'), await count(t, 'crosscheck_hit'), await count(t, 'audit_log')];
       const calls: [string, string, unknown?][] = [
         ['GET', `/api/households/${h.id}/workflow`],
-        ['POST', `/api/households/${h.id}/identification`, { step: 'first_appraisal', date: '2026-03-02' }],
-        ['POST', `/api/households/${h.id}/exit`, { step: 'village_appraisal', date: '2026-03-02' }],
-        ['POST', `/api/households/${h.id}/return`, { date: '2026-03-02', reason: 'x' }],
+        ['POST', `/api/households/${h.id}/identification`, { step: 'first_appraisal', date: '2026-03-02', version: 1 }],
+        ['POST', `/api/households/${h.id}/exit`, { step: 'village_appraisal', date: '2026-03-02', version: 1 }],
+        ['POST', `/api/households/${h.id}/return`, { date: '2026-03-02', reason: 'x', version: 1 }],
         ['GET', `/api/households/${h.id}/exit-check?year=2025`],
         ['POST', `/api/villages/${VILLAGE}/crosscheck`, { rows: [{ idNumber: h.idNumber, source: '车辆' }] }],
         ['GET', `/api/villages/${VILLAGE}/crosscheck-hits`],
-        ['PATCH', `/api/crosscheck-hits/${hitId}`, { status: 'confirmed' }],
+        ['PATCH', `/api/crosscheck-hits/${hitId}`, { status: 'confirmed', version: 1 }],
         ['GET', `/api/villages/${VILLAGE}/notice.docx`],
       ];
       for (const [method, url, body] of calls) {
@@ -377,16 +262,45 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('takes cross-check rows as JSON beyond the default 1 MB body limit', async () => {
+      const { t, village } = app();
+      const h = await buildHousehold(t.db, { status: 'applicant' });
+      const rows = Array.from({ length: 12_000 }, (_, i) => ({
+        idNumber: idNumber(500 + (i % 399)),
+        source: 'vehicle',
+        detail: `登记车辆 ${String(i).padStart(6, '0')} ${'—'.repeat(20)}`,
+      }));
+      rows.push({ idNumber: h.idNumber, source: '车辆', detail: '农用三轮车' });
+      const body = JSON.stringify({ rows });
+      assert.ok(Buffer.byteLength(body) > 1024 * 1024, `${Buffer.byteLength(body)} bytes`);
+      const res = await t.call(village, 'POST', `/api/villages/${VILLAGE}/crosscheck`, rows);
+      assert.equal(res.statusCode, 200, res.body.slice(0, 500));
+      assert.equal(res.json().checked, rows.length);
+      assert.deepEqual(
+        res
+          .json()
+          .hits.map((x: { householdId: number; status: string; version: number }) => [
+            x.householdId,
+            x.status,
+            x.version,
+          ]),
+        [[h.id, 'open', 1]],
+      );
+    });
+
     it('takes the poverty line as a function in the service', async () => {
+      const { t } = app();
       const h = await buildHousehold(t.db, { status: 'poor', year: { year: 2025, income: 4500 } });
+      const system = Scope.global(SYSTEM, 'the service called directly, as the CLI would');
       const input = { workflow: 'exit' as const, step: 'village_appraisal', date: '2026-01-05', year: 2025 };
       await assert.rejects(
-        recordStep(t.db, SYSTEM, h.id, input, async () => 4500),
+        recordStep(t.db, system, h.id, input, { version: 1, povertyLine: async () => 4500 }),
         /does not meet the exit criteria/,
       );
-      const w = await recordStep(t.db, SYSTEM, h.id, input, async (year, province) =>
-        year === 2025 && province === '42' ? 4499.99 : 1e9,
-      );
+      const w = await recordStep(t.db, system, h.id, input, {
+        version: 1,
+        povertyLine: async (year, province) => (year === 2025 && province === '42' ? 4499.99 : 1e9),
+      });
       assert.equal(w.active, 'exit');
     });
   });

@@ -17,14 +17,14 @@ import { adminBindings } from './routes/admin.ts';
 import { authBindings } from './routes/auth.ts';
 import { commandBindings } from './routes/command.ts';
 import type { Deps } from './routes/deps.ts';
-import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
+import { crosscheckFileBindings } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
 import { importRoutes } from './routes/imports.ts';
 import { policyBindings } from './routes/policy.ts';
 import { regionBindings } from './routes/regions.ts';
-import { statsRoutes } from './routes/stats.ts';
-import { workflowRoutes } from './routes/workflow.ts';
+import { statsBindings } from './routes/stats.ts';
+import { workflowBindings } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { dutyRoutes } from './routes/duty.ts';
@@ -84,9 +84,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
   await app.register(importRoutes(deps));
-  await app.register(statsRoutes(deps));
-  await app.register(workflowRoutes(deps));
-  await app.register(crosscheckFileRoutes(deps));
   await app.register(cadreRoutes(deps));
   await app.register(dutyRoutes(deps));
   await app.register(assessmentRoutes(deps));
@@ -100,6 +97,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...authBindings(deps),
     ...adminBindings(deps),
     ...policyBindings(deps),
+    ...workflowBindings(deps),
+    ...crosscheckFileBindings(deps),
+    ...statsBindings(deps),
   ]);
   await registerWeb(app);
   await app.ready();

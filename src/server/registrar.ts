@@ -93,6 +93,7 @@ export function registerBindings(app: FastifyInstance, db: Db, bindings: readonl
       method: c.method,
       url: c.path,
       config: { public: c.scope === 'public' },
+      ...(c.bodyLimit ? { bodyLimit: c.bodyLimit } : {}),
       schema: {
         tags: c.tags ? [...c.tags] : undefined,
         summary: c.summary,

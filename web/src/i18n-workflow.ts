@@ -47,4 +47,13 @@ export const workflowMessages = {
   'vw.noticeExit': ['退出公示名单', 'Exit notice'],
   'vw.applicants': ['识别中的申请户', 'Applicants in identification'],
   'vw.openWorkflow': ['识别与退出', 'Identification & exit'],
+  'vw.hitChanged': [
+    '该疑点已被他人处理，列表已刷新',
+    'Someone else has reviewed this hit; the list has been refreshed',
+  ],
+  'wf.changed': [
+    '该户信息已被他人更新，流程已刷新为最新状态；请确认后再保存',
+    'Someone else changed this household; the workflow has been refreshed — check and save again',
+  ],
+  'wf.now': ['当前：{where}', 'Now: {where}'],
 } satisfies Record<string, [string, string]>;

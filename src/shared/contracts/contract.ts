@@ -44,6 +44,8 @@ export interface ContractSpec {
   versioned?: boolean;
   /** The body is multipart form data (uploads), read by the use case itself. */
   multipart?: boolean;
+  /** A JSON body larger than the app's default limit (1 MB), in bytes (e.g. rows uploaded as JSON). */
+  bodyLimit?: number;
 }
 
 /** Declares a contract (identity at run time; keeps the literal types). */

@@ -3,8 +3,10 @@ import { useEffect } from 'react';
 import { Breadcrumb, Card, Col, Empty, Row, Select, Space, Spin } from 'antd';
 import { useSearchParams } from 'react-router';
 import { REGISTERED_STATUSES } from '@shared/register';
+import { stats } from '@shared/contracts/stats';
 import { api } from '../api';
 import { useAsync } from '../hooks';
+import { useCall } from '../components/common/useList';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
@@ -13,7 +15,6 @@ import { householdsLink } from '../components/households/listQuery';
 import { BreakdownCard } from '../components/stats/BreakdownCard';
 import { IncomeCard } from '../components/stats/IncomeCard';
 import { PovertyTable } from '../components/stats/PovertyTable';
-import type { PovertyStats, RegisterStats } from '../registerTypes';
 import type { Items, RegionDetail, RegionSummary } from '../types';
 
 export default function StatsPage() {
@@ -38,14 +39,11 @@ export default function StatsPage() {
   };
 
   const detail = useAsync(region ? (s) => api.get<RegionDetail>(`/regions/${region}`, undefined, s) : null, [region]);
-  const poverty = useAsync(
-    region ? (s) => api.get<PovertyStats>('/stats/poverty', { region, by: 'child', year }, s) : null,
-    [region, year],
+  const poverty = useCall(
+    stats.povertyIncidence,
+    region ? { query: { region, by: 'child', year: year || undefined } } : null,
   );
-  const register = useAsync(region ? (s) => api.get<RegisterStats>('/stats/register', { region, year }, s) : null, [
-    region,
-    year,
-  ]);
+  const register = useCall(stats.registerBreakdown, region ? { query: { region, year: year || undefined } } : null);
 
   // Breadcrumb from the user's scope root down to the region shown.
   const rootCodes = new Set((roots.data?.items ?? []).map((r) => r.code));

@@ -8,7 +8,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api';
-import { downloadFile } from '../download';
+import { download } from '../download';
 import { useAsync, useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
@@ -17,12 +17,13 @@ import { StatusTag } from '../components/households/codes';
 import { CrosscheckCard } from '../components/workflow/CrosscheckCard';
 import { HitsCard } from '../components/workflow/HitsCard';
 import { households, type HouseholdRow } from '@shared/contracts/households';
+import { workflow, type NoticeQuery } from '@shared/contracts/workflow';
 import type { Items, RegionSummary } from '../types';
 
 /** A 12-digit village code (not a township …000, not a 15-digit group). */
 const isVillage = (code: string | null | undefined) => /^\d{9}(?!000)\d{3}$/.test(code ?? '');
 
-type Workflow = 'identification' | 'exit';
+type Workflow = NoticeQuery['workflow'];
 
 export default function VillageWorkflowPage() {
   const { t } = useI18n();
@@ -64,14 +65,17 @@ export default function VillageWorkflowPage() {
     setParams({ region: code });
   };
 
-  const notice = async (workflow: Workflow) => {
+  const notice = async (which: Workflow) => {
     if (!village) return;
-    setDownloading(workflow);
+    setDownloading(which);
     try {
-      await downloadFile(
-        `/villages/${encodeURIComponent(village)}/notice.docx`,
-        { workflow, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') },
-        `notice-${village}-${workflow}.docx`,
+      await download(
+        workflow.notice,
+        {
+          params: { code: village },
+          query: { workflow: which, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') },
+        },
+        `notice-${village}-${which}.docx`,
       );
     } catch (e) {
       toast(e);

@@ -1,35 +1,59 @@
 import { sql } from 'kysely';
 import { POOR_STATUSES, REGISTERED_STATUSES } from '../../../shared/register.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, withinScope } from '../../access/scope.ts';
+import { NATION_CODE } from '../../../shared/regions.ts';
+import type {
+  PovertyIncidence,
+  PovertyIncidenceQuery,
+  RegisterBreakdown,
+  RegisterBreakdownQuery,
+} from '../../../shared/contracts/stats.ts';
+import type { Scope, ScopeRegion } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
+import { forbidden } from '../../errors.ts';
 import { latestYear } from '../households/repo.ts';
 import { povertyLine } from '../policy/service.ts';
 import { listChildren } from '../regions/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { subtreeRange } from '../../../shared/regions.ts';
 import { bucketOf, childPrefixLength, incidence, INCOME_BUCKETS } from './rules.ts';
 
 const poor = sql.join(POOR_STATUSES.map((s) => sql.lit(s)));
 
 /**
- * Poverty incidence per child region. Without `year`: from the households' current status. With
- * `year`: poor persons from that year's records; the rural registered population is the register's.
+ * The region a statistic is of, and the Scope narrowed to it: the region the call named (the registrar resolved
+ * it), else the caller's first scope (the nation for a national or system caller).
  */
-export async function povertyByChild(db: Db, actor: Actor, regionInput: string, year?: number) {
-  const region = await requireRegion(db, regionInput, 'region');
-  authorize(actor, 'household.read', region.code);
-  const { lo, hi } = subtreeRange(region.code);
+export async function statsRegion(db: Db, scope: Scope): Promise<{ region: ScopeRegion; scope: Scope }> {
+  if (scope.region) return { region: scope.region, scope };
+  const ranges = scope.codeRanges();
+  if (ranges !== 'all' && ranges.length === 0) throw forbidden();
+  const first = ranges === 'all' || ranges[0]!.lo === '0' ? NATION_CODE : ranges[0]!.lo;
+  const region = await requireRegion(db, first, 'region');
+  return { region, scope: scope.narrow(region) };
+}
+
+const regionOf = (r: ScopeRegion) => ({ code: r.code, name: r.name, level: r.level });
+
+/** The households of the scope (the scope's subtree, inside the caller's scope). */
+const householdsIn = (db: Db, scope: Scope) => db.selectFrom('household as h').$call(scope.where('h.region_code'));
+
+/**
+ * 贫困发生率 — poverty incidence per child region of the scope's region. Without `year`: from the households'
+ * current status. With `year`: poor persons from that year's records; the rural registered population is the
+ * register's.
+ */
+export async function povertyIncidence(
+  db: Db,
+  callerScope: Scope,
+  q: Pick<PovertyIncidenceQuery, 'year'>,
+): Promise<PovertyIncidence> {
+  const { region, scope } = await statsRegion(db, callerScope);
+  const year = q.year;
   const len = childPrefixLength(region.level);
+  if (len === null) return { region: regionOf(region), year: year ?? null, items: [] };
   const children = await listChildren(db, region.code);
-  if (len === null) return { region: { code: region.code, name: region.name }, year: year ?? null, items: [] };
   const key =
     len === 'group' ? sql<string>`coalesce(h.group_code, '')` : sql<string>`substr(h.region_code, 1, ${sql.lit(len)})`;
-  const base = db
-    .selectFrom('household as h')
-    .where('h.region_code', '>=', lo)
-    .where('h.region_code', '<', hi)
-    .$call(withinScope(actor, 'household.read', 'h.region_code'));
+  const base = householdsIn(db, scope);
   const totals = await base
     .select([
       key.as('k'),
@@ -83,20 +107,21 @@ export async function povertyByChild(db: Db, actor: Actor, regionInput: string, 
       sum((i) => i.persons),
     ),
   };
-  return { region: { code: region.code, name: region.name }, year: year ?? null, total, items };
+  return { region: regionOf(region), year: year ?? null, total, items };
 }
 
-/** Register breakdowns for a region: by cause, attribute, status and housing grade; the income distribution of a year. */
-export async function registerBreakdown(db: Db, actor: Actor, regionInput: string, yearInput?: number) {
-  const region = await requireRegion(db, regionInput, 'region');
-  authorize(actor, 'household.read', region.code);
-  const { lo, hi } = subtreeRange(region.code);
-  const year = yearInput ?? (await latestYear(db));
-  const base = db
-    .selectFrom('household as h')
-    .where('h.region_code', '>=', lo)
-    .where('h.region_code', '<', hi)
-    .$call(withinScope(actor, 'household.read', 'h.region_code'));
+/**
+ * Register breakdowns of the scope's region: by cause, attribute and housing grade (registered households), by
+ * status (every household); the per-capita income distribution of a year (the latest with records by default).
+ */
+export async function registerBreakdown(
+  db: Db,
+  callerScope: Scope,
+  q: RegisterBreakdownQuery,
+): Promise<RegisterBreakdown> {
+  const { region, scope } = await statsRegion(db, callerScope);
+  const year = q.year ?? (await latestYear(db));
+  const base = householdsIn(db, scope);
   const count = async (
     col: 'h.main_cause' | 'h.attribute' | 'h.status' | 'h.housing_grade',
     registeredOnly: boolean,
@@ -126,7 +151,7 @@ export async function registerBreakdown(db: Db, actor: Actor, regionInput: strin
     line = null;
   }
   return {
-    region: { code: region.code, name: region.name },
+    region: regionOf(region),
     year,
     povertyLine: line,
     byCause: await count('h.main_cause', true),

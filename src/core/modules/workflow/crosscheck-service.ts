@@ -1,41 +1,51 @@
-import type { Actor } from '../../access/permissions.ts';
-import { authorize } from '../../access/scope.ts';
-import { nowIso, type Db } from '../../db/index.ts';
-import { conflict, notFound } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
-import { writeAudit } from '../audit/repo.ts';
-import { subtreeRange } from '../../../shared/regions.ts';
-import { requireRegion } from '../regions/service.ts';
-import { SOURCE_LABELS, validateRows, type CrosscheckRow, type CrosscheckSource } from './crosscheck.ts';
-import { findHit, findHousehold, listEvents, listHits } from './repo.ts';
-import { allowedSteps } from './rules.ts';
+import type { CrosscheckHit, CrosscheckHitsQuery, CrosscheckResult } from '../../../shared/contracts/workflow.ts';
+import type { Scope, ScopeRegion } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
+import { nowIso, type Db } from '../../db/index.ts';
+import { bumpVersion } from '../../db/rows.ts';
+import { conflict, notFound } from '../../errors.ts';
+import { msg, t } from '../../i18n.ts';
+import { writeAudit } from '../audit/repo.ts';
+import {
+  SOURCE_LABELS,
+  validateRows,
+  type CrosscheckRow,
+  type CrosscheckSource,
+  type RowProblem,
+} from './crosscheck.ts';
+import { findHit, findHousehold, hitsPage, listEvents, listHits } from './repo.ts';
+import { allowedSteps } from './rules.ts';
 import { commitStep } from './service.ts';
 
-export type HitStatus = 'open' | 'cleared' | 'confirmed';
-
-async function requireVillage(db: Db, code: string) {
-  const region = await requireRegion(db, code, 'code');
+/** The village a cross-check or notice is of: the scope's region (the registrar resolved it), 409 unless a village. */
+export function villageOf(scope: Scope): ScopeRegion {
+  const region = scope.region;
+  if (!region) throw new Error('villageOf: the contract names the village (scope from the path)');
   if (region.level !== 'village') throw conflict(msg(`${region.name}不是村级区划`, `${region.name} is not a village`));
   return region;
 }
+
+/** Row problems in the caller's language. */
+export const localizeProblems = (problems: readonly RowProblem[]) =>
+  problems.map((p) => ({ row: p.row, column: p.column, message: t(p.message) }));
 
 /**
  * 一比对 — matches other departments' records (vehicles, commercial housing, public payroll, business
  * registration) by ID number against the members of the village's applicant households, and opens a
  * hit for review on each match. The same record uploaded again opens no second hit.
  */
-export async function crosscheckUpload(db: Db, actor: Actor, villageCode: string, rows: readonly CrosscheckRow[]) {
-  const village = await requireVillage(db, villageCode);
-  authorize(actor, 'household.write', village.code);
+export async function crosscheckUpload(
+  db: Db,
+  scope: Scope,
+  rows: readonly CrosscheckRow[],
+): Promise<CrosscheckResult> {
+  const village = villageOf(scope);
   const { ok, problems } = validateRows(rows);
-  const range = subtreeRange(village.code);
   const members = await db
     .selectFrom('household_member as m')
     .innerJoin('household as h', 'h.id', 'm.household_id')
     .select(['m.id', 'm.id_number', 'm.household_id', 'h.region_code'])
-    .where('h.region_code', '>=', range.lo)
-    .where('h.region_code', '<', range.hi)
+    .$call(scope.where('h.region_code'))
     .where('h.status', '=', 'applicant')
     .where('m.id_number', 'is not', null)
     .execute();
@@ -48,8 +58,7 @@ export async function crosscheckUpload(db: Db, actor: Actor, villageCode: string
     const existing = await trx
       .selectFrom('crosscheck_hit')
       .select(['member_id', 'source', 'detail'])
-      .where('region_code', '>=', range.lo)
-      .where('region_code', '<', range.hi)
+      .$call(scope.where('region_code'))
       .execute();
     const seen = new Set(existing.map((e) => `${e.member_id}|${e.source}|${e.detail ?? ''}`));
     const created: number[] = [];
@@ -75,7 +84,7 @@ export async function crosscheckUpload(db: Db, actor: Actor, villageCode: string
       }
     }
     if (created.length)
-      await writeAudit(trx, actor, {
+      await writeAudit(trx, scope.actor, {
         action: 'create',
         entity: 'crosscheck_hit',
         regionCode: village.code,
@@ -83,25 +92,36 @@ export async function crosscheckUpload(db: Db, actor: Actor, villageCode: string
       });
     return created;
   });
-  return { checked: ok.length, hits: await listHits(db, { ids }), rejected: problems };
+  return { checked: ok.length, hits: await listHits(db, { ids }), rejected: localizeProblems(problems) };
 }
 
-/** Open (or all) cross-check hits of a village, for review. */
-export async function villageHits(db: Db, actor: Actor, villageCode: string, status?: HitStatus) {
-  const village = await requireVillage(db, villageCode);
-  authorize(actor, 'household.read', village.code);
-  return listHits(db, { range: subtreeRange(village.code), status });
+/** A page of the village's cross-check hits (open ones, or of another status, or all), for review. */
+export async function villageHits(db: Db, scope: Scope, q: CrosscheckHitsQuery) {
+  villageOf(scope);
+  const { total, rows } = await hitsPage(db, scope, q);
+  return { total, items: rows };
 }
+
+const hitView = async (db: Db, id: number) => (await listHits(db, { ids: [id] }))[0]!;
 
 /**
- * Reviews a hit: 'cleared' (not disqualifying — e.g. a farm vehicle) or 'confirmed' (disqualifying),
- * which ends the household's identification with 不予识别 when it is still under way.
+ * Reviews a hit, decided on the hit as the caller read it (`version`): 'cleared' (not disqualifying — e.g. a farm
+ * vehicle) or 'confirmed' (disqualifying), which ends the household's identification with 不予识别 when it is still
+ * under way (and so moves the household's version on). Two reviewers at once: one wins, the other gets 409.
  */
-export async function resolveHit(db: Db, actor: Actor, hitId: number, status: 'cleared' | 'confirmed') {
+export async function reviewHit(
+  db: Db,
+  scope: Scope,
+  hitId: number,
+  status: 'cleared' | 'confirmed',
+  version: number | undefined,
+): Promise<CrosscheckHit> {
   const hit = await findHit(db, hitId);
   if (!hit) throw notFound(msg(`比对疑点不存在：${hitId}`, `Cross-check hit not found: ${hitId}`));
-  authorize(actor, 'household.write', hit.region_code);
+  scope.authorize(hit.region_code);
+  const actor = scope.actor;
   await db.transaction().execute(async (trx) => {
+    await bumpVersion(trx, 'crosscheck_hit', hitId, version, () => hitView(trx, hitId));
     const done = await trx
       .updateTable('crosscheck_hit')
       .set({ status, resolved_at: nowIso() })
@@ -126,12 +146,13 @@ export async function resolveHit(db: Db, actor: Actor, hitId: number, status: 'c
     const today = todayInChina();
     const last = events.at(-1)?.date ?? today;
     const label = SOURCE_LABELS[hit.source as CrosscheckSource] ?? msg(hit.source, hit.source);
-    await commitStep(trx, actor, hit.household_id, {
-      workflow: 'identification',
+    const step = {
+      workflow: 'identification' as const,
       step: 'rejected',
       date: last > today ? last : today,
       note: `部门比对核实不符合条件：${label.zh}${hit.detail ? `（${hit.detail}）` : ''}`,
-    });
+    };
+    await commitStep(trx, actor, hit.household_id, step, 'unchecked');
   });
-  return (await listHits(db, { ids: [hitId] }))[0]!;
+  return hitView(db, hitId);
 }

@@ -1,3 +1,4 @@
+import type { CrosscheckRow as CrosscheckRowInput } from '../../../shared/contracts/workflow.ts';
 import { msg, type Msg } from '../../i18n.ts';
 import { checkIdNumber } from '../households/idcard.ts';
 
@@ -25,14 +26,8 @@ const SOURCE_ALIASES: Record<string, CrosscheckSource> = {
   市场主体: 'business_registration',
 };
 
-/** A department's record as uploaded: whose ID number, which department, what it says. */
-export interface CrosscheckRow {
-  idNumber: string;
-  source: string;
-  detail?: string | null;
-  /** The row's number in the uploaded file, when known (for messages). */
-  row?: number;
-}
+/** A department's record as uploaded (the contract's row), with its row number in a file when known. */
+export type CrosscheckRow = CrosscheckRowInput & { row?: number };
 
 export interface RowProblem {
   row: number;

@@ -11,29 +11,22 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { labelOf } from '../../../shared/register.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize } from '../../access/scope.ts';
+import type { NoticeQuery } from '../../../shared/contracts/workflow.ts';
+import type { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import type { Db } from '../../db/index.ts';
-import { conflict } from '../../errors.ts';
+import { invalid } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { maskIdNumber } from '../../pii/mask.ts';
 import { groupName } from '../regions/rules.ts';
-import { subtreeRange } from '../../../shared/regions.ts';
-import { requireRegion } from '../regions/service.ts';
+import { villageOf } from './crosscheck-service.ts';
 import { listEvents } from './repo.ts';
 import { positionOf } from './rules.ts';
 
-export type NoticeWorkflow = 'identification' | 'exit';
+export type NoticeWorkflow = NoticeQuery['workflow'];
 
-export interface NoticeOptions {
-  workflow: NoticeWorkflow;
-  year: number;
-  /** 公示期 — first and last day of the notice period (YYYY-MM-DD). */
-  from: string;
-  to: string;
-  /** 监督电话 or another contact line. */
-  contact?: string | null;
-}
+/** The notice query with its defaults resolved: the year and both days of the notice period. */
+export type NoticeOptions = NoticeQuery & { year: number; from: string; to: string };
 
 /** Households on the list: ready for the village notice or under it. */
 const AT_NOTICE: Record<NoticeWorkflow, { statuses: string[]; steps: string[] }> = {
@@ -50,9 +43,8 @@ export function noticeTitle(villageName: string, year: number, workflow: NoticeW
 const cnDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
-/** The households of a village at the notice step, in group and code order, with the head's masked ID number. */
-async function noticeRows(db: Db, villageCode: string, o: NoticeOptions) {
-  const range = subtreeRange(villageCode);
+/** The households of the village at the notice step, in group and code order, with the head's masked ID number. */
+async function noticeRows(db: Db, scope: Scope, o: NoticeOptions) {
   const at = AT_NOTICE[o.workflow];
   const households = await db
     .selectFrom('household as h')
@@ -75,8 +67,7 @@ async function noticeRows(db: Db, villageCode: string, o: NoticeOptions) {
         .where('y.year', '=', o.year)
         .as('income'),
     )
-    .where('h.region_code', '>=', range.lo)
-    .where('h.region_code', '<', range.hi)
+    .$call(scope.where('h.region_code'))
     .where('h.status', 'in', at.statuses)
     .orderBy('h.group_code')
     .orderBy('h.code')
@@ -102,13 +93,22 @@ const para = (children: ParagraphChild[] | string, alignment?: (typeof Alignment
     children: typeof children === 'string' ? [new TextRun(children)] : children,
   });
 
-/** 公示 — the village notice list as a Word document. ID numbers appear masked only. */
-export async function noticeDocx(db: Db, actor: Actor, villageCode: string, o: NoticeOptions): Promise<Buffer> {
-  const village = await requireRegion(db, villageCode, 'code');
-  if (village.level !== 'village')
-    throw conflict(msg(`${village.name}不是村级区划`, `${village.name} is not a village`));
-  authorize(actor, 'household.read', village.code);
-  const rows = await noticeRows(db, village.code, o);
+/**
+ * The notice period and year: from today (or `from`) for seven days unless `to` says otherwise (400 when it ends
+ * before it starts); the year of the first day unless given.
+ */
+export function noticeOptions(q: NoticeQuery, today = todayInChina()): NoticeOptions {
+  const from = q.from ?? today;
+  const to = q.to ?? new Date(Date.parse(from) + 6 * 86_400_000).toISOString().slice(0, 10);
+  if (to < from) throw invalid('query.to', msg('公示结束日期早于开始日期', 'The notice ends before it starts'));
+  return { ...q, year: q.year ?? Number(from.slice(0, 4)), from, to };
+}
+
+/** 公示 — the village notice list (the scope's village) as a Word document. ID numbers appear masked only. */
+export async function noticeDocx(db: Db, scope: Scope, q: NoticeQuery): Promise<{ buffer: Buffer; filename: string }> {
+  const village = villageOf(scope);
+  const o = noticeOptions(q);
+  const rows = await noticeRows(db, scope, o);
   const exit = o.workflow === 'exit';
   const header = ['序号', '所在组', '户编号', '户主', '户主身份证号', '人口', '主要致贫原因'];
   if (exit) header.push(`${o.year}年人均纯收入（元）`);
@@ -164,5 +164,5 @@ export async function noticeDocx(db: Db, actor: Actor, villageCode: string, o: N
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return { buffer: await Packer.toBuffer(doc), filename: `${noticeTitle(village.name, o.year, o.workflow)}.docx` };
 }

@@ -1,42 +1,48 @@
 import type { HouseholdStatus } from '../../../shared/register.ts';
+import type {
+  ExitCheck,
+  ExitStepBody,
+  IdentificationStepBody,
+  ReturnBody,
+  StepFields,
+  WorkflowView,
+} from '../../../shared/contracts/workflow.ts';
 import type { Actor } from '../../access/permissions.ts';
-import { authorize } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { bumpVersion } from '../../db/rows.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
+import { msg, t } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { exitEligibility, type Eligibility } from './eligibility.ts';
-import { findHousehold, findYearRecord, listEvents, listHits, type AttachmentMeta } from './repo.ts';
-import { allowedSteps, applyStep, positionOf, type StepResult, type Workflow } from './rules.ts';
+import { povertyLine } from '../policy/service.ts';
+import { exitEligibility } from './eligibility.ts';
+import { findHousehold, findYearRecord, listEvents, listHits } from './repo.ts';
+import { allowedSteps, applyStep, positionOf, STEP_LABELS, type StepResult, type Workflow } from './rules.ts';
 
-/** The poverty line of a year for a province (wired to the policy module by the caller). */
+/** The poverty line of a year for a province (the policy module's by default; tests pass their own). */
 export type PovertyLineFn = (year: number, province: string) => Promise<number>;
 
-export interface StepInput {
+/** A step to record: which workflow and step, and what every step records. */
+export type StepInput = StepFields & {
   workflow: Workflow;
   step: string;
-  /** YYYY-MM-DD, the day the step took place. */
-  date: string;
-  /** Free note; for 不予识别, 终止退出 and 返贫 it is the required reason. */
-  note?: string | null;
-  /** Who acted (e.g. 村民代表大会, a cadre's name); defaults to the user's name. */
-  actorName?: string | null;
-  attachments?: AttachmentMeta[];
   /** Exit: the year whose record and poverty line decide eligibility, and the exit year (default: the date's). */
   year?: number;
-}
+};
 
 type Household = NonNullable<Awaited<ReturnType<typeof findHousehold>>>;
 
-async function loadHousehold(db: Db, actor: Actor, id: number, permission: 'household.read' | 'household.write') {
+async function loadHousehold(db: Db, scope: Scope, id: number) {
   const h = await findHousehold(db, id);
   if (!h) throw notFound(msg(`农户不存在：${id}`, `Household not found: ${id}`));
-  authorize(actor, permission, h.region_code);
+  scope.authorize(h.region_code);
   return h;
 }
 
-async function view(db: Db, h: Household) {
+const label = (step: string) => t(STEP_LABELS[step as keyof typeof STEP_LABELS] ?? msg(step, step));
+
+async function view(db: Db, h: Household): Promise<WorkflowView> {
   const events = (await listEvents(db, [h.id])).get(h.id)!;
   const { active, last } = positionOf(events);
   return {
@@ -46,35 +52,37 @@ async function view(db: Db, h: Household) {
     status: h.status,
     identifiedYear: h.identified_year,
     exitedYear: h.exited_year,
+    version: Number(h.version),
     active,
     step: last?.step ?? null,
-    allowed: allowedSteps(h.status, events),
-    events,
+    allowed: allowedSteps(h.status, events).map((s) => ({ ...s, label: label(s.step) })),
+    events: events.map((e) => ({ ...e, label: label(e.step) })),
     hits: await listHits(db, { householdId: h.id }),
   };
 }
-export type WorkflowView = Awaited<ReturnType<typeof view>>;
 
-/** A household's workflow: its events, the derived position, the steps allowed next and its cross-check hits. */
-export async function getWorkflow(db: Db, actor: Actor, householdId: number): Promise<WorkflowView> {
-  return view(db, await loadHousehold(db, actor, householdId, 'household.read'));
+/** A household's workflow (read with `scope`'s permission, household.read for the contract). */
+export async function getWorkflow(db: Db, scope: Scope, householdId: number): Promise<WorkflowView> {
+  return view(db, await loadHousehold(db, scope, householdId));
 }
 
-async function eligibilityOf(db: Db, h: Household, year: number, getPovertyLine: PovertyLineFn) {
-  const povertyLine = await getPovertyLine(year, h.region_code.slice(0, 2));
+async function eligibilityOf(db: Db, h: Household, year: number, line: PovertyLineFn) {
+  const povertyLine = await line(year, h.region_code.slice(0, 2));
   return { ...exitEligibility(await findYearRecord(db, h.id, year), { povertyLine }), povertyLine };
 }
 
-/** 退出条件核查 — may the household exit for `year`? The reasons say why not. */
+/** 退出条件核查 — may the household exit for `year` (this year by default)? The reasons say why not. */
 export async function checkExit(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   householdId: number,
-  year: number,
-  getPovertyLine: PovertyLineFn,
-): Promise<Eligibility & { povertyLine: number }> {
-  const h = await loadHousehold(db, actor, householdId, 'household.read');
-  return eligibilityOf(db, h, year, getPovertyLine);
+  yearInput?: number,
+  line: PovertyLineFn = (y, p) => povertyLine(db, y, p),
+): Promise<ExitCheck> {
+  const h = await loadHousehold(db, scope, householdId);
+  const year = yearInput ?? Number(todayInChina().slice(0, 4));
+  const e = await eligibilityOf(db, h, year, line);
+  return { year, povertyLine: e.povertyLine, eligible: e.eligible, reasons: e.reasons.map((m) => t(m)) };
 }
 
 function refusal(r: Extract<StepResult, { ok: false }>): AppError {
@@ -85,11 +93,25 @@ function refusal(r: Extract<StepResult, { ok: false }>): AppError {
 }
 
 /**
- * Records one step inside `trx` after the state machine allows it: the event, the household's new
- * status (with identified_year / exited_year) and the audit. The household row is updated first, so
- * concurrent steps on one household queue behind each other and each sees the other's event.
+ * How a step moves the household's version on: from the version the caller read (409 with `current` when the
+ * household moved on meanwhile; 428 without one), or unchecked, for a step the system takes on its own inside
+ * another write (不予识别 after a confirmed cross-check hit).
  */
-export async function commitStep(trx: Db, actor: Actor, householdId: number, input: StepInput) {
+export type VersionCheck = { expected: number | undefined; current: () => Promise<unknown> } | 'unchecked';
+
+/**
+ * Records one step inside `trx` after the state machine allows it: the household's next version, the event, its
+ * new status (with identified_year / exited_year) and the audit. The household row is written first, so
+ * concurrent steps on one household queue behind each other, and each sees the other's event (or its version).
+ */
+export async function commitStep(trx: Db, actor: Actor, householdId: number, input: StepInput, version: VersionCheck) {
+  if (version === 'unchecked')
+    await trx
+      .updateTable('household')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', householdId)
+      .execute();
+  else await bumpVersion(trx, 'household', householdId, version.expected, version.current);
   await trx.updateTable('household').set({ updated_at: nowIso() }).where('id', '=', householdId).execute();
   const h = (await findHousehold(trx, householdId))!;
   const events = (await listEvents(trx, [householdId])).get(householdId)!;
@@ -141,26 +163,27 @@ export async function commitStep(trx: Db, actor: Actor, householdId: number, inp
 }
 
 /**
- * Records a step of the identification, exit or return workflow. Refused with 409 when the step does
- * not fit the household's state (or, for the first exit step, when the year's data says no) and with
- * 400 when the request is incomplete; a refused request changes nothing.
+ * Records a step of the identification, exit or return workflow, decided on the household as the caller read it
+ * (`version`). Refused with 409 when the step does not fit the household's state (or, for the first exit step,
+ * when the year's data says no) or the household moved on since the read, with 428 without a version and with
+ * 400 when the request is incomplete; a refused request changes nothing. Returns the workflow with the household's
+ * new version.
  */
 export async function recordStep(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   householdId: number,
   input: StepInput,
-  getPovertyLine?: PovertyLineFn,
+  opts: { version: number | undefined; povertyLine?: PovertyLineFn },
 ): Promise<WorkflowView> {
-  const h = await loadHousehold(db, actor, householdId, 'household.write');
+  const h = await loadHousehold(db, scope, householdId);
   if (input.date > todayInChina())
     throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), [
       { path: 'date', message: msg(`日期 ${input.date} 晚于今天`, `The date ${input.date} is in the future`) },
     ]);
   if (input.workflow === 'exit' && input.step === 'village_appraisal') {
-    if (!getPovertyLine) throw new Error('recordStep: the exit check needs getPovertyLine');
     const year = input.year ?? Number(input.date.slice(0, 4));
-    const e = await eligibilityOf(db, h, year, getPovertyLine);
+    const e = await eligibilityOf(db, h, year, opts.povertyLine ?? ((y, p) => povertyLine(db, y, p)));
     if (!e.eligible)
       throw new AppError(
         'CONFLICT',
@@ -177,6 +200,46 @@ export async function recordStep(
         msg(`还有 ${open} 条部门比对疑点未核实，请先逐条核实`, `${open} cross-check hit(s) still need review`),
       );
   }
-  await db.transaction().execute((trx) => commitStep(trx, actor, householdId, input));
+  const reader = scope.withPermission('household.read');
+  await db.transaction().execute((trx) =>
+    commitStep(trx, scope.actor, householdId, input, {
+      expected: opts.version,
+      current: () => getWorkflow(trx, reader, householdId),
+    }),
+  );
   return view(db, (await findHousehold(db, householdId))!);
+}
+
+/** 识别 — records an identification step. */
+export function recordIdentificationStep(
+  db: Db,
+  scope: Scope,
+  householdId: number,
+  body: IdentificationStepBody,
+  version: number | undefined,
+) {
+  return recordStep(db, scope, householdId, { ...body, workflow: 'identification' }, { version });
+}
+
+/** 退出 — records an exit step; the first one checks the exit criteria of the year. */
+export function recordExitStep(
+  db: Db,
+  scope: Scope,
+  householdId: number,
+  body: ExitStepBody,
+  version: number | undefined,
+) {
+  return recordStep(db, scope, householdId, { ...body, workflow: 'exit' }, { version });
+}
+
+/** 返贫 — an exited household returns to poverty, with the reason. */
+export function recordReturn(db: Db, scope: Scope, householdId: number, body: ReturnBody, version: number | undefined) {
+  const { reason, ...rest } = body;
+  return recordStep(
+    db,
+    scope,
+    householdId,
+    { ...rest, workflow: 'return', step: 'returned', note: reason },
+    { version },
+  );
 }

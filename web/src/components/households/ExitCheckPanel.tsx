@@ -1,20 +1,16 @@
-/** 退出条件核查 — GET /households/:id/exit-check?year=: eligible, or the reasons in red. */
+/** 退出条件核查 — workflow.exitCheck (GET /households/:id/exit-check?year=): eligible, or the reasons in red. */
 import { useState } from 'react';
 import { Alert, Card, Select, Skeleton, Space, Typography } from 'antd';
-import { api, errorMessage, isApiError } from '../../api';
-import { useAsync } from '../../hooks';
+import { workflow } from '@shared/contracts/workflow';
+import { errorMessage, isApiError } from '../../api';
+import { useCall } from '../common/useList';
 import { useI18n } from '../../i18n';
-import type { ExitCheck } from '../../registerTypes';
-import { serverText } from './codes';
 
 export function ExitCheckPanel({ householdId, years }: { householdId: number; years: number[] }) {
-  const { t, L } = useI18n();
+  const { t } = useI18n();
   const sorted = [...years].sort((a, b) => b - a);
   const [year, setYear] = useState<number | undefined>(sorted[0]);
-  const check = useAsync(
-    (s) => api.get<ExitCheck>(`/households/${householdId}/exit-check`, { year }, s),
-    [householdId, year],
-  );
+  const check = useCall(workflow.exitCheck, { params: { id: householdId }, query: { year } });
 
   let body;
   if (check.loading) body = <Skeleton active paragraph={{ rows: 2 }} />;
@@ -38,7 +34,7 @@ export function ExitCheckPanel({ householdId, years }: { householdId: number; ye
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {(check.data?.reasons ?? []).map((r, i) => (
               <li key={i}>
-                <Typography.Text type="danger">{serverText(r, L)}</Typography.Text>
+                <Typography.Text type="danger">{r}</Typography.Text>
               </li>
             ))}
           </ul>

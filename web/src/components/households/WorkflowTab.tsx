@@ -1,20 +1,20 @@
 /**
- * 识别与退出 — the timeline of recorded steps, the next steps GET /households/:id/workflow allows (hidden when
- * that endpoint is missing), the exit check and 返贫.
+ * 识别与退出 — the timeline of recorded steps, the next steps the workflow allows (workflow.state; hidden when
+ * the household cannot be found), the exit check and 返贫. Steps are recorded with the household's version.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { RollbackOutlined } from '@ant-design/icons';
-import { api, isApiError } from '../../api';
-import { useAsync } from '../../hooks';
+import { workflow } from '@shared/contracts/workflow';
+import { isApiError } from '../../api';
 import { useI18n } from '../../i18n';
-import type { HouseholdDetail, WorkflowState } from '../../registerTypes';
+import type { HouseholdDetail } from '../../registerTypes';
+import { useCall } from '../common/useList';
 import { ExitCheckPanel } from './ExitCheckPanel';
 import { StepModal } from './StepModal';
 import {
   STEP_LABELS_BY_NAME as STEP_LABELS,
   WORKFLOW_LABELS_BY_NAME as WORKFLOW_LABELS,
-  toStepRef,
   stepLabel,
 } from './workflowSteps';
 import type { StepRef } from './workflowSteps';
@@ -25,13 +25,11 @@ export function WorkflowTab({ household, onChanged }: { household: HouseholdDeta
   const { t, L } = useI18n();
   const { message } = App.useApp();
   const [step, setStep] = useState<StepRef | null>(null);
-  const wf = useAsync(
-    (s) => api.get<WorkflowState>(`/households/${household.id}/workflow`, undefined, s),
-    [household.id, household.events.length, household.status],
-  );
+  const years = useMemo(() => household.years.map((y) => y.year), [household.years]);
+  const wf = useCall(workflow.state, { params: { id: household.id } });
   const missing = isApiError(wf.error) && wf.error.status === 404;
   const events = wf.data?.events ?? household.events;
-  const allowed = (wf.data?.allowed ?? []).map(toStepRef);
+  const allowed: StepRef[] = wf.data?.allowed ?? [];
   const steps = allowed.filter((s) => s.workflow !== 'return');
   const canReturn =
     household.canEdit && household.status === 'exited' && (!wf.data || allowed.some((s) => s.workflow === 'return'));
@@ -100,19 +98,24 @@ export function WorkflowTab({ household, onChanged }: { household: HouseholdDeta
               </Space>
             </Card>
           )}
-          {showExitCheck && <ExitCheckPanel householdId={household.id} years={household.years.map((y) => y.year)} />}
+          {showExitCheck && <ExitCheckPanel householdId={household.id} years={years} />}
         </Space>
       </Col>
       <StepModal
         householdId={household.id}
+        version={wf.data?.version ?? household.version}
         step={step}
-        years={household.years.map((y) => y.year)}
+        years={years}
         onClose={() => setStep(null)}
-        onDone={() => {
+        onDone={(view) => {
           setStep(null);
+          wf.setData(view);
           message.success(t('wf.recorded'));
           onChanged();
-          wf.reload();
+        }}
+        onStale={(current) => {
+          wf.setData(current);
+          onChanged();
         }}
       />
     </Row>

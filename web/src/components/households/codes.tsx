@@ -4,7 +4,6 @@ import type { Bilingual } from '@shared/codes';
 import { CODE_LISTS, labelOf } from '@shared/register';
 import type { CodeListDef, CodeListName } from '@shared/register';
 import { useI18n } from '../../i18n';
-import type { ServerText } from '../../registerTypes';
 
 type Pick = (label: Bilingual | undefined) => string;
 
@@ -46,11 +45,6 @@ export function StatusTag({ status }: { status: string | null | undefined }) {
       {codeLabel('household_status', status, L)}
     </Tag>
   );
-}
-
-/** A message from the server: localised text or both languages. */
-export function serverText(text: ServerText, L: Pick): string {
-  return typeof text === 'string' ? text : L(text);
 }
 
 /** Yuan with thousands separators and at most two decimals. */

@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { CodeListName } from '@shared/register';
 import { useI18n } from '../../i18n';
-import type { CodeCount } from '../../registerTypes';
+import type { CodeCount } from '@shared/contracts/stats';
 import { codeLabel } from '../households/codes';
 import { EChart } from './EChart';
 import type { ChartOption } from './EChart';

@@ -3,12 +3,12 @@ import { useMemo } from 'react';
 import { Card, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n';
-import type { RegisterStats } from '../../registerTypes';
+import type { RegisterBreakdown } from '@shared/contracts/stats';
 import { householdsLink } from '../households/listQuery';
 import { EChart } from './EChart';
 import type { ChartOption } from './EChart';
 
-export function IncomeCard({ data }: { data: RegisterStats }) {
+export function IncomeCard({ data }: { data: RegisterBreakdown }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { incomeDistribution: buckets, povertyLine: line, year } = data;

@@ -5,17 +5,17 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { POOR_STATUSES } from '@shared/register';
 import { useI18n } from '../../i18n';
-import type { PovertyRow, PovertyStats } from '../../registerTypes';
+import type { PovertyCounts, PovertyIncidence } from '@shared/contracts/stats';
 import { householdsLink } from '../households/listQuery';
 import { EChart } from './EChart';
 import type { ChartOption } from './EChart';
 
-type Item = PovertyStats['items'][number];
+type Item = PovertyIncidence['items'][number];
 
 export const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
 
 interface Props {
-  data: PovertyStats;
+  data: PovertyIncidence;
   loading: boolean;
   onDrill: (code: string) => void;
 }
@@ -93,7 +93,7 @@ export function PovertyTable({ data, loading, onDrill }: Props) {
     [data, t],
   );
 
-  const total: PovertyRow | undefined = data.total;
+  const total: PovertyCounts | undefined = data.total;
   return (
     <>
       <EChart

@@ -1,25 +1,26 @@
-/** 部门信息比对: upload another department's .xlsx/.csv for a village (manual submit) and show the result. */
+/**
+ * 部门信息比对: upload another department's .xlsx/.csv for a village (manual submit; workflow.crosscheckFile) and show
+ * the result.
+ */
 import { useState } from 'react';
 import FileDropper from '../FileDropper';
 import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import type { ApiErrorBody } from '@shared/codes';
+import { fillPath, type ResponseOf } from '@shared/contracts/contract';
+import { workflow, type RejectedRow } from '@shared/contracts/workflow';
 import { ApiError, buildUrl, errorMessage, readCookie } from '../../api';
 import { acceptLanguage, t as translateNow, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 
 export const SOURCES = ['vehicle', 'commercial_housing', 'public_payroll', 'business_registration'] as const;
 
-interface Rejected {
-  row: number;
-  column: string;
-  message: string;
-}
-interface CrosscheckResult {
-  checked: number;
-  hits: number;
-  rejected: Rejected[];
-}
+type CrosscheckResult = ResponseOf<typeof workflow.crosscheckFile>;
 
+/**
+ * The upload as multipart form data (call() sends JSON): the contract's path, the CSRF and language headers, and
+ * the server's error as an ApiError.
+ */
 async function uploadCrosscheck(village: string, file: File, source: string): Promise<CrosscheckResult> {
   const form = new FormData();
   if (source) form.append('source', source);
@@ -27,10 +28,11 @@ async function uploadCrosscheck(village: string, file: File, source: string): Pr
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
   const csrf = readCookie('xh_csrf');
   if (csrf) headers['x-csrf-token'] = csrf;
+  const path = fillPath(workflow.crosscheckFile.path, { code: village }).replace(/^\/api/, '');
   let res: Response;
   try {
-    res = await fetch(buildUrl(`/villages/${encodeURIComponent(village)}/crosscheck/file`), {
-      method: 'POST',
+    res = await fetch(buildUrl(path), {
+      method: workflow.crosscheckFile.method,
       headers,
       credentials: 'same-origin',
       body: form,
@@ -38,12 +40,14 @@ async function uploadCrosscheck(village: string, file: File, source: string): Pr
   } catch {
     throw new ApiError(0, 'NETWORK', translateNow('error.network'));
   }
-  const body = (await res.json().catch(() => null)) as (CrosscheckResult & { error?: { message?: string } }) | null;
+  const body = (await res.json().catch(() => null)) as (CrosscheckResult & Partial<ApiErrorBody>) | null;
   if (!res.ok || !body) {
+    const err = body?.error;
     throw new ApiError(
       res.status,
-      'INTERNAL',
-      body?.error?.message ?? translateNow('error.http', { status: res.status }),
+      err?.code ?? 'INTERNAL',
+      err?.message ?? translateNow('error.http', { status: res.status }),
+      err?.details ?? [],
     );
   }
   return body;
@@ -129,7 +133,7 @@ export function CrosscheckCard({ village, onDone }: { village: string; onDone: (
               </Col>
             </Row>
             {result.rejected.length > 0 && (
-              <Table<Rejected & { key: number }>
+              <Table<RejectedRow & { key: number }>
                 style={{ marginTop: 16 }}
                 size="small"
                 rowKey="key"

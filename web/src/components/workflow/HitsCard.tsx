@@ -1,29 +1,24 @@
-/** 比对疑点: a village's cross-check hits, filtered by status; open hits can be cleared (排除) or confirmed (确认). */
-import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+/**
+ * 比对疑点: a village's cross-check hits (workflow.hits), filtered by status (?hits=, open by default) and paged in
+ * the URL; open hits can be cleared (排除) or confirmed (确认) with the version read (someone else's review first:
+ * 409, the list is refreshed).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, Card, Popconfirm, Segmented, Space, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../api';
-import { useAsync, useErrorToast } from '../../hooks';
+import { workflow, type CrosscheckHit, type HitStatus } from '@shared/contracts/workflow';
+import { call, isApiError } from '../../api';
+import { useErrorToast } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { ApiResult } from '../ApiResult';
+import { ListTab, useCall, type ListState } from '../common/useList';
+import { useUrlFilters } from '../common/urlFilters';
 import { SOURCES } from './CrosscheckCard';
 
-export interface Hit {
-  id: number;
-  householdId: number;
-  householdCode: string;
-  headName: string;
-  memberName: string | null;
-  source: string;
-  detail: string | null;
-  status: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
-type HitStatus = 'open' | 'cleared' | 'confirmed';
-const STATUS_COLORS: Record<string, string> = { open: 'gold', cleared: 'default', confirmed: 'red' };
+const STATUS_COLORS: Record<HitStatus, string> = { open: 'gold', cleared: 'default', confirmed: 'red' };
+const FILTERS = ['open', 'cleared', 'confirmed', 'all'] as const;
+type Filter = (typeof FILTERS)[number];
 
 export function HitsCard({
   village,
@@ -31,118 +26,109 @@ export function HitsCard({
   onChanged,
 }: {
   village: string;
+  /** Changes when hits were added elsewhere (an upload): the list reloads. */
   version: number;
   onChanged?: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const toast = useErrorToast();
-  const [status, setStatus] = useState<HitStatus | 'all'>('open');
+  const filters = useUrlFilters();
+  const status: Filter = (FILTERS as readonly string[]).includes(filters.get('hits'))
+    ? (filters.get('hits') as Filter)
+    : 'open';
   const [busy, setBusy] = useState<number | null>(null);
-  const hits = useAsync(
-    (s) =>
-      api.get<{ items: Hit[] }>(
-        `/villages/${encodeURIComponent(village)}/crosscheck-hits`,
-        { status: status === 'all' ? undefined : status },
-        s,
-      ),
-    [village, status, version],
-  );
+  const list: ListState<typeof workflow.hits> = {
+    ...useCall(workflow.hits, {
+      params: { code: village },
+      query: { status: status === 'all' ? undefined : status, page: filters.page, pageSize: filters.pageSize },
+    }),
+    filters,
+  };
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    list.reload();
+    // Reload when the version changes, not when the list does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
 
-  const resolve = async (hit: Hit, next: 'cleared' | 'confirmed') => {
+  const resolve = async (hit: CrosscheckHit, next: 'cleared' | 'confirmed') => {
     setBusy(hit.id);
     try {
-      await api.patch(`/crosscheck-hits/${hit.id}`, { status: next });
+      await call(workflow.reviewHit, { params: { id: hit.id }, body: { status: next, version: hit.version } });
       message.success(t(`hit.${next}`));
-      hits.reload();
       onChanged?.();
     } catch (e) {
-      toast(e);
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT') void message.warning(t('vw.hitChanged'));
+      else toast(e);
     } finally {
       setBusy(null);
+      list.reload();
     }
   };
 
   const sourceLabel = (v: string) => ((SOURCES as readonly string[]).includes(v) ? t(`src.${v}` as MessageKey) : v);
-  const statusLabel = (v: string) => (v in STATUS_COLORS ? t(`hit.${v as HitStatus}`) : v);
+
+  const columns: TableColumnsType<CrosscheckHit> = [
+    {
+      title: t('vw.household'),
+      key: 'household',
+      render: (_: unknown, h) => (
+        <Link to={`/households/${h.householdId}`}>
+          {h.headName}（{h.householdCode}）
+        </Link>
+      ),
+    },
+    { title: t('vw.member'), dataIndex: 'memberName', render: (v: string | null) => v ?? '—' },
+    { title: t('vw.source'), dataIndex: 'source', render: sourceLabel },
+    { title: t('vw.detail'), dataIndex: 'detail', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('vw.status'),
+      dataIndex: 'status',
+      render: (v: HitStatus) => (
+        <Tag color={STATUS_COLORS[v]} data-status={v}>
+          {t(`hit.${v}`)}
+        </Tag>
+      ),
+    },
+    { title: t('vw.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, h) =>
+        h.status === 'open' ? (
+          <Space>
+            <Button size="small" loading={busy === h.id} onClick={() => resolve(h, 'cleared')} data-testid="hit-clear">
+              {t('vw.clear')}
+            </Button>
+            <Popconfirm
+              title={t('vw.confirmTitle')}
+              description={t('vw.confirmDesc')}
+              onConfirm={() => resolve(h, 'confirmed')}
+            >
+              <Button size="small" danger loading={busy === h.id} data-testid="hit-confirm">
+                {t('vw.confirm')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : null,
+    },
+  ];
 
   return (
     <Card
       title={t('vw.hits')}
       extra={
-        <Segmented<HitStatus | 'all'>
+        <Segmented<Filter>
           value={status}
-          onChange={setStatus}
-          options={(['open', 'cleared', 'confirmed', 'all'] as const).map((s) => ({
-            value: s,
-            label: s === 'all' ? t('vw.all') : t(`hit.${s}`),
-          }))}
+          onChange={(s) => filters.set({ hits: s === 'open' ? undefined : s })}
+          options={FILTERS.map((s) => ({ value: s, label: s === 'all' ? t('vw.all') : t(`hit.${s}`) }))}
         />
       }
     >
-      {hits.error ? (
-        <ApiResult error={hits.error} onRetry={hits.reload} />
-      ) : (
-        <Table<Hit>
-          rowKey="id"
-          size="middle"
-          data-testid="crosscheck-hits"
-          loading={hits.loading}
-          dataSource={hits.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-          columns={[
-            {
-              title: t('vw.household'),
-              key: 'household',
-              render: (_: unknown, h) => (
-                <Link to={`/households/${h.householdId}`}>
-                  {h.headName}（{h.householdCode}）
-                </Link>
-              ),
-            },
-            { title: t('vw.member'), dataIndex: 'memberName', render: (v: string | null) => v ?? '—' },
-            { title: t('vw.source'), dataIndex: 'source', render: sourceLabel },
-            { title: t('vw.detail'), dataIndex: 'detail', render: (v: string | null) => v ?? '—' },
-            {
-              title: t('vw.status'),
-              dataIndex: 'status',
-              render: (v: string) => (
-                <Tag color={STATUS_COLORS[v]} data-status={v}>
-                  {statusLabel(v)}
-                </Tag>
-              ),
-            },
-            { title: t('vw.createdAt'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 10) },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_: unknown, h) =>
-                h.status === 'open' ? (
-                  <Space>
-                    <Button
-                      size="small"
-                      loading={busy === h.id}
-                      onClick={() => resolve(h, 'cleared')}
-                      data-testid="hit-clear"
-                    >
-                      {t('vw.clear')}
-                    </Button>
-                    <Popconfirm
-                      title={t('vw.confirmTitle')}
-                      description={t('vw.confirmDesc')}
-                      onConfirm={() => resolve(h, 'confirmed')}
-                    >
-                      <Button size="small" danger loading={busy === h.id} data-testid="hit-confirm">
-                        {t('vw.confirm')}
-                      </Button>
-                    </Popconfirm>
-                  </Space>
-                ) : null,
-            },
-          ]}
-        />
-      )}
+      <ListTab list={list} columns={columns} testId="crosscheck-hits" />
     </Card>
   );
 }
