@@ -294,21 +294,21 @@ for (const dialect of DIALECTS) {
         await buildUser(t.db, 'village', '420323104211', 'brief');
         return {};
       },
-      { lockout: { maxFailures: 2, lockMinutes: 0.005 } },
+      { lockout: { maxFailures: 2, lockMinutes: 0.04 } },
     );
     it('a lock ends after lockMinutes and the count starts afresh', async () => {
       const { t } = app();
       const login = (password: string) =>
         t.call(null, 'POST', '/api/auth/login', { username: 'brief', password }).then((r) => r.statusCode);
       assert.deepEqual([await login('bad-pass-1'), await login('bad-pass-1'), await login(PASSWORD)], [401, 423, 423]);
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 2_600));
       assert.deepEqual([await login('bad-pass-1'), await login(PASSWORD)], [401, 200]);
       // Counts with no attempt for lockMinutes and locks that ended are purged.
       await login('bad-pass-1');
       await login('bad-pass-1');
       await t.call(null, 'POST', '/api/auth/login', { username: 'other', password: 'x' });
-      await new Promise((r) => setTimeout(r, 400));
-      await purgeStaleLoginAttempts(t.db, { maxFailures: 2, lockMinutes: 0.005 });
+      await new Promise((r) => setTimeout(r, 2_600));
+      await purgeStaleLoginAttempts(t.db, { maxFailures: 2, lockMinutes: 0.04 });
       assert.equal((await t.db.selectFrom('login_attempt').selectAll().execute()).length, 0);
     });
   });
