@@ -26,8 +26,8 @@ import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
-import { assessmentRoutes } from './routes/assessments.ts';
-import { dutyRoutes } from './routes/duty.ts';
+import { assessmentBindings } from './routes/assessments.ts';
+import { dutyBindings } from './routes/duty.ts';
 import { pairingRoutes } from './routes/pairings.ts';
 import { forceStatsRoutes } from './routes/forces-stats.ts';
 
@@ -93,12 +93,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(workflowRoutes(deps));
   await app.register(crosscheckFileRoutes(deps));
   await app.register(cadreRoutes(deps));
-  await app.register(dutyRoutes(deps));
-  await app.register(assessmentRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [
+    ...householdBindings(deps),
+    ...dutyBindings(deps),
+    ...assessmentBindings(deps),
+  ]);
   await registerWeb(app);
   await app.ready();
   return app;
