@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { AssessmentEvidence } from './AssessmentEvidence';
-import { DutyCadreSelect } from './DutyCadreSelect';
+import { CadreItem } from './DutyCadreSelect';
 import { forceOptions, periodOptions } from './DutyShared';
 
 interface AssessmentForm {
@@ -121,18 +121,12 @@ function AssessmentFields({
         <Form.Item name="region" label={t('fb.region')}>
           <RegionTreeSelect disabled={fixed} onChange={() => form.setFieldValue('personId', undefined)} />
         </Form.Item>
-        <Form.Item
-          name="personId"
-          label={t('fb.cadre')}
-          rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-        >
-          <DutyCadreSelect
-            region={pickRegion ?? region}
-            disabled={fixed}
-            initial={initial ? { id: initial.personId, name: initial.personName } : null}
-            data-testid="asm-person"
-          />
-        </Form.Item>
+        <CadreItem
+          region={pickRegion ?? region}
+          disabled={fixed}
+          initial={initial ? { id: initial.personId, name: initial.personName } : null}
+          data-testid="asm-person"
+        />
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="kind" label={t('asm.kind')} rules={[{ required: true }]}>

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
-import { Select, Spin } from 'antd';
+import { Form, Select, Spin } from 'antd';
 import { STATIONED_ROLES } from '@shared/forces';
 import { api } from '../../api';
 import { useRemoteSearch } from '../../hooks';
@@ -173,5 +173,19 @@ export function DutyCadreSelect({
       disabled={disabled}
       data-testid={testId}
     />
+  );
+}
+
+/** The required 干部 field (personId) of a duty form, picked with DutyCadreSelect. */
+export function CadreItem(props: Omit<Props, 'value' | 'onChange'>) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="personId"
+      label={t('fb.cadre')}
+      rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
+    >
+      <DutyCadreSelect {...props} />
+    </Form.Item>
   );
 }

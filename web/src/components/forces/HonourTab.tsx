@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { ListTab, useList } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { DutyCadreSelect } from './DutyCadreSelect';
+import { CadreItem } from './DutyCadreSelect';
 import { CadreLink, forceOptions, forceText, recentYears, useForceQuery } from './DutyShared';
 
 interface HonourForm {
@@ -103,13 +103,7 @@ export function HonourTab() {
           list.reload();
         }}
       >
-        <Form.Item
-          name="personId"
-          label={t('fb.cadre')}
-          rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-        >
-          <DutyCadreSelect region={q.region} stationed={false} />
-        </Form.Item>
+        <CadreItem region={q.region} stationed={false} />
         <Form.Item
           name="title"
           label={t('hon.title')}

@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { ListTab, useList } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { DutyCadreSelect } from './DutyCadreSelect';
+import { CadreItem } from './DutyCadreSelect';
 import { CadreLink, ISO, renamePaths, useForceQuery } from './DutyShared';
 
 interface InsuranceForm {
@@ -124,13 +124,7 @@ export function InsuranceTab() {
           list.reload();
         }}
       >
-        <Form.Item
-          name="personId"
-          label={t('fb.cadre')}
-          rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-        >
-          <DutyCadreSelect region={q.region} />
-        </Form.Item>
+        <CadreItem region={q.region} />
         <Form.Item
           name="insurer"
           label={t('ins.insurer')}

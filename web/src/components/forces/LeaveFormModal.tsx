@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n';
 import type { PolicyParam } from '../../registerTypes';
 import { FormModal } from '../common/FormModal';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { DutyCadreSelect } from './DutyCadreSelect';
+import { CadreItem } from './DutyCadreSelect';
 import { ISO, forceText, renamePaths } from './DutyShared';
 
 interface LeaveForm {
@@ -84,13 +84,7 @@ function LeaveFields({ form, open, region }: { form: FormInstance<LeaveForm>; op
       <Form.Item name="region" label={t('fb.region')}>
         <RegionTreeSelect onChange={() => form.setFieldValue('personId', undefined)} />
       </Form.Item>
-      <Form.Item
-        name="personId"
-        label={t('fb.cadre')}
-        rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-      >
-        <DutyCadreSelect region={pickRegion ?? region} data-testid="leave-person" />
-      </Form.Item>
+      <CadreItem region={pickRegion ?? region} data-testid="leave-person" />
       <Form.Item
         name="range"
         label={t('leave.dates')}
