@@ -258,7 +258,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('a decision needs the version read: none → 428, a stale one → 409 with the request as it is now', async () => {
-      const { t, leigu, village, request, cancel } = app();
+      const { t, leigu, village, request } = app();
       const { id } = await stationed(t, DONGJIAGOU);
       const leave = (await request(village, id, d('04-01'), d('04-02'))).json();
       const read = await t.call(leigu, 'GET', `/api/leaves/${leave.id}`);
@@ -269,8 +269,11 @@ for (const dialect of DIALECTS) {
       assert.equal(bare.statusCode, 428, bare.body);
       assert.equal((await t.call(village, 'POST', `/api/leaves/${leave.id}/cancel`)).statusCode, 428);
       assert.equal(await count(t, 'audit_log'), auditBefore);
-      // the requester cancels first; the approver decides on what it read
-      const cancelled = await cancel(village, leave.id);
+      // the requester cancels first (the version read in If-Match); the approver decides on what it read
+      const cancelled = await t.call(village, 'POST', `/api/leaves/${leave.id}/cancel`, undefined, {
+        'if-match': read.headers.etag as string,
+      });
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
       assert.equal(cancelled.json().version, 2);
       const stale = await t.call(leigu, 'POST', `/api/leaves/${leave.id}/decide`, { approve: true, version: 1 });
       assert.equal(stale.statusCode, 409, stale.body);
