@@ -109,6 +109,7 @@ export async function saveAssessment(
       if (id === undefined) existing = await find(trx);
     }
     if (existing) {
+      scope.authorize(existing.region_code);
       if (version === undefined) throw versionConflict(assessmentView(existing, role));
       await bumpVersion(trx, 'assessment', existing.id, version, async () => assessmentView((await find(trx))!, role));
       await trx.updateTable('assessment').set(values).where('id', '=', existing.id).execute();

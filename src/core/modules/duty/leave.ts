@@ -120,7 +120,13 @@ const alreadyDecided = () =>
  * the caller's scope does not hold the leave's deciding region; 409 VERSION_CONFLICT with the request as it is now
  * when it moved on (decided or cancelled meanwhile); 409 when it is no longer pending.
  */
-export async function decideLeave(db: Db, scope: Scope, id: number, input: DecideBody, version: number | undefined) {
+export async function decideLeave(
+  db: Db,
+  scope: Scope,
+  id: number,
+  input: DecideBody,
+  version: number | undefined,
+): Promise<Leave> {
   const leave = await findLeave(db, id);
   if (!scope.covers(approverRegion(leave.region_code, leave.approver as LeaveApprover)))
     throw forbidden(
