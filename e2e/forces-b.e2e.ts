@@ -1,7 +1,8 @@
 /**
  * Attendance and leave, assessments, pairings, measures and the household plan in the browser: the township
  * user leigu approves a pending leave from 待我审批 and the cadre's days in the village grow by the leave's
- * days; the household page shows its 帮扶计划 with the responsible cadre; the county user opens each page.
+ * days; two assessors correct the same assessment and the second sees the conflict dialog; the household page
+ * shows its 帮扶计划 with the responsible cadre; the county user opens each page.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -106,6 +107,69 @@ describe('attendance and leave', () => {
 
     const status = await getJson<Leave>(page, `/api/leaves/${leave.id}`);
     assert.equal(status.status, 'approved');
+  });
+});
+
+describe('the assessment form', () => {
+  it('two assessors correct one assessment: the second gets the conflict dialog and may overwrite', async () => {
+    const region = '420323104000'; // 擂鼓镇: both leigu and zhushan assess there
+    const open = async (username: string) => {
+      const page = await app().newPage();
+      await login(page, username);
+      await page.goto(`/forces/assessments?region=${region}`);
+      await page.locator('[data-testid=assessment-table] tbody tr.ant-table-row').first().waitFor();
+      return page;
+    };
+    const township = await open('leigu');
+    const county = await open('zhushan');
+    const id = await township
+      .locator('[data-testid=assessment-table] tbody tr.ant-table-row')
+      .first()
+      .getAttribute('data-row-key');
+    assert.ok(id, 'an assessment in 擂鼓镇');
+    const before = (
+      await getJson<{ items: { id: number; version: number }[] }>(
+        township,
+        `/api/assessments?region=${region}&pageSize=200`,
+      )
+    ).items.find((a) => a.id === Number(id))!;
+
+    // Both open 重新考核 on the same row; each picks another grade.
+    const form = async (page: Page, grade: string) => {
+      await page.locator(`[data-testid=assessment-table] tr[data-row-key="${id}"]`).getByText('重新考核').click();
+      const modal = page.locator('.ant-modal').filter({ hasText: '考核依据' });
+      await modal.waitFor();
+      await modal.getByText(grade, { exact: true }).click();
+      return modal;
+    };
+    const theirs = await form(township, '基本称职');
+    const mine = await form(county, '不称职');
+    await theirs.getByRole('button', { name: /保\s*存/ }).click();
+    await township.locator('.ant-message').getByText('已保存').waitFor();
+
+    await mine.getByRole('button', { name: /保\s*存/ }).click();
+    const dialog = county.locator('[data-testid=conflict-dialog]');
+    await dialog.locator('[data-testid=conflict-table]').waitFor();
+    const rows = await dialog.locator('[data-testid=conflict-table] tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((r) => r.includes('incompetent') && r.includes('basic')),
+      `the grades side by side: ${rows.join(' | ')}`,
+    );
+    await screenshot(county, 'forces-b-assessment-conflict');
+    await dialog.locator('[data-testid=conflict-overwrite]').click();
+    await county.locator('.ant-message').getByText('已保存').waitFor();
+
+    const after = (
+      await getJson<{ items: { id: number; version: number; grade: string; assessedBy: string }[] }>(
+        county,
+        `/api/assessments?region=${region}&pageSize=200`,
+      )
+    ).items.find((a) => a.id === Number(id))!;
+    assert.deepEqual(
+      [after.grade, after.assessedBy, after.version],
+      ['incompetent', 'zhushan', before.version + 2],
+      'both saves happened, the second consciously over the first',
+    );
   });
 });
 

@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { nowIso } from '../src/core/db/index.ts';
 import { refreshAttendanceYears } from '../src/core/modules/duty/days.ts';
 import { addDays } from '../src/core/modules/duty/rules.ts';
-import { todayInChina } from '../src/core/clock.ts';
-import { buildCadre, buildStation, buildUser } from './factories.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { buildCadre, buildStation } from './factories.ts';
+import { buildTeam, counts as countsOf, d, DONGJIAGOU, LY, TODAY, YANDUNZI, type DutyTable } from './duty-fixtures.ts';
+import { DIALECTS, eachTest, type TestApp } from './harness.ts';
 
 /**
  * Daily management over HTTP: check-in (upsert, future day, outside a station), days in the village
- * and pace, work logs, insurance expiry, team work funds and balance, assessments (upsert, evidence),
- * honours. Dates are relative to today; the days/pace figures use last year, so they are exact.
+ * and pace, work logs, insurance expiry, team work funds and balance; created records carry version 1.
+ * Dates are relative to today; the days/pace figures use last year, so they are exact. Assessments and
+ * honours are in assessments.test.ts.
  */
-const DONGJIAGOU = '420323104211';
-const YANDUNZI = '420323104201';
-const TODAY = todayInChina();
-const LY = Number(TODAY.slice(0, 4)) - 1;
-const d = (md: string) => `${LY}-${md}`;
-
-type Table = 'attendance' | 'work_log' | 'insurance' | 'fund_spending' | 'assessment' | 'honour' | 'audit_log';
-const count = async (t: TestApp, table: Table) =>
-  Number(
-    (
-      await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-const counts = (t: TestApp, tables: Table[]) => Promise.all(tables.map((x) => count(t, x)));
+const counts = (t: TestApp, tables: DutyTable[]) => countsOf(t.db, tables);
 
 /** A first secretary stationed in `village` since the start of last year (open term). */
 async function stationed(t: TestApp, village: string, name?: string) {
@@ -39,22 +24,14 @@ async function stationed(t: TestApp, village: string, name?: string) {
 
 for (const dialect of DIALECTS) {
   describe(`daily management [${dialect}]`, () => {
-    let t: TestApp;
-    let county: Session;
-    let township: Session;
-    let village: Session;
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'county', '420323', 'cty');
-      await buildUser(t.db, 'township', '420323104', 'twn');
-      await buildUser(t.db, 'village', DONGJIAGOU, 'vil');
-      county = await t.login('cty');
-      township = await t.login('twn');
-      village = await t.login('vil');
-    });
-    after(() => t.close());
+    const app = eachTest(dialect, async (t) => ({
+      county: await t.as('county', '420323', 'cty'),
+      township: await t.as('township', '420323104', 'twn'),
+      village: await t.as('village', DONGJIAGOU, 'vil'),
+    }));
 
     it('records a check-in, corrects it (one record per day, audited before/after) and lists it', async () => {
+      const { t, county, village } = app();
       const id = await stationed(t, DONGJIAGOU);
       const first = await t.call(village, 'POST', '/api/attendance', { personId: id, day: d('03-02'), present: true });
       assert.equal(first.statusCode, 200, first.body);
@@ -101,6 +78,11 @@ for (const dialect of DIALECTS) {
           [d('03-03'), true],
         ],
       );
+      const firstDay = await t.call(county, 'GET', `/api/attendance?personId=${id}&from=${d('03-01')}&pageSize=1`);
+      assert.deepEqual(
+        [firstDay.json().total, firstDay.json().items.map((i: { day: string }) => i.day)],
+        [2, [d('03-02')]],
+      );
       // the yearly totals the statistics read follow every check-in and correction
       const totals = await t.db.selectFrom('attendance_year').selectAll().where('person_id', '=', id).execute();
       assert.deepEqual(
@@ -110,6 +92,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a check-in for a future day, outside a station, or away without a reason; nothing changes', async () => {
+      const { t, township, village } = app();
       const id = await stationed(t, DONGJIAGOU);
       const before = await counts(t, ['attendance', 'audit_log']);
       const cases: [string, Record<string, unknown>, number, string][] = [
@@ -165,6 +148,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('counts days in the village: approved leave as present, once; unapproved absence flagged; pace', async () => {
+      const { t, county, township, village } = app();
       const id = await stationed(t, DONGJIAGOU);
       for (const day of ['03-01', '03-02', '03-03', '03-04', '03-05'])
         await t.call(village, 'POST', '/api/attendance', { personId: id, day: d(day), present: true });
@@ -190,8 +174,13 @@ for (const dialect of DIALECTS) {
         endDate: d('03-10'),
         reason: '看病',
       });
-      for (const l of [leave.json(), leave2.json()])
-        assert.equal((await t.call(township, 'POST', `/api/leaves/${l.id}/decide`, { approve: true })).statusCode, 200);
+      for (const l of [leave.json(), leave2.json()]) {
+        const decided = await t.call(township, 'POST', `/api/leaves/${l.id}/decide`, {
+          approve: true,
+          version: l.version,
+        });
+        assert.equal(decided.statusCode, 200, decided.body);
+      }
       const days = await t.call(county, 'GET', `/api/cadres/${id}/days?year=${LY}`);
       assert.equal(days.statusCode, 200, days.body);
       assert.deepEqual(days.json(), {
@@ -209,6 +198,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('summarises the days of a region and flags those behind — exactly the minimum is not behind', async () => {
+      const { t, township } = app();
       const full = await stationed(t, YANDUNZI, '满勤');
       const short = await stationed(t, YANDUNZI, '差一天');
       const now = nowIso();
@@ -256,6 +246,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('writes and lists work logs; refuses a future day', async () => {
+      const { t, county, township } = app();
       const id = await stationed(t, YANDUNZI, '写日志');
       const created = await t.call(township, 'POST', '/api/work-logs', {
         personId: id,
@@ -265,6 +256,8 @@ for (const dialect of DIALECTS) {
       assert.equal(created.statusCode, 201, created.body);
       assert.equal(created.json().regionCode, YANDUNZI);
       assert.equal(created.json().personName, '写日志');
+      assert.equal(created.json().version, 1, 'a new record is at version 1');
+      assert.equal(created.headers.etag, '"1"');
       await t.call(township, 'POST', '/api/work-logs', { personId: id, day: d('05-07'), content: '召开村民大会' });
       const before = await counts(t, ['work_log', 'audit_log']);
       const future = await t.call(township, 'POST', '/api/work-logs', {
@@ -280,12 +273,18 @@ for (const dialect of DIALECTS) {
       const list = await t.call(county, 'GET', `/api/work-logs?personId=${id}&from=${d('05-01')}&to=${d('05-31')}`);
       assert.equal(list.json().total, 2);
       assert.deepEqual(
-        list.json().items.map((i: { day: string }) => i.day),
-        [d('05-07'), d('05-06')],
+        list.json().items.map((i: { day: string; version: number }) => [i.day, i.version]),
+        [
+          [d('05-07'), 1],
+          [d('05-06'), 1],
+        ],
       );
+      const page2 = await t.call(county, 'GET', `/api/work-logs?personId=${id}&pageSize=1&page=2`);
+      assert.deepEqual([page2.json().total, page2.json().items.map((i: { day: string }) => i.day)], [2, [d('05-06')]]);
     });
 
     it('records accident insurance with expiry and lists the ones expiring soon', async () => {
+      const { t, county, township } = app();
       const a = await stationed(t, YANDUNZI, '保险甲');
       const b = await stationed(t, YANDUNZI, '保险乙');
       const c = await stationed(t, YANDUNZI, '保险丙');
@@ -299,6 +298,7 @@ for (const dialect of DIALECTS) {
       assert.equal(soon.statusCode, 201, soon.body);
       assert.equal(soon.json().expiresInDays, 10);
       assert.equal(soon.json().expired, false);
+      assert.equal(soon.json().version, 1);
       await t.call(township, 'POST', '/api/insurance', {
         personId: b,
         insurer: '中国平安',
@@ -338,20 +338,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps a team’s work funds: budget from the policy, spending entries, balance, no overspending', async () => {
-      const now = nowIso();
-      const team = await t.db
-        .insertInto('work_team')
-        .values({
-          region_code: DONGJIAGOU,
-          name: '董家沟村驻村工作队',
-          unit_id: null,
-          start_date: d('01-01'),
-          end_date: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { t, county, village } = app();
+      const team = { id: await buildTeam(t.db, DONGJIAGOU, '董家沟村驻村工作队') };
       const year = Number(TODAY.slice(0, 4));
       const url = `/api/teams/${team.id}/funds`;
       const empty = (await t.call(village, 'GET', `${url}?year=${year}`)).json();
@@ -359,6 +347,7 @@ for (const dialect of DIALECTS) {
       const first = await t.call(village, 'POST', url, { spentOn: TODAY, amount: 30000.5, purpose: '修村道' });
       assert.equal(first.statusCode, 201, first.body);
       assert.equal(first.json().balance, 19999.5);
+      assert.equal(first.json().version, 1);
       const before = await counts(t, ['fund_spending', 'audit_log']);
       const over = await t.call(village, 'POST', url, { spentOn: TODAY, amount: 19999.51, purpose: '超支' });
       assert.equal(over.statusCode, 400);
@@ -376,143 +365,27 @@ for (const dialect of DIALECTS) {
       const funds = (await t.call(county, 'GET', `${url}?year=${year}`)).json();
       assert.deepEqual([funds.budget, funds.spent, funds.balance], [50000, 50000, 0]);
       assert.deepEqual(
-        funds.entries.map((e: { amount: number; purpose: string }) => [e.amount, e.purpose]),
+        funds.entries.map((e: { amount: number; purpose: string; version: number }) => [
+          e.amount,
+          e.purpose,
+          e.version,
+        ]),
         [
-          [30000.5, '修村道'],
-          [19999.5, '购置办公用品'],
+          [30000.5, '修村道', 1],
+          [19999.5, '购置办公用品', 1],
         ],
+      );
+      assert.equal(funds.total, 2);
+      // the entries are paged; the figures stay those of the whole year
+      const paged = (await t.call(county, 'GET', `${url}?year=${year}&pageSize=1&page=2`)).json();
+      assert.deepEqual(
+        [paged.total, paged.spent, paged.entries.map((e: { purpose: string }) => e.purpose)],
+        [2, 50000, ['购置办公用品']],
       );
       // last year's funds are separate
       const last = (await t.call(county, 'GET', `${url}?year=${LY}`)).json();
       assert.deepEqual([last.budget, last.spent, last.balance], [50000, 0, 50000]);
       assert.equal((await t.call(county, 'GET', '/api/teams/999999/funds')).statusCode, 404);
-    });
-
-    it('assesses a cadre once per period (a second call corrects it, audited) and shows the evidence', async () => {
-      const id = await stationed(t, DONGJIAGOU, '考核对象');
-      await t.call(village, 'POST', '/api/attendance', { personId: id, day: d('02-01'), present: true });
-      await t.call(village, 'POST', '/api/attendance', { personId: id, day: d('02-02'), present: true });
-      await t.call(village, 'POST', '/api/attendance', { personId: id, day: d('08-01'), present: true });
-      await t.call(village, 'POST', '/api/work-logs', { personId: id, day: d('02-01'), content: '入户走访' });
-      await t.call(village, 'POST', '/api/work-logs', { personId: id, day: d('03-01'), content: '产业规划' });
-      await t.call(village, 'POST', '/api/work-logs', { personId: id, day: d('09-01'), content: '下半年日志' });
-      const period = `${LY}H1`;
-      const first = await t.call(township, 'POST', '/api/assessments', {
-        personId: id,
-        kind: 'half_year',
-        period,
-        grade: 'competent',
-        score: 82,
-        comments: '工作扎实',
-      });
-      assert.equal(first.statusCode, 200, first.body);
-      assert.equal(first.json().role, 'first_secretary');
-      assert.equal(first.json().regionCode, DONGJIAGOU);
-      const second = await t.call(county, 'POST', '/api/assessments', {
-        personId: id,
-        kind: 'half_year',
-        period,
-        grade: 'excellent',
-        score: 95,
-      });
-      assert.equal(second.statusCode, 200, second.body);
-      assert.equal(second.json().id, first.json().id);
-      assert.deepEqual([second.json().grade, second.json().score, second.json().assessedBy], ['excellent', 95, 'cty']);
-      const rows = await t.db.selectFrom('assessment').selectAll().where('person_id', '=', id).execute();
-      assert.equal(rows.length, 1);
-      const audit = await t.db
-        .selectFrom('audit_log')
-        .select(['action', 'before_json', 'after_json'])
-        .where('entity', '=', 'assessment')
-        .where('entity_id', '=', String(first.json().id))
-        .orderBy('id')
-        .execute();
-      assert.deepEqual(
-        audit.map((a) => a.action),
-        ['create', 'update'],
-      );
-      assert.equal(JSON.parse(audit[1]!.before_json!).grade, 'competent');
-      assert.equal(JSON.parse(audit[1]!.after_json!).grade, 'excellent');
-
-      const before = await counts(t, ['assessment', 'audit_log']);
-      const bad: [Record<string, unknown>, string][] = [
-        [{ kind: 'half_year', period: `${LY}`, grade: 'competent' }, 'period'],
-        [{ kind: 'annual', period: `${LY}H2`, grade: 'competent' }, 'period'],
-        [{ kind: 'annual', period: `${LY + 2}`, grade: 'competent' }, 'period'],
-        [{ kind: 'annual', period: `${LY}`, grade: 'good' }, 'grade'],
-        [{ kind: 'annual', period: `${LY}`, grade: 'basic', score: 101 }, 'score'],
-        [{ kind: 'annual', period: `${LY - 3}`, grade: 'basic' }, 'personId'],
-      ];
-      for (const [body, path] of bad) {
-        const res = await t.call(county, 'POST', '/api/assessments', { personId: id, ...body });
-        assert.equal(res.statusCode, 400, `${path}: ${res.body}`);
-        assert.equal(res.json().error.details[0].path, path, JSON.stringify(body));
-      }
-      // a village user may not assess
-      const vil = await t.call(village, 'POST', '/api/assessments', {
-        personId: id,
-        kind: 'annual',
-        period: `${LY}`,
-        grade: 'competent',
-      });
-      assert.equal(vil.statusCode, 403);
-      assert.deepEqual(await counts(t, ['assessment', 'audit_log']), before);
-
-      const list = await t.call(county, 'GET', `/api/assessments?period=${period}&grade=excellent`);
-      assert.deepEqual(
-        list.json().items.map((i: { personName: string; role: string }) => [i.personName, i.role]),
-        [['考核对象', 'first_secretary']],
-      );
-      const ev = await t.call(township, 'GET', `/api/cadres/${id}/evidence?period=${period}`);
-      assert.equal(ev.statusCode, 200, ev.body);
-      const evidence = ev.json() as Record<string, unknown> & { recentLogs: { day: string }[] };
-      assert.deepEqual(
-        { ...evidence, recentLogs: evidence.recentLogs.map((l) => l.day) },
-        {
-          personId: id,
-          period,
-          from: d('01-01'),
-          to: d('06-30'),
-          checkInDays: 2,
-          approvedLeaveDays: 0,
-          awayDays: 0,
-          unapprovedAwayDays: 0,
-          logs: 2,
-          recentLogs: [d('03-01'), d('02-01')],
-          leaves: 0,
-          leaveList: [],
-        },
-      );
-      assert.equal((await t.call(township, 'GET', `/api/cadres/${id}/evidence?period=${LY}H3`)).statusCode, 400);
-    });
-
-    it('records honours (force.assess) and lists them by year', async () => {
-      const id = await stationed(t, DONGJIAGOU, '先进个人');
-      const ok = await t.call(county, 'POST', '/api/honours', {
-        personId: id,
-        title: 'pioneer',
-        year: LY,
-        awardedBy: '竹山县委',
-      });
-      assert.equal(ok.statusCode, 201, ok.body);
-      assert.deepEqual(
-        [ok.json().title, ok.json().regionCode, ok.json().personName],
-        ['pioneer', DONGJIAGOU, '先进个人'],
-      );
-      const before = await counts(t, ['honour', 'audit_log']);
-      const badTitle = await t.call(county, 'POST', '/api/honours', { personId: id, title: 'hero', year: LY });
-      assert.equal(badTitle.json().error.details[0].path, 'title');
-      const future = await t.call(county, 'POST', '/api/honours', { personId: id, title: 'other', year: LY + 2 });
-      assert.equal(future.json().error.details[0].path, 'year');
-      const vil = await t.call(village, 'POST', '/api/honours', { personId: id, title: 'other', year: LY });
-      assert.equal(vil.statusCode, 403);
-      assert.deepEqual(await counts(t, ['honour', 'audit_log']), before);
-      const list = await t.call(township, 'GET', `/api/honours?year=${LY}`);
-      assert.deepEqual(
-        list.json().items.map((i: { personName: string; title: string }) => [i.personName, i.title]),
-        [['先进个人', 'pioneer']],
-      );
-      assert.equal((await t.call(township, 'GET', `/api/honours?year=${LY - 1}`)).json().total, 0);
     });
   });
 }

@@ -1,65 +1,45 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { nowIso } from '../src/core/db/index.ts';
-import { todayInChina } from '../src/core/clock.ts';
-import { buildCadre, buildStation, buildUser } from './factories.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { counts, d, DONGJIAGOU, LONGJING, LY, stationed as stationedIn, YANDUNZI } from './duty-fixtures.ts';
+import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /**
  * Leave requests and the approval chain: a short leave (up to the township limit, 3 days by default)
  * is approved by the township, a longer one by the county (the township gets 403); a township cannot
  * approve outside its township; leave that overlaps a recall or another leave is refused; approving
- * changes the cadre's days in the village at once; the inbox paginates.
+ * changes the cadre's days in the village at once; the inbox paginates and holds only what the caller's
+ * level decides in its scope; decisions and cancellations carry the version read (one wins, the other 409).
  */
-const DONGJIAGOU = '420323104211'; // 擂鼓镇
-const YANDUNZI = '420323104201'; // 擂鼓镇
-const LONGJING = '420323103211'; // 宝丰镇
-const LY = Number(todayInChina().slice(0, 4)) - 1;
-const d = (md: string) => `${LY}-${md}`;
-
-const count = async (t: TestApp, table: 'leave_request' | 'audit_log') =>
-  Number(
-    (
-      await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-async function stationed(t: TestApp, village: string, name?: string) {
-  const id = await buildCadre(t.db, village, { name });
-  const stationId = await buildStation(t.db, id, village, 'first_secretary', { start: d('01-01'), end: null });
-  return { id, stationId };
-}
+const count = async (t: TestApp, table: 'leave_request' | 'audit_log') => (await counts(t.db, [table]))[0]!;
+const stationed = (t: TestApp, village: string, name?: string) => stationedIn(t.db, village, { name });
 
 for (const dialect of DIALECTS) {
   describe(`leave and its approval chain [${dialect}]`, () => {
-    let t: TestApp;
-    let county: Session;
-    let leigu: Session;
-    let baofeng: Session;
-    let village: Session;
-    let otherCounty: Session;
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'county', '420323', 'cty');
-      await buildUser(t.db, 'county', '420322', 'yunxi');
-      await buildUser(t.db, 'township', '420323104', 'leigu');
-      await buildUser(t.db, 'township', '420323103', 'baofeng');
-      await buildUser(t.db, 'village', DONGJIAGOU, 'vil');
-      county = await t.login('cty');
-      otherCounty = await t.login('yunxi');
-      leigu = await t.login('leigu');
-      baofeng = await t.login('baofeng');
-      village = await t.login('vil');
+    const app = eachTest(dialect, async (t) => {
+      const users = {
+        county: await t.as('county', '420323', 'cty'),
+        otherCounty: await t.as('county', '420322', 'yunxi'),
+        leigu: await t.as('township', '420323104', 'leigu'),
+        baofeng: await t.as('township', '420323103', 'baofeng'),
+        village: await t.as('village', DONGJIAGOU, 'vil'),
+      };
+      const request = (s: Session, personId: number, startDate: string, endDate: string, reason = '事假') =>
+        t.call(s, 'POST', '/api/leaves', { personId, startDate, endDate, reason });
+      /** Decides with the version the caller reads first. */
+      const decide = async (s: Session, id: number, body: { approve: boolean; note?: string }) => {
+        const read = await t.call(s, 'GET', `/api/leaves/${id}`);
+        return t.call(s, 'POST', `/api/leaves/${id}/decide`, { ...body, version: read.json().version });
+      };
+      const cancel = async (s: Session, id: number) => {
+        const read = await t.call(s, 'GET', `/api/leaves/${id}`);
+        return t.call(s, 'POST', `/api/leaves/${id}/cancel`, { version: read.json().version });
+      };
+      return { ...users, request, decide, cancel };
     });
-    after(() => t.close());
-
-    const request = (s: Session, personId: number, startDate: string, endDate: string, reason = '事假') =>
-      t.call(s, 'POST', '/api/leaves', { personId, startDate, endDate, reason });
 
     it('short leave → the township approves; longer leave → the township gets 403, the county approves', async () => {
+      const { t, county, leigu, baofeng, village, request, decide } = app();
       const { id } = await stationed(t, DONGJIAGOU, '请假人');
       const short = await request(village, id, d('04-01'), d('04-03'));
       assert.equal(short.statusCode, 201, short.body);
@@ -75,17 +55,21 @@ for (const dialect of DIALECTS) {
         (await t.call(s, 'GET', '/api/leaves/inbox')).json().items.map((l: { id: number }) => l.id);
       assert.deepEqual(await inboxOf(leigu), [short.json().id]);
       assert.deepEqual(await inboxOf(county), [short.json().id, long.json().id]);
-      assert.deepEqual(await inboxOf(village), []);
+      // the village holds no leave.approve: no inbox at all
+      assert.equal((await t.call(village, 'GET', '/api/leaves/inbox')).statusCode, 403);
       assert.deepEqual(await inboxOf(baofeng), []);
 
-      const ok = await t.call(leigu, 'POST', `/api/leaves/${short.json().id}/decide`, { approve: true, note: '同意' });
+      const ok = await decide(leigu, short.json().id, { approve: true, note: '同意' });
       assert.equal(ok.statusCode, 200, ok.body);
       assert.deepEqual(
         [ok.json().status, ok.json().decidedBy, ok.json().decisionNote, ok.json().canDecide],
         ['approved', 'leigu', '同意', false],
       );
       const auditBefore = await count(t, 'audit_log');
-      const refused = await t.call(leigu, 'POST', `/api/leaves/${long.json().id}/decide`, { approve: true });
+      const refused = await t.call(leigu, 'POST', `/api/leaves/${long.json().id}/decide`, {
+        approve: true,
+        version: long.json().version,
+      });
       assert.equal(refused.statusCode, 403, refused.body);
       assert.equal((await t.call(leigu, 'GET', `/api/leaves/${long.json().id}`)).json().status, 'pending');
       assert.equal(await count(t, 'audit_log'), auditBefore);
@@ -97,11 +81,12 @@ for (const dialect of DIALECTS) {
           [short.json().id, false],
         ],
       );
-      const byCounty = await t.call(county, 'POST', `/api/leaves/${long.json().id}/decide`, { approve: false });
+      const byCounty = await decide(county, long.json().id, { approve: false });
       assert.equal(byCounty.statusCode, 200, byCounty.body);
       assert.equal(byCounty.json().status, 'rejected');
-      const again = await t.call(county, 'POST', `/api/leaves/${long.json().id}/decide`, { approve: true });
+      const again = await decide(county, long.json().id, { approve: true });
       assert.equal(again.statusCode, 409);
+      assert.equal(again.json().error.code, 'CONFLICT', 'decided already, though the version is the current one');
       const audit = await t.db
         .selectFrom('audit_log')
         .select(['action', 'username'])
@@ -115,23 +100,25 @@ for (const dialect of DIALECTS) {
     });
 
     it('a township user cannot approve leave outside its township (nor another county); nothing changes', async () => {
+      const { t, county, otherCounty, leigu, baofeng, village, request, decide } = app();
       const { id } = await stationed(t, LONGJING);
       const leave = await request(baofeng, id, d('04-01'), d('04-02'));
       assert.equal(leave.statusCode, 201, leave.body);
       const before = [await count(t, 'leave_request'), await count(t, 'audit_log')];
       for (const s of [leigu, otherCounty, village]) {
-        const res = await t.call(s, 'POST', `/api/leaves/${leave.json().id}/decide`, { approve: true });
+        const res = await t.call(s, 'POST', `/api/leaves/${leave.json().id}/decide`, {
+          approve: true,
+          version: leave.json().version,
+        });
         assert.equal(res.statusCode, 403, res.body);
       }
       assert.deepEqual([await count(t, 'leave_request'), await count(t, 'audit_log')], before);
       assert.equal((await t.call(county, 'GET', `/api/leaves/${leave.json().id}`)).json().status, 'pending');
-      assert.equal(
-        (await t.call(baofeng, 'POST', `/api/leaves/${leave.json().id}/decide`, { approve: true })).statusCode,
-        200,
-      );
+      assert.equal((await decide(baofeng, leave.json().id, { approve: true })).statusCode, 200);
     });
 
     it('refuses leave that overlaps a recall or another leave, ends before it starts, or falls outside a station', async () => {
+      const { t, village, request, cancel } = app();
       const { id, stationId } = await stationed(t, DONGJIAGOU);
       const existing = await request(village, id, d('06-10'), d('06-12'));
       assert.equal(existing.statusCode, 201);
@@ -174,14 +161,15 @@ for (const dialect of DIALECTS) {
       await t.db.updateTable('recall').set({ status: 'rejected' }).where('stationing_id', '=', stationId).execute();
       assert.equal((await request(village, id, d('08-01'), d('08-02'))).statusCode, 201);
       // a cancelled leave frees its days
-      const cancel = await t.call(village, 'POST', `/api/leaves/${existing.json().id}/cancel`);
-      assert.equal(cancel.statusCode, 200, cancel.body);
-      assert.equal(cancel.json().status, 'cancelled');
-      assert.equal((await t.call(village, 'POST', `/api/leaves/${existing.json().id}/cancel`)).statusCode, 409);
+      const cancelled = await cancel(village, existing.json().id);
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+      assert.equal(cancelled.json().status, 'cancelled');
+      assert.equal((await cancel(village, existing.json().id)).statusCode, 409);
       assert.equal((await request(village, id, d('06-12'), d('06-13'))).statusCode, 201);
     });
 
     it("approving a leave changes the cadre's days in the village at once", async () => {
+      const { t, county, leigu, request, decide, cancel } = app();
       const { id } = await stationed(t, YANDUNZI);
       for (const day of ['02-01', '02-02'])
         await t.call(leigu, 'POST', '/api/attendance', { personId: id, day: d(day), present: true });
@@ -190,16 +178,17 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([before.checkInDays, before.approvedLeaveDays, before.days], [2, 0, 2]);
       const leave = (await request(leigu, id, d('02-10'), d('02-12'))).json();
       assert.equal((await days()).days, 2); // pending leave does not count
-      await t.call(leigu, 'POST', `/api/leaves/${leave.id}/decide`, { approve: true });
+      assert.equal((await decide(leigu, leave.id, { approve: true })).statusCode, 200);
       const after = await days();
       assert.deepEqual([after.checkInDays, after.approvedLeaveDays, after.days], [2, 3, 5]);
       const summary = (await t.call(leigu, 'GET', `/api/attendance/summary?region=${YANDUNZI}&year=${LY}`)).json();
       assert.equal(summary.items.find((i: { personId: number }) => i.personId === id).days, 5);
-      await t.call(leigu, 'POST', `/api/leaves/${leave.id}/cancel`);
+      assert.equal((await cancel(leigu, leave.id)).statusCode, 200);
       assert.equal((await days()).days, 2);
     });
 
     it('paginates the inbox oldest first and stays quick with thousands of leaves', async () => {
+      const { t, county, otherCounty, leigu } = app();
       const now = Date.now();
       const { id: leiguCadre } = await stationed(t, YANDUNZI);
       const { id: baofengCadre } = await stationed(t, LONGJING);
@@ -227,7 +216,7 @@ for (const dialect of DIALECTS) {
           .insertInto('leave_request')
           .values(rows.slice(i, i + 500))
           .execute();
-      // earlier tests left pending leaves too: count what each inbox should hold from the table
+      // count what each inbox should hold from the table
       const pending = await t.db
         .selectFrom('leave_request')
         .select(['id', 'region_code', 'approver'])
@@ -266,6 +255,121 @@ for (const dialect of DIALECTS) {
       assert.equal(countyInbox.total, countyWant.length);
       assert.equal((await t.call(county, 'GET', '/api/leaves/inbox?pageSize=201')).statusCode, 400);
       assert.equal((await t.call(otherCounty, 'GET', '/api/leaves/inbox')).json().total, 0);
+    });
+
+    it('a decision needs the version read: none → 428, a stale one → 409 with the request as it is now', async () => {
+      const { t, leigu, village, request } = app();
+      const { id } = await stationed(t, DONGJIAGOU);
+      const leave = (await request(village, id, d('04-01'), d('04-02'))).json();
+      const read = await t.call(leigu, 'GET', `/api/leaves/${leave.id}`);
+      assert.equal(read.json().version, 1);
+      assert.equal(read.headers.etag, '"1"');
+      const auditBefore = await count(t, 'audit_log');
+      const bare = await t.call(leigu, 'POST', `/api/leaves/${leave.id}/decide`, { approve: true });
+      assert.equal(bare.statusCode, 428, bare.body);
+      assert.equal((await t.call(village, 'POST', `/api/leaves/${leave.id}/cancel`)).statusCode, 428);
+      assert.equal(await count(t, 'audit_log'), auditBefore);
+      // the requester cancels first (the version read in If-Match); the approver decides on what it read
+      const cancelled = await t.call(village, 'POST', `/api/leaves/${leave.id}/cancel`, undefined, {
+        'if-match': read.headers.etag as string,
+      });
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+      assert.equal(cancelled.json().version, 2);
+      const stale = await t.call(leigu, 'POST', `/api/leaves/${leave.id}/decide`, { approve: true, version: 1 });
+      assert.equal(stale.statusCode, 409, stale.body);
+      const err = stale.json().error;
+      assert.equal(err.code, 'VERSION_CONFLICT');
+      assert.deepEqual([err.current.status, err.current.version, err.current.canDecide], ['cancelled', 2, false]);
+      const stored = (await t.call(leigu, 'GET', `/api/leaves/${leave.id}`)).json();
+      assert.deepEqual([stored.status, stored.decidedBy, stored.version], ['cancelled', null, 2]);
+    });
+
+    it('two approvers at once: exactly one 200 and one 409, and one decision stands', async () => {
+      const { t, county, leigu, village, request } = app();
+      const { id } = await stationed(t, DONGJIAGOU);
+      const leave = (await request(village, id, d('04-01'), d('04-02'))).json();
+      const results = await Promise.all([
+        t.call(leigu, 'POST', `/api/leaves/${leave.id}/decide`, { approve: true, version: leave.version }),
+        t.call(county, 'POST', `/api/leaves/${leave.id}/decide`, { approve: false, note: '不同意', version: 1 }),
+      ]);
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409], results.map((r) => r.body).join('\n'));
+      const winner = results.find((r) => r.statusCode === 200)!.json();
+      const stored = (await t.call(county, 'GET', `/api/leaves/${leave.id}`)).json();
+      assert.deepEqual([stored.status, stored.decidedBy, stored.version], [winner.status, winner.decidedBy, 2]);
+      const decisions = await t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'leave_request')
+        .where('action', 'in', ['approve', 'reject'])
+        .execute();
+      assert.equal(decisions.length, 1);
+    });
+
+    it('the requester cancelling while an approver decides: exactly one 200 and one 409', async () => {
+      const { t, leigu, village, request } = app();
+      const { id } = await stationed(t, DONGJIAGOU);
+      const leave = (await request(village, id, d('04-01'), d('04-02'))).json();
+      const [decided, cancelled] = await Promise.all([
+        t.call(leigu, 'POST', `/api/leaves/${leave.id}/decide`, { approve: true, version: leave.version }),
+        t.call(village, 'POST', `/api/leaves/${leave.id}/cancel`, { version: leave.version }),
+      ]);
+      assert.deepEqual(
+        [decided.statusCode, cancelled.statusCode].sort(),
+        [200, 409],
+        `${decided.body}\n${cancelled.body}`,
+      );
+      const stored = (await t.call(leigu, 'GET', `/api/leaves/${leave.id}`)).json();
+      assert.equal(stored.status, decided.statusCode === 200 ? 'approved' : 'cancelled');
+      assert.equal(stored.version, 2);
+    });
+
+    it('every inbox is scoped: an approver of another township or county sees nothing of this one’s', async () => {
+      const { t, county, otherCounty, leigu, baofeng, village, request } = app();
+      const { id: inLeigu } = await stationed(t, DONGJIAGOU);
+      const { id: inBaofeng } = await stationed(t, LONGJING);
+      const leiguShort = (await request(village, inLeigu, d('04-01'), d('04-02'))).json();
+      const leiguLong = (await request(village, inLeigu, d('05-01'), d('05-10'))).json();
+      const baofengShort = (await request(baofeng, inBaofeng, d('04-01'), d('04-02'))).json();
+      const baofengLong = (await request(baofeng, inBaofeng, d('05-01'), d('05-10'))).json();
+      assert.deepEqual(
+        [leiguShort, leiguLong, baofengShort, baofengLong].map((l) => l.approver),
+        ['township', 'county', 'township', 'county'],
+      );
+      const inboxOf = async (s: Session) => {
+        const res = await t.call(s, 'GET', '/api/leaves/inbox?pageSize=200');
+        assert.equal(res.statusCode, 200, res.body);
+        return res
+          .json()
+          .items.map((l: { id: number }) => l.id)
+          .sort((a: number, b: number) => a - b);
+      };
+      const ids = (...ls: { id: number }[]) => ls.map((l) => l.id).sort((a, b) => a - b);
+      assert.deepEqual(await inboxOf(leigu), ids(leiguShort));
+      assert.deepEqual(await inboxOf(baofeng), ids(baofengShort));
+      assert.deepEqual(await inboxOf(county), ids(leiguShort, leiguLong, baofengShort, baofengLong));
+      assert.deepEqual(await inboxOf(otherCounty), []);
+      assert.deepEqual(await inboxOf(await t.as('township', '420322100')), [], 'a township of 郧西县');
+      // The level decides, not the role's name: an administrator held in a township decides what a township does.
+      assert.deepEqual(await inboxOf(await t.as('admin', '420323104')), ids(leiguShort));
+      assert.deepEqual(
+        await inboxOf(await t.as('admin', '420323')),
+        ids(leiguShort, leiguLong, baofengShort, baofengLong),
+      );
+      // …and the same rule answers for one request
+      const adminLeigu = await t.as('admin', '420323104');
+      const long = await t.call(adminLeigu, 'POST', `/api/leaves/${leiguLong.id}/decide`, {
+        approve: true,
+        version: leiguLong.version,
+      });
+      assert.equal(long.statusCode, 403, long.body);
+      const listed = (await t.call(adminLeigu, 'GET', `/api/leaves?personId=${inLeigu}`)).json().items;
+      assert.deepEqual(
+        listed.map((l: { id: number; canDecide: boolean }) => [l.id, l.canDecide]).sort(),
+        [
+          [leiguShort.id, true],
+          [leiguLong.id, false],
+        ].sort(),
+      );
     });
   });
 }

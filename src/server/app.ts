@@ -26,8 +26,8 @@ import { regionBindings } from './routes/regions.ts';
 import { statsBindings } from './routes/stats.ts';
 import { workflowBindings } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
-import { assessmentRoutes } from './routes/assessments.ts';
-import { dutyRoutes } from './routes/duty.ts';
+import { assessmentBindings } from './routes/assessments.ts';
+import { dutyBindings } from './routes/duty.ts';
 import { pairingRoutes } from './routes/pairings.ts';
 import { forceStatsRoutes } from './routes/forces-stats.ts';
 
@@ -85,8 +85,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(importRoutes(deps));
   await app.register(cadreRoutes(deps));
-  await app.register(dutyRoutes(deps));
-  await app.register(assessmentRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
@@ -100,6 +98,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...workflowBindings(deps),
     ...crosscheckFileBindings(deps),
     ...statsBindings(deps),
+    ...dutyBindings(deps),
+    ...assessmentBindings(deps),
   ]);
   await registerWeb(app);
   await app.ready();

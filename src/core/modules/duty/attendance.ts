@@ -3,9 +3,17 @@
  * Each use case: load → authorize → transaction(act + audit) → view.
  */
 import { STATIONED_ROLES, type AwayReason, type StationRole } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
+import type {
+  AttendanceQuery,
+  CadreDays,
+  CheckInBody,
+  DayRecord,
+  DaysFigures,
+  SummaryQuery,
+} from '../../../shared/contracts/duty.ts';
+import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { villagePace } from '../cadres/rules.ts';
 import { refreshAttendanceYears, villageDays, type VillageDays } from './days.ts';
@@ -17,7 +25,6 @@ import {
   loadCadre,
   numberParam,
   paged,
-  regionRange,
   rejectProblems,
   requireStationOn,
   yearRegion,
@@ -26,14 +33,6 @@ import { todayInChina } from '../../clock.ts';
 
 // ---- attendance ----
 
-export interface CheckInInput {
-  personId: number;
-  day: string;
-  present: boolean;
-  awayReason?: AwayReason | null;
-  note?: string | null;
-}
-
 const dayView = (r: {
   person_id: number;
   region_code: string;
@@ -41,7 +40,7 @@ const dayView = (r: {
   present: number | string;
   away_reason: string | null;
   note: string | null;
-}) => ({
+}): DayRecord => ({
   personId: r.person_id,
   regionCode: r.region_code,
   day: r.day,
@@ -51,12 +50,12 @@ const dayView = (r: {
 });
 
 /** Records (or corrects) a cadre's day: one record per cadre and day, in the village of its station that day. */
-export async function recordAttendance(db: Db, actor: Actor, input: CheckInInput) {
+export async function recordAttendance(db: Db, scope: Scope, input: CheckInBody): Promise<DayRecord> {
   const c = await loadCadre(db, input.personId);
-  authorizeCadre(actor, 'force.write', c);
+  authorizeCadre(scope, c);
   rejectProblems(dateProblems([['day', input.day]]));
   rejectProblems(checkInProblems({ ...input, today: todayInChina() }));
-  const station = requireStationOn(actor, 'force.write', c, input.day, 'day');
+  const station = requireStationOn(scope, c, input.day, 'day');
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('attendance')
@@ -78,7 +77,7 @@ export async function recordAttendance(db: Db, actor: Actor, input: CheckInInput
       .executeTakeFirstOrThrow();
     await refreshAttendanceYears(trx, [c.id]);
     const after = dayView(row);
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: existing ? 'update' : 'create',
       entity: 'attendance',
       entityId: row.id,
@@ -90,23 +89,26 @@ export async function recordAttendance(db: Db, actor: Actor, input: CheckInInput
   });
 }
 
-/** A cadre's days from `from` to `to` (default: the current year), only those in the actor's scope. */
-export async function attendanceList(db: Db, actor: Actor, q: { personId: number; from?: string; to?: string }) {
+/** A cadre's days from `from` to `to` (default: the current year), only those in the scope, by day. */
+export async function attendanceList(db: Db, scope: Scope, q: AttendanceQuery) {
   const c = await loadCadre(db, q.personId);
-  authorizeCadre(actor, 'force.read', c);
+  authorizeCadre(scope, c);
   const year = todayInChina().slice(0, 4);
   const from = q.from ?? `${year}-01-01`;
   const to = q.to ?? `${year}-12-31`;
-  const rows = await db
-    .selectFrom('attendance')
-    .selectAll()
-    .where('person_id', '=', c.id)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .$call(withinScope(actor, 'force.read', 'attendance.region_code'))
-    .orderBy('day')
-    .execute();
-  return { personId: c.id, from, to, items: rows.map(dayView), total: rows.length };
+  const { total, rows } = await listPage({
+    scope,
+    base: db
+      .selectFrom('attendance as a')
+      .where('a.person_id', '=', c.id)
+      .where('a.day', '>=', from)
+      .where('a.day', '<=', to),
+    scopeColumn: 'a.region_code',
+    order: (qb) => qb.orderBy('a.day'),
+    page: q,
+    select: (qb) => qb.select(['a.person_id', 'a.region_code', 'a.day', 'a.present', 'a.away_reason', 'a.note']),
+  });
+  return { personId: c.id, from, to, items: rows.map(dayView), total };
 }
 
 // ---- days in the village and pace ----
@@ -115,17 +117,6 @@ interface PaceSubject {
   id: number;
   regionCode: string;
   stations: readonly StationRow[];
-}
-
-export interface DaysFigures {
-  checkInDays: number;
-  approvedLeaveDays: number;
-  awayDays: number;
-  unapprovedAwayDays: number;
-  days: number;
-  expected: number;
-  minimum: number;
-  behind: boolean;
 }
 
 /** Days in the village of each cadre for a year up to today, against the prorated policy minimum. */
@@ -166,22 +157,20 @@ async function daysOf(db: Db, year: number, subjects: readonly PaceSubject[]): P
   return out;
 }
 
-/** GET /api/cadres/:id/days — one cadre's days in the village for a year. */
-export async function cadreDays(db: Db, actor: Actor, id: number, year?: number) {
+/** One cadre's days in the village for a year. */
+export async function cadreDays(db: Db, scope: Scope, id: number, year?: number): Promise<CadreDays> {
   const c = await loadCadre(db, id);
-  authorizeCadre(actor, 'force.read', c);
+  authorizeCadre(scope, c);
   const y = year ?? Number(todayInChina().slice(0, 4));
   const figures = (await daysOf(db, y, [{ id: c.id, regionCode: yearRegion(c, y), stations: c.stations }])).get(c.id)!;
   return { personId: c.id, year: y, ...figures };
 }
 
-/** Stationed cadres of a region in a year with their days and pace; `behind` keeps those behind the pace. */
-export async function attendanceSummary(
-  db: Db,
-  actor: Actor,
-  q: { region?: string; year?: number; behind?: boolean; page: number; pageSize: number },
-) {
-  const range = await regionRange(db, actor, 'force.read', q.region);
+/**
+ * Stationed cadres of the scope in a year with their days and pace; `behind` keeps those behind the pace. Paged in
+ * memory, not by listPage: the pace is computed for every cadre (the `behind` filter and count need them all).
+ */
+export async function attendanceSummary(db: Db, scope: Scope, q: SummaryQuery) {
   const year = q.year ?? Number(todayInChina().slice(0, 4));
   const y0 = `${year}-01-01`;
   const y1 = `${year}-12-31`;
@@ -191,9 +180,7 @@ export async function attendanceSummary(
     .innerJoin('region as r', 'r.code', 's.region_code')
     .select(['s.person_id', 'p.name', 's.role', 's.region_code', 'r.name as region_name'])
     .where('s.role', 'in', STATIONED_ROLES)
-    .where('s.region_code', '>=', range.lo)
-    .where('s.region_code', '<', range.hi)
-    .$call(withinScope(actor, 'force.read', 's.region_code'))
+    .$call(scope.where('s.region_code'))
     .where('s.start_date', '<=', y1)
     .where((eb) => eb.or([eb('s.ended_on', 'is', null), eb('s.ended_on', '>=', y0)]))
     .orderBy('s.start_date')

@@ -1,16 +1,13 @@
 /**
- * What every use case of the module starts with: the cadre and its stations, who may see or write
- * for it, the station of a day, the region range of a list, today and the policy parameters.
+ * What every use case of the module starts with: the cadre and its stations, whether the call's Scope reaches
+ * it, the station of a day, the policy parameters and the problems of an input.
  */
-import type { Permission } from '../../../shared/codes.ts';
 import type { Actor } from '../../access/permissions.ts';
-import { authorize, can } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { paramValue } from '../policy/service.ts';
-import { requireRegion } from '../regions/service.ts';
-import { NATION_CODE, subtreeRange } from '../../../shared/regions.ts';
 import { findCadre, stationOn, stationsOf, stationWithin, type CadreRow, type StationRow } from './repo.ts';
 import type { Problem } from './rules.ts';
 
@@ -27,25 +24,28 @@ export async function loadCadre(db: Db, id: number): Promise<Cadre> {
   return { ...c, stations: await stationsOf(db, id) };
 }
 
-/** A cadre belongs to the region that manages it and to every village it is (was) stationed in or linked to. */
-export const canOnCadre = (actor: Actor, permission: Permission, c: Cadre) =>
-  can(actor, permission, c.regionCode) || c.stations.some((s) => can(actor, permission, s.regionCode));
+/**
+ * A cadre belongs to the region that manages it and to every village it is (was) stationed in or linked to: the
+ * scope reaches it when it covers one of them.
+ */
+export const scopeReaches = (scope: Scope, c: Cadre) =>
+  scope.covers(c.regionCode) || c.stations.some((s) => scope.covers(s.regionCode));
 
-export function authorizeCadre(actor: Actor, permission: Permission, c: Cadre): void {
-  if (!canOnCadre(actor, permission, c)) throw forbidden();
+/** 403 unless the scope reaches the cadre. */
+export function authorizeCadre(scope: Scope, c: Cadre): void {
+  if (!scopeReaches(scope, c)) throw forbidden();
 }
 
 /**
- * The cadre's station on `day` for a write with `permission`: 403 when the cadre is outside the
- * actor's scope, 400 naming `field` when the cadre is not stationed that day, 403 when the station's
- * village is outside the scope.
+ * The cadre's station on `day` for a write: 403 when the cadre is outside the scope, 400 naming `field` when the
+ * cadre is not stationed that day, 403 when the station's village is outside the scope.
  */
-export function requireStationOn(actor: Actor, permission: Permission, c: Cadre, day: string, field: string) {
-  authorizeCadre(actor, permission, c);
+export function requireStationOn(scope: Scope, c: Cadre, day: string, field: string) {
+  authorizeCadre(scope, c);
   const station = stationOn(c.stations, day);
   if (!station)
     throw invalid(field, msg(`该干部在 ${day} 没有驻村任职`, `The cadre is not stationed in a village on ${day}`));
-  authorize(actor, permission, station.regionCode);
+  scope.authorize(station.regionCode);
   return station;
 }
 
@@ -57,14 +57,6 @@ export function rejectProblems(problems: readonly Problem[]): void {
       msg('输入有误', 'Invalid input'),
       problems.map(([path, message]) => ({ path, message })),
     );
-}
-
-/** The subtree a list is asked for: the given region (inside the scope, else 403) or everything in scope. */
-export async function regionRange(db: Db, actor: Actor, permission: Permission, region: string | undefined) {
-  if (!region) return subtreeRange(NATION_CODE);
-  const r = await requireRegion(db, region, 'region');
-  authorize(actor, permission, r.code);
-  return subtreeRange(r.code);
 }
 
 /** A numeric policy parameter for a year and the province of a region code. */

@@ -2,11 +2,11 @@
  * Team work funds (工作经费): the yearly budget (policy parameter), spending and balance.
  * Each use case: load → authorize → transaction(act + audit) → view.
  */
-import { sql } from 'kysely';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize } from '../../access/scope.ts';
-import { isPostgres } from '../../db/bulk.ts';
+import type { Funds, FundsQuery, Spending, SpendingBody } from '../../../shared/contracts/duty.ts';
+import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
+import { lockForUpdate } from '../../db/rows.ts';
 import { notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
@@ -14,11 +14,10 @@ import { spendingProblems, toCents } from './rules.ts';
 import { dateProblems, numberParam, rejectProblems } from './context.ts';
 import { todayInChina } from '../../clock.ts';
 
-// ---- team work funds ----
-
 const teamMissing = (id: number) => notFound(msg(`工作队不存在：${id}`, `Work team not found: ${id}`));
 
-async function loadTeam(db: Db, id: number) {
+/** The team (the cadres module owns it), 404 when unknown, 403 when outside the scope. */
+async function loadTeam(db: Db, scope: Scope, id: number) {
   const team = await db
     .selectFrom('work_team as t')
     .leftJoin('region as r', 'r.code', 't.region_code')
@@ -26,6 +25,7 @@ async function loadTeam(db: Db, id: number) {
     .where('t.id', '=', id)
     .executeTakeFirst();
   if (!team) throw teamMissing(id);
+  scope.authorize(team.region_code);
   return team;
 }
 
@@ -47,19 +47,19 @@ async function fundFigures(db: Db, team: Team, year: number) {
 
 const yuan = (cents: number) => cents / 100;
 
-export async function teamFunds(db: Db, actor: Actor, teamId: number, year?: number) {
-  const team = await loadTeam(db, teamId);
-  authorize(actor, 'force.read', team.region_code);
-  const y = year ?? Number(todayInChina().slice(0, 4));
+/** A team's funds of a year: budget, spent, balance, and a page of its spending entries (oldest first). */
+export async function teamFunds(db: Db, scope: Scope, teamId: number, q: FundsQuery): Promise<Funds> {
+  const team = await loadTeam(db, scope, teamId);
+  const y = q.year ?? Number(todayInChina().slice(0, 4));
   const f = await fundFigures(db, team, y);
-  const entries = await db
-    .selectFrom('fund_spending')
-    .select(['id', 'spent_on', 'amount', 'purpose'])
-    .where('team_id', '=', team.id)
-    .where('year', '=', y)
-    .orderBy('spent_on')
-    .orderBy('id')
-    .execute();
+  const entries = await listPage({
+    scope,
+    base: db.selectFrom('fund_spending as f').where('f.team_id', '=', team.id).where('f.year', '=', y),
+    scopeColumn: 'f.region_code',
+    order: (qb) => qb.orderBy('f.spent_on').orderBy('f.id'),
+    page: q,
+    select: (qb) => qb.select(['f.id', 'f.spent_on', 'f.amount', 'f.purpose', 'f.version']),
+  });
   return {
     teamId: team.id,
     teamName: team.name,
@@ -69,19 +69,20 @@ export async function teamFunds(db: Db, actor: Actor, teamId: number, year?: num
     budget: yuan(f.budget),
     spent: yuan(f.spent),
     balance: yuan(f.balance),
-    entries: entries.map((e) => ({ id: e.id, spentOn: e.spent_on, amount: Number(e.amount), purpose: e.purpose })),
+    entries: entries.rows.map((e) => ({
+      id: e.id,
+      spentOn: e.spent_on,
+      amount: Number(e.amount),
+      purpose: e.purpose,
+      version: e.version,
+    })),
+    total: entries.total,
   };
 }
 
 /** Adds a spending entry to a team's funds of the year it was spent; never beyond the balance. */
-export async function addSpending(
-  db: Db,
-  actor: Actor,
-  teamId: number,
-  input: { spentOn: string; amount: number; purpose: string },
-) {
-  const team = await loadTeam(db, teamId);
-  authorize(actor, 'force.write', team.region_code);
+export async function addSpending(db: Db, scope: Scope, teamId: number, input: SpendingBody): Promise<Spending> {
+  const team = await loadTeam(db, scope, teamId);
   rejectProblems(dateProblems([['spentOn', input.spentOn]]));
   if (input.spentOn > todayInChina())
     rejectProblems([
@@ -91,11 +92,11 @@ export async function addSpending(
   rejectProblems(spendingProblems(cents, Number.MAX_SAFE_INTEGER));
   const year = Number(input.spentOn.slice(0, 4));
   return db.transaction().execute(async (trx) => {
-    // Serialize spending of one team (SQLite writes are serialized already).
-    if (isPostgres(trx)) await sql`select id from work_team where id = ${team.id} for update`.execute(trx);
+    // One team's spending at a time, so two entries cannot both fit the same balance.
+    await lockForUpdate(trx, 'work_team', team.id);
     const f = await fundFigures(trx, team, year);
     rejectProblems(spendingProblems(cents, f.balance));
-    const { id } = await trx
+    const { id, version } = await trx
       .insertInto('fund_spending')
       .values({
         team_id: team.id,
@@ -106,16 +107,16 @@ export async function addSpending(
         purpose: input.purpose,
         created_at: nowIso(),
       })
-      .returning('id')
+      .returning(['id', 'version'])
       .executeTakeFirstOrThrow();
     const after = { id, teamId: team.id, year, spentOn: input.spentOn, amount: yuan(cents), purpose: input.purpose };
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'fund_spending',
       entityId: id,
       regionCode: team.region_code,
       after,
     });
-    return { ...after, balance: yuan(f.balance - cents) };
+    return { ...after, version, balance: yuan(f.balance - cents) };
   });
 }

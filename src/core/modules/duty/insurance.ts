@@ -2,14 +2,15 @@
  * Accident insurance (意外伤害保险) of stationed cadres.
  * Each use case: load → authorize → transaction(act + audit) → view.
  */
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, withinScope } from '../../access/scope.ts';
+import type { Insurance, InsuranceBody, InsuranceQuery } from '../../../shared/contracts/duty.ts';
+import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { stationWithin } from './repo.ts';
 import { addDays, expiresInDays } from './rules.ts';
-import { authorizeCadre, dateProblems, loadCadre, regionRange, rejectProblems } from './context.ts';
+import { authorizeCadre, dateProblems, loadCadre, rejectProblems } from './context.ts';
 import { todayInChina } from '../../clock.ts';
 
 // ---- accident insurance ----
@@ -29,11 +30,12 @@ function insuranceQuery(db: Db) {
       'i.policy_no',
       'i.start_date',
       'i.end_date',
+      'i.version',
     ]);
 }
 
 type InsuranceRow = Awaited<ReturnType<ReturnType<typeof insuranceQuery>['executeTakeFirstOrThrow']>>;
-const insuranceView = (r: InsuranceRow, today: string) => ({
+const insuranceView = (r: InsuranceRow, today: string): Insurance => ({
   id: r.id,
   personId: r.person_id,
   personName: r.person_name,
@@ -45,20 +47,13 @@ const insuranceView = (r: InsuranceRow, today: string) => ({
   endDate: r.end_date,
   expired: r.end_date < today,
   expiresInDays: expiresInDays(r.end_date, today),
+  version: r.version,
 });
 
-export interface InsuranceInput {
-  personId: number;
-  insurer: string;
-  policyNo?: string | null;
-  startDate: string;
-  endDate: string;
-}
-
 /** Records a cadre's accident insurance, in the village of its current station (or of the policy's start). */
-export async function createInsurance(db: Db, actor: Actor, input: InsuranceInput) {
+export async function createInsurance(db: Db, scope: Scope, input: InsuranceBody): Promise<Insurance> {
   const c = await loadCadre(db, input.personId);
-  authorizeCadre(actor, 'force.write', c);
+  authorizeCadre(scope, c);
   rejectProblems(
     dateProblems([
       ['startDate', input.startDate],
@@ -70,7 +65,7 @@ export async function createInsurance(db: Db, actor: Actor, input: InsuranceInpu
   const today = todayInChina();
   const station = stationWithin(c.stations, today, today) ?? stationWithin(c.stations, input.startDate, input.endDate);
   const regionCode = station?.regionCode ?? c.regionCode;
-  authorize(actor, 'force.write', regionCode);
+  scope.authorize(regionCode);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('insurance')
@@ -86,47 +81,30 @@ export async function createInsurance(db: Db, actor: Actor, input: InsuranceInpu
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = insuranceView(await insuranceQuery(trx).where('i.id', '=', id).executeTakeFirstOrThrow(), today);
-    await writeAudit(trx, actor, { action: 'create', entity: 'insurance', entityId: id, regionCode, after });
+    await writeAudit(trx, scope.actor, { action: 'create', entity: 'insurance', entityId: id, regionCode, after });
     return after;
   });
 }
 
-/** Insurance policies in scope; `expiringWithin` keeps those still running that end within so many days. */
-export async function listInsurance(
-  db: Db,
-  actor: Actor,
-  q: {
-    region?: string;
-    personId?: number;
-    expiringWithin?: number;
-    expired?: boolean;
-    page: number;
-    pageSize: number;
-  },
-) {
-  const range = await regionRange(db, actor, 'force.read', q.region);
+/** Insurance policies in the scope, ending soonest first; `expiringWithin` keeps those still running that end within so many days. */
+export async function listInsurance(db: Db, scope: Scope, q: InsuranceQuery) {
   const today = todayInChina();
-  const base = insuranceQuery(db)
-    .where('i.region_code', '>=', range.lo)
-    .where('i.region_code', '<', range.hi)
-    .$call(withinScope(actor, 'force.read', 'i.region_code'))
-    .$if(q.personId !== undefined, (qb) => qb.where('i.person_id', '=', q.personId!))
-    .$if(q.expiringWithin !== undefined, (qb) =>
-      qb.where('i.end_date', '>=', today).where('i.end_date', '<=', addDays(today, q.expiringWithin!)),
-    )
-    .$if(q.expired === true, (qb) => qb.where('i.end_date', '<', today))
-    .$if(q.expired === false, (qb) => qb.where('i.end_date', '>=', today));
-  const [{ total }, rows] = await Promise.all([
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow(),
-    base
-      .orderBy('i.end_date')
-      .orderBy('i.id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-  ]);
-  return { total: Number(total), items: rows.map((r) => insuranceView(r, today)) };
+  const { total, rows } = await listPage({
+    scope,
+    base: db
+      .selectFrom('insurance as i')
+      .$if(q.personId !== undefined, (qb) => qb.where('i.person_id', '=', q.personId!))
+      .$if(q.expiringWithin !== undefined, (qb) =>
+        qb.where('i.end_date', '>=', today).where('i.end_date', '<=', addDays(today, q.expiringWithin!)),
+      )
+      .$if(q.expired === true, (qb) => qb.where('i.end_date', '<', today))
+      .$if(q.expired === false, (qb) => qb.where('i.end_date', '>=', today)),
+    scopeColumn: 'i.region_code',
+    order: (qb) => qb.orderBy('i.end_date').orderBy('i.id'),
+    page: q,
+    id: 'i.id',
+    details: async (ids) =>
+      (await insuranceQuery(db).where('i.id', 'in', ids).execute()).map((r) => insuranceView(r, today)),
+  });
+  return { total, items: rows };
 }

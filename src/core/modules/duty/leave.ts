@@ -1,114 +1,37 @@
 /**
  * Leave requests (请销假) and their approval chain: a leave up to the township limit (policy
  * parameter leave_township_max_days) is decided by the township, a longer one by the county
- * organisation department. The inbox lists the pending leaves the caller may decide, oldest first.
+ * organisation department. Decisions and cancellations move the request's version on: of two at
+ * once, one wins and the other gets 409 with the request as it is now. Reads are in leave-lists.ts.
  */
-import { sql } from 'kysely';
+import type { DecideBody, Leave, LeaveBody } from '../../../shared/contracts/leave.ts';
 import type { ApprovalStatus, LeaveApprover } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, withinScope } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
-import { conflict, forbidden, notFound } from '../../errors.ts';
+import { bumpVersion } from '../../db/rows.ts';
+import { conflict, forbidden } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { daysBetween, leaveApprover } from '../cadres/rules.ts';
-import { subtreeRange } from '../../../shared/regions.ts';
-import {
-  authorizeCadre,
-  loadCadre,
-  numberParam,
-  regionRange,
-  rejectProblems,
-  requireStationOn,
-  usernameOf,
-} from './context.ts';
-import { isIsoDay, leaveHitsRecall, mayDecideLeave, termCovers, type Problem } from './rules.ts';
-
-export interface LeaveInput {
-  personId: number;
-  startDate: string;
-  endDate: string;
-  reason: string;
-}
-
-function leaveQuery(db: Db) {
-  return db
-    .selectFrom('leave_request as l')
-    .innerJoin('person as p', 'p.id', 'l.person_id')
-    .leftJoin('region as r', 'r.code', 'l.region_code')
-    .select([
-      'l.id',
-      'l.person_id',
-      'p.name as person_name',
-      'l.region_code',
-      'r.name as region_name',
-      'l.start_date',
-      'l.end_date',
-      'l.days',
-      'l.reason',
-      'l.approver',
-      'l.status',
-      'l.requested_by',
-      'l.requested_at',
-      'l.decided_by',
-      'l.decided_at',
-      'l.decision_note',
-    ]);
-}
-
-type LeaveRow = Awaited<ReturnType<ReturnType<typeof leaveQuery>['executeTakeFirstOrThrow']>>;
-
-/** May the actor decide this leave now (pending, and its grants cover the leave's level and village)? */
-export function canDecideLeave(actor: Actor, l: { status: string; approver: string; regionCode: string }): boolean {
-  if (l.status !== 'pending') return false;
-  return actor.kind === 'system' || mayDecideLeave(actor.grants, l);
-}
-
-const leaveView = (actor: Actor, r: LeaveRow) => ({
-  id: r.id,
-  personId: r.person_id,
-  personName: r.person_name,
-  regionCode: r.region_code,
-  regionName: r.region_name ?? r.region_code,
-  startDate: r.start_date,
-  endDate: r.end_date,
-  days: Number(r.days),
-  reason: r.reason,
-  approver: r.approver as LeaveApprover,
-  status: r.status as ApprovalStatus,
-  requestedBy: r.requested_by,
-  requestedAt: r.requested_at,
-  decidedBy: r.decided_by,
-  decidedAt: r.decided_at,
-  decisionNote: r.decision_note,
-  canDecide: canDecideLeave(actor, { status: r.status, approver: r.approver, regionCode: r.region_code }),
-});
-
-export type Leave = ReturnType<typeof leaveView>;
-
-const leaveMissing = (id: number) => notFound(msg(`请假申请不存在：${id}`, `Leave request not found: ${id}`));
-
-async function findLeave(db: Db, id: number) {
-  const row = await leaveQuery(db).where('l.id', '=', id).executeTakeFirst();
-  if (!row) throw leaveMissing(id);
-  return row;
-}
+import { authorizeCadre, loadCadre, numberParam, rejectProblems, requireStationOn, usernameOf } from './context.ts';
+import { findLeave, leaveView } from './leave-view.ts';
+import { approverRegion, isIsoDay, leaveHitsRecall, termCovers, type Problem } from './rules.ts';
 
 /**
  * Requests leave for a stationed cadre. Refused (400, naming the field, nothing written): end before
  * start, the cadre not stationed on the first day, an overlap with another pending or approved leave,
  * an overlap with a recall (pending or approved, effective on or before the last day).
  */
-export async function requestLeave(db: Db, actor: Actor, input: LeaveInput): Promise<Leave> {
+export async function requestLeave(db: Db, scope: Scope, input: LeaveBody): Promise<Leave> {
   const c = await loadCadre(db, input.personId);
-  authorizeCadre(actor, 'force.write', c);
+  authorizeCadre(scope, c);
   const bad: Problem[] = [];
   for (const f of ['startDate', 'endDate'] as const)
     if (!isIsoDay(input[f])) bad.push([f, msg(`日期格式不正确：${input[f]}`, `Malformed date: ${input[f]}`)]);
   rejectProblems(bad);
   if (input.endDate < input.startDate)
     rejectProblems([['endDate', msg('请假结束日期早于开始日期', 'The leave ends before it starts')]]);
-  const station = requireStationOn(actor, 'force.write', c, input.startDate, 'startDate');
+  const station = requireStationOn(scope, c, input.startDate, 'startDate');
   const days = daysBetween(input.startDate, input.endDate);
   const limit = await numberParam(
     db,
@@ -169,7 +92,7 @@ export async function requestLeave(db: Db, actor: Actor, input: LeaveInput): Pro
         reason: input.reason,
         approver,
         status: 'pending',
-        requested_by: usernameOf(actor),
+        requested_by: usernameOf(scope.actor),
         requested_at: nowIso(),
         decided_by: null,
         decided_at: null,
@@ -177,8 +100,8 @@ export async function requestLeave(db: Db, actor: Actor, input: LeaveInput): Pro
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const after = leaveView(actor, await findLeave(trx, id));
-    await writeAudit(trx, actor, {
+    const after = leaveView(scope, await findLeave(trx, id));
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'leave_request',
       entityId: id,
@@ -189,158 +112,85 @@ export async function requestLeave(db: Db, actor: Actor, input: LeaveInput): Pro
   });
 }
 
-/** Approves or rejects a pending leave (403 when the actor's grants do not cover it, 409 when not pending). */
+const alreadyDecided = () =>
+  conflict(msg('该请假申请已处理，不能再审批', 'This leave request has already been decided'));
+
+/**
+ * Approves or rejects a pending leave, with the version read (the scope is the caller's leave.approve): 403 when
+ * the caller's scope does not hold the leave's deciding region; 409 VERSION_CONFLICT with the request as it is now
+ * when it moved on (decided or cancelled meanwhile); 409 when it is no longer pending.
+ */
 export async function decideLeave(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   id: number,
-  input: { approve: boolean; note?: string | null },
+  input: DecideBody,
+  version: number | undefined,
 ): Promise<Leave> {
-  const before = await findLeave(db, id);
-  const target = { status: 'pending', approver: before.approver, regionCode: before.region_code };
-  if (!canDecideLeave(actor, target))
+  const leave = await findLeave(db, id);
+  if (!scope.covers(approverRegion(leave.region_code, leave.approver as LeaveApprover)))
     throw forbidden(
-      before.approver === 'county'
+      leave.approver === 'county'
         ? msg(
             '该请假超过乡镇审批天数，须由县委组织部审批（或超出您的管辖范围）',
             'This leave exceeds the township limit and needs the county organisation department (or is outside your scope)',
           )
         : msg('该请假超出您的审批范围', 'This leave is outside the region you may approve for'),
     );
-  if (before.status !== 'pending')
-    throw conflict(msg('该请假申请已处理，不能再审批', 'This leave request has already been decided'));
-  return db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('leave_request')
-      .set({
-        status: input.approve ? 'approved' : 'rejected',
-        decided_by: usernameOf(actor),
-        decided_at: nowIso(),
-        decision_note: input.note ?? null,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
-      throw conflict(msg('该请假申请已处理，不能再审批', 'This leave request has already been decided'));
-    const after = leaveView(actor, await findLeave(trx, id));
-    await writeAudit(trx, actor, {
-      action: input.approve ? 'approve' : 'reject',
-      entity: 'leave_request',
-      entityId: id,
-      regionCode: before.region_code,
-      before: leaveView(actor, before),
-      after,
-    });
-    return after;
+  return changeStatus(db, scope, id, version, ['pending'], alreadyDecided, {
+    action: input.approve ? 'approve' : 'reject',
+    set: {
+      status: input.approve ? 'approved' : 'rejected',
+      decided_by: usernameOf(scope.actor),
+      decided_at: nowIso(),
+      decision_note: input.note ?? null,
+    },
   });
 }
 
-/** Cancels a pending or approved leave (by a writer of the leave's village). */
-export async function cancelLeave(db: Db, actor: Actor, id: number): Promise<Leave> {
-  const before = await findLeave(db, id);
-  authorize(actor, 'force.write', before.region_code);
-  if (before.status !== 'pending' && before.status !== 'approved')
-    throw conflict(msg('该请假申请已驳回或撤销', 'This leave request is already rejected or cancelled'));
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('leave_request')
-      .set({ status: 'cancelled' })
-      .where('id', '=', id)
-      .where('status', 'in', ['pending', 'approved'])
-      .execute();
-    const after = leaveView(actor, await findLeave(trx, id));
-    await writeAudit(trx, actor, {
-      action: 'cancel',
-      entity: 'leave_request',
-      entityId: id,
-      regionCode: before.region_code,
-      before: leaveView(actor, before),
-      after,
-    });
-    return after;
+/** Cancels a pending or approved leave (by a writer of the leave's village), with the version read. */
+export async function cancelLeave(db: Db, scope: Scope, id: number, version: number | undefined): Promise<Leave> {
+  const leave = await findLeave(db, id);
+  scope.authorize(leave.region_code);
+  const closed = () => conflict(msg('该请假申请已驳回或撤销', 'This leave request is already rejected or cancelled'));
+  return changeStatus(db, scope, id, version, ['pending', 'approved'], closed, {
+    action: 'cancel',
+    set: { status: 'cancelled' },
   });
-}
-
-export async function leaveDetail(db: Db, actor: Actor, id: number): Promise<Leave> {
-  const row = await findLeave(db, id);
-  authorize(actor, 'force.read', row.region_code);
-  return leaveView(actor, row);
-}
-
-async function page(
-  db: Db,
-  actor: Actor,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  base: any,
-  order: 'asc' | 'desc',
-  p: { page: number; pageSize: number },
-) {
-  const [{ total }, ids] = (await Promise.all([
-    base.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('l.id')
-      .orderBy('l.requested_at', order)
-      .orderBy('l.id', order)
-      .limit(p.pageSize)
-      .offset((p.page - 1) * p.pageSize)
-      .execute(),
-  ])) as [{ total: number | string }, { id: number }[]];
-  const rows = ids.length
-    ? await leaveQuery(db)
-        .where(
-          'l.id',
-          'in',
-          ids.map((r) => r.id),
-        )
-        .orderBy('l.requested_at', order)
-        .orderBy('l.id', order)
-        .execute()
-    : [];
-  return { total: Number(total), items: rows.map((r) => leaveView(actor, r)) };
-}
-
-/** Leave requests in scope, newest first. */
-export async function listLeaves(
-  db: Db,
-  actor: Actor,
-  q: { region?: string; status?: ApprovalStatus; personId?: number; page: number; pageSize: number },
-) {
-  const range = await regionRange(db, actor, 'force.read', q.region);
-  const base = db
-    .selectFrom('leave_request as l')
-    .where('l.region_code', '>=', range.lo)
-    .where('l.region_code', '<', range.hi)
-    .$call(withinScope(actor, 'force.read', 'l.region_code'))
-    .$if(!!q.status, (qb) => qb.where('l.status', '=', q.status!))
-    .$if(q.personId !== undefined, (qb) => qb.where('l.person_id', '=', q.personId!));
-  return page(db, actor, base, 'desc', q);
 }
 
 /**
- * The approval inbox: pending leaves the actor may decide, oldest first. One range condition per
- * grant (county/admin: any level; township: township-level only) over leave_region_idx
- * (region_code, status, approver).
+ * One transaction of a status change: the version first (428 / 409 with the current request), then the change
+ * while the status is one of `from` (else `refused()`), then the audit with the request before and after.
  */
-export async function leaveInbox(db: Db, actor: Actor, q: { page: number; pageSize: number }) {
-  const deciders =
-    actor.kind === 'system'
-      ? 'all'
-      : actor.grants.filter((g) => g.role === 'admin' || g.role === 'county' || g.role === 'township');
-  if (deciders !== 'all' && deciders.length === 0) return { total: 0, items: [] as Leave[] };
-  const base = db
-    .selectFrom('leave_request as l')
-    .where('l.status', '=', 'pending')
-    .$if(deciders !== 'all', (qb) =>
-      qb.where((eb) =>
-        eb.or(
-          (deciders as { role: string; scopeCode: string }[]).map((g) => {
-            const r = subtreeRange(g.scopeCode);
-            const inRange = [eb('l.region_code', '>=', r.lo), eb('l.region_code', '<', r.hi)];
-            return g.role === 'township' ? eb.and([...inRange, eb('l.approver', '=', 'township')]) : eb.and(inRange);
-          }),
-        ),
-      ),
+async function changeStatus(
+  db: Db,
+  scope: Scope,
+  id: number,
+  version: number | undefined,
+  from: readonly ApprovalStatus[],
+  refused: () => Error,
+  change: {
+    action: string;
+    set: { status: ApprovalStatus; decided_by?: string; decided_at?: string; decision_note?: string | null };
+  },
+): Promise<Leave> {
+  return db.transaction().execute(async (trx) => {
+    const next = await bumpVersion(trx, 'leave_request', id, version, async () =>
+      leaveView(scope, await findLeave(trx, id)),
     );
-  return page(db, actor, base, 'asc', q);
+    const row = await findLeave(trx, id);
+    if (!from.includes(row.status as ApprovalStatus)) throw refused();
+    await trx.updateTable('leave_request').set(change.set).where('id', '=', id).execute();
+    const after = leaveView(scope, await findLeave(trx, id));
+    await writeAudit(trx, scope.actor, {
+      action: change.action,
+      entity: 'leave_request',
+      entityId: id,
+      regionCode: row.region_code,
+      before: { ...leaveView(scope, row), version: next - 1 },
+      after,
+    });
+    return after;
+  });
 }

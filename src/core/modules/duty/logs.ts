@@ -2,15 +2,14 @@
  * Work logs (驻村日志).
  * Each use case: load → authorize → transaction(act + audit) → view.
  */
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
+import type { WorkLog, WorkLogBody, WorkLogQuery } from '../../../shared/contracts/duty.ts';
+import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { authorizeCadre, dateProblems, loadCadre, regionRange, rejectProblems, requireStationOn } from './context.ts';
+import { authorizeCadre, dateProblems, loadCadre, rejectProblems, requireStationOn } from './context.ts';
 import { todayInChina } from '../../clock.ts';
-
-// ---- work logs ----
 
 function workLogQuery(db: Db) {
   return db
@@ -25,11 +24,12 @@ function workLogQuery(db: Db) {
       'r.name as region_name',
       'w.day',
       'w.content',
+      'w.version',
     ]);
 }
 
 type WorkLogRow = Awaited<ReturnType<ReturnType<typeof workLogQuery>['executeTakeFirstOrThrow']>>;
-const workLogView = (r: WorkLogRow) => ({
+const workLogView = (r: WorkLogRow): WorkLog => ({
   id: r.id,
   personId: r.person_id,
   personName: r.person_name,
@@ -37,15 +37,17 @@ const workLogView = (r: WorkLogRow) => ({
   regionName: r.region_name ?? r.region_code,
   day: r.day,
   content: r.content,
+  version: r.version,
 });
 
-export async function createWorkLog(db: Db, actor: Actor, input: { personId: number; day: string; content: string }) {
+/** Writes a log of a day for a cadre stationed that day, in the village of that station. */
+export async function createWorkLog(db: Db, scope: Scope, input: WorkLogBody): Promise<WorkLog> {
   const c = await loadCadre(db, input.personId);
-  authorizeCadre(actor, 'force.write', c);
+  authorizeCadre(scope, c);
   rejectProblems(dateProblems([['day', input.day]]));
   if (input.day > todayInChina())
     rejectProblems([['day', msg(`日志日期 ${input.day} 晚于今天`, `The day ${input.day} is in the future`)]]);
-  const station = requireStationOn(actor, 'force.write', c, input.day, 'day');
+  const station = requireStationOn(scope, c, input.day, 'day');
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
       .insertInto('work_log')
@@ -59,7 +61,7 @@ export async function createWorkLog(db: Db, actor: Actor, input: { personId: num
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = workLogView(await workLogQuery(trx).where('w.id', '=', id).executeTakeFirstOrThrow());
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'work_log',
       entityId: id,
@@ -70,40 +72,20 @@ export async function createWorkLog(db: Db, actor: Actor, input: { personId: num
   });
 }
 
-export async function listWorkLogs(
-  db: Db,
-  actor: Actor,
-  q: { region?: string; personId?: number; from?: string; to?: string; page: number; pageSize: number },
-) {
-  const range = await regionRange(db, actor, 'force.read', q.region);
-  const base = db
-    .selectFrom('work_log as w')
-    .where('w.region_code', '>=', range.lo)
-    .where('w.region_code', '<', range.hi)
-    .$call(withinScope(actor, 'force.read', 'w.region_code'))
-    .$if(q.personId !== undefined, (qb) => qb.where('w.person_id', '=', q.personId!))
-    .$if(!!q.from, (qb) => qb.where('w.day', '>=', q.from!))
-    .$if(!!q.to, (qb) => qb.where('w.day', '<=', q.to!));
-  const [{ total }, ids] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('w.id')
-      .orderBy('w.day', 'desc')
-      .orderBy('w.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-  ]);
-  const rows = ids.length
-    ? await workLogQuery(db)
-        .where(
-          'w.id',
-          'in',
-          ids.map((r) => r.id),
-        )
-        .orderBy('w.day', 'desc')
-        .orderBy('w.id', 'desc')
-        .execute()
-    : [];
-  return { total: Number(total), items: rows.map(workLogView) };
+/** Work logs in the scope, newest day first. */
+export async function listWorkLogs(db: Db, scope: Scope, q: WorkLogQuery) {
+  const { total, rows } = await listPage({
+    scope,
+    base: db
+      .selectFrom('work_log as w')
+      .$if(q.personId !== undefined, (qb) => qb.where('w.person_id', '=', q.personId!))
+      .$if(!!q.from, (qb) => qb.where('w.day', '>=', q.from!))
+      .$if(!!q.to, (qb) => qb.where('w.day', '<=', q.to!)),
+    scopeColumn: 'w.region_code',
+    order: (qb) => qb.orderBy('w.day', 'desc').orderBy('w.id', 'desc'),
+    page: q,
+    id: 'w.id',
+    details: async (ids) => (await workLogQuery(db).where('w.id', 'in', ids).execute()).map(workLogView),
+  });
+  return { total, items: rows };
 }

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ROLE_PERMISSIONS } from '../../access/permissions.ts';
+import { isWithin, subtreeRange } from '../../../shared/regions.ts';
 import { daysBetween, leaveApprover, villagePace } from '../cadres/rules.ts';
 import {
   addDays,
+  approverRegion,
+  decidedLevels,
   assessmentProblems,
   checkInProblems,
   expiresInDays,
   isIsoDay,
   kindOfPeriod,
   leaveHitsRecall,
-  mayDecideLeave,
   paceWindow,
   periodRange,
   spendingProblems,
@@ -219,7 +222,7 @@ describe('leave', () => {
     const cases: [
       string,
       { role: 'admin' | 'county' | 'township' | 'village'; scopeCode: string }[],
-      string,
+      'township' | 'county',
       string,
       boolean,
     ][] = [
@@ -231,6 +234,7 @@ describe('leave', () => {
       ['county, other county', [{ role: 'county', scopeCode: '420322000000' }], 'township', inLeigu, false],
       ['village never', [{ role: 'village', scopeCode: inLeigu }], 'township', inLeigu, false],
       ['admin anywhere', [{ role: 'admin', scopeCode: '000000000000' }], 'county', inLeigu, true],
+      ['admin of a province', [{ role: 'admin', scopeCode: '420000000000' }], 'county', inLeigu, true],
       [
         'two grants: the township one covers',
         [
@@ -242,8 +246,30 @@ describe('leave', () => {
         true,
       ],
     ];
-    for (const [name, grants, approver, regionCode, want] of cases)
-      assert.equal(mayDecideLeave(grants, { approver, regionCode }), want, name);
+    for (const [name, grants, approver, regionCode, want] of cases) {
+      // The regions where the grants hold leave.approve (roles → permissions is the access table's business).
+      const scopes = grants.filter((g) => ROLE_PERMISSIONS[g.role].includes('leave.approve')).map((g) => g.scopeCode);
+      // One leave (its detail, a decision): the deciding region lies in a scope.
+      const oneRow = scopes.some((s) => isWithin(approverRegion(regionCode, approver), s));
+      assert.equal(oneRow, want, name);
+      // The inbox: per range of the scope, the leaves inside it at the levels it decides.
+      const inbox = scopes.some((s) => isWithin(regionCode, s) && decidedLevels(subtreeRange(s)).includes(approver));
+      assert.equal(inbox, want, `${name} (inbox)`);
+    }
+  });
+
+  it('finds the deciding region and the levels a scope decides', () => {
+    assert.equal(approverRegion('420323104211', 'township'), '420323104000');
+    assert.equal(approverRegion('420323104211', 'county'), '420323000000');
+    const cases: [string, string[]][] = [
+      ['000000000000', ['township', 'county']],
+      ['420000000000', ['township', 'county']],
+      ['420300000000', ['township', 'county']],
+      ['420323000000', ['township', 'county']],
+      ['420323104000', ['township']],
+      ['420323104211', []],
+    ];
+    for (const [scope, levels] of cases) assert.deepEqual(decidedLevels(subtreeRange(scope)), levels, scope);
   });
 });
 

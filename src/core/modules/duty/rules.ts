@@ -1,23 +1,18 @@
 /**
  * Daily management rules (日常管理), pure: assessment periods, the window of a cadre's yearly pace,
- * check-in problems, leave overlaps, who may decide a leave, insurance expiry, work-fund balance.
+ * check-in problems, leave overlaps, which region decides a leave, insurance expiry, work-fund balance.
  * No I/O and no clock: "today" is always passed in.
  */
-import type { AssessmentKind, StationRole } from '../../../shared/forces.ts';
+import type { AssessmentKind, LeaveApprover, StationRole } from '../../../shared/forces.ts';
 import { STATIONED_ROLES } from '../../../shared/forces.ts';
-import type { Role } from '../../../shared/codes.ts';
 import { msg, type Msg } from '../../i18n.ts';
-import { isWithin } from '../../../shared/regions.ts';
+import type { CodeRange } from '../../../shared/regions.ts';
 import { daysBetween } from '../cadres/rules.ts';
 
-export type Problem = [field: string, message: Msg];
+/** A real calendar day 'YYYY-MM-DD' (not 2026-02-30); the contracts' Day field checks the same. */
+export { isIsoDay } from '../../../shared/contracts/duty.ts';
 
-/** A real calendar day 'YYYY-MM-DD' (not 2026-02-30). */
-export function isIsoDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export type Problem = [field: string, message: Msg];
 
 /** The day `n` days after `iso` (n may be negative). */
 export function addDays(iso: string, n: number): string {
@@ -147,20 +142,25 @@ export const rangesOverlap = (aStart: string, aEnd: string, bStart: string, bEnd
 export const leaveHitsRecall = (leaveEnd: string, recallEffective: string) => recallEffective <= leaveEnd;
 
 /**
- * May a holder of these grants decide a leave of `approver` level in `regionCode`? A township grant
- * decides only short (township-level) leaves inside its township; a county grant any inside its
- * county; an admin anything in scope. Roles without leave.approve never decide.
+ * The region whose approver decides a leave of level `approver` in village `regionCode`: its township for a
+ * township-level (short) leave, its county for a county-level one. A holder of leave.approve decides the leave
+ * when that region lies in its scope: a township approver decides the short leaves of its township, a county
+ * approver every leave of its county.
  */
-export function mayDecideLeave(
-  grants: readonly { role: Role; scopeCode: string }[],
-  leave: { approver: string; regionCode: string },
-): boolean {
-  return grants.some((g) => {
-    if (!isWithin(leave.regionCode, g.scopeCode)) return false;
-    if (g.role === 'admin' || g.role === 'county') return true;
-    if (g.role === 'township') return leave.approver === 'township';
-    return false;
-  });
+export function approverRegion(regionCode: string, approver: LeaveApprover): string {
+  return approver === 'township' ? regionCode.slice(0, 9).padEnd(12, '0') : regionCode.slice(0, 6).padEnd(12, '0');
+}
+
+const LEAVE_APPROVER_LEVELS: readonly LeaveApprover[] = ['township', 'county'];
+
+/**
+ * The approver levels whose leaves inside `range` (a subtree of leave.approve) its holder decides: those whose
+ * deciding region (approverRegion) of a leave in the range lies in the range too — both for a county or wider,
+ * the township level for a township, none below.
+ */
+export function decidedLevels(range: CodeRange): LeaveApprover[] {
+  const inRange = (code: string) => code >= range.lo && code < range.hi;
+  return LEAVE_APPROVER_LEVELS.filter((level) => inRange(approverRegion(range.lo, level)));
 }
 
 /** Days from `today` to the policy's last day (0 = ends today, negative = expired). */

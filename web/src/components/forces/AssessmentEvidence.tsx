@@ -1,18 +1,14 @@
 /** Evidence beside the assessment form: attendance, leave, absence and work logs of a cadre in a period (GET /api/cadres/:id/evidence). */
 import { Alert, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { assessments } from '@shared/contracts/assessments';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
+import { useCall } from '../common/useList';
 import { periodText } from './DutyShared';
-import type { Evidence } from './DutyTypes';
 
 export function AssessmentEvidence({ personId, period }: { personId?: number | null; period?: string | null }) {
   const { t } = useI18n();
-  const ev = useAsync(
-    personId && period ? (s) => api.get<Evidence>(`/cadres/${personId}/evidence`, { period }, s) : null,
-    [personId, period],
-  );
+  const ev = useCall(assessments.evidence, personId && period ? { params: { id: personId }, query: { period } } : null);
   const e = ev.data;
   return (
     <Card
@@ -61,7 +57,7 @@ export function AssessmentEvidence({ personId, period }: { personId?: number | n
               title={t('asm.absenceWarning', { days: e.unapprovedAwayDays })}
             />
           )}
-          {e.leaveList && e.leaveList.length > 0 && (
+          {e.leaveList.length > 0 && (
             <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
               <Typography.Text type="secondary">{t('asm.leaveList')}：</Typography.Text>
               {e.leaveList

@@ -14,7 +14,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Radio,
   Row,
   Select,
@@ -23,29 +22,34 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { duty, type DayRecord } from '@shared/contracts/duty';
+import { leave as leaveApi } from '@shared/contracts/leave';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import type { Items, Page } from '../../types';
 import { DutyCadreSelect } from './DutyCadreSelect';
-import { ISO, forceOptions, forceText, futureDisabled, useForceQuery, useMappedErrors } from './DutyShared';
-import type { AttendanceDay, CadreDays, Leave } from './DutyTypes';
+import { ISO, forceOptions, forceText, futureDisabled, renamePaths, useForceQuery } from './DutyShared';
 
 interface CheckForm {
   present: boolean;
-  awayReason?: string;
+  awayReason?: DayRecord['awayReason'];
   note?: string;
 }
 
 /** The cadre's days in the village for a year, as statistic cards. */
 export function AttendanceDaysCard({ personId, year, tick }: { personId: number; year: number; tick: number }) {
   const { t } = useI18n();
-  const days = useAsync((s) => api.get<CadreDays>(`/cadres/${personId}/days`, { year }, s), [personId, year, tick]);
+  const days = useAsync(
+    (signal) => call(duty.cadreDays, { params: { id: personId }, query: { year } }, { signal }),
+    [personId, year, tick],
+  );
   if (days.error) return <ApiResult error={days.error} onRetry={days.reload} />;
   const d = days.data;
   return (
@@ -97,7 +101,6 @@ export function AttendanceCalendar() {
   const { t, L } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const onError = useMappedErrors();
   const q = useForceQuery();
   const personId = Number(q.params.get('personId') ?? '') || null;
   const monthParam = q.params.get('month') ?? '';
@@ -105,19 +108,18 @@ export function AttendanceCalendar() {
   const from = month.startOf('month').format(ISO);
   const to = month.endOf('month').format(ISO);
   const [tick, setTick] = useState(0);
-  const [checking, setChecking] = useState<Dayjs | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<CheckForm>();
-  const present = Form.useWatch('present', form);
+  /** The day being checked in, with the form's values when it opens. */
+  const [checking, setChecking] = useState<{ day: Dayjs; values: CheckForm } | null>(null);
   const canWrite = can('force.write');
 
   const att = useAsync(
-    personId ? (s) => api.get<Items<AttendanceDay>>('/attendance', { personId, from, to }, s) : null,
+    personId ? (signal) => call(duty.attendance, { query: { personId, from, to } }, { signal }) : null,
     [personId, from, to, tick],
   );
   const leaves = useAsync(
     personId && q.region
-      ? (s) => api.get<Page<Leave>>('/leaves', { region: q.region, personId, status: 'approved', pageSize: 200 }, s)
+      ? (signal) =>
+          call(leaveApi.list, { query: { region: q.region, personId, status: 'approved', pageSize: 200 } }, { signal })
       : null,
     [personId, q.region, tick],
   );
@@ -126,36 +128,26 @@ export function AttendanceCalendar() {
 
   const open = (d: Dayjs) => {
     const rec = byDay.get(d.format(ISO));
-    form.setFieldsValue({
-      present: rec ? rec.present : !onLeave(d.format(ISO)),
-      awayReason: rec?.awayReason ?? (onLeave(d.format(ISO)) ? 'leave' : undefined),
-      note: rec?.note ?? undefined,
+    setChecking({
+      day: d,
+      values: {
+        present: rec ? rec.present : !onLeave(d.format(ISO)),
+        awayReason: rec?.awayReason ?? (onLeave(d.format(ISO)) ? 'leave' : undefined),
+        note: rec?.note ?? undefined,
+      },
     });
-    setChecking(d);
   };
 
-  const submit = async () => {
-    if (!checking || !personId) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await api.post('/attendance', {
-        personId,
-        day: checking.format(ISO),
+  const save = (v: CheckForm) =>
+    call(duty.checkIn, {
+      body: {
+        personId: personId!,
+        day: checking!.day.format(ISO),
         present: v.present,
         ...(v.present ? {} : { awayReason: v.awayReason }),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      });
-      message.success(t('att.checked', { day: checking.format(ISO) }));
-      setChecking(null);
-      setTick((n) => n + 1);
-    } catch (e) {
-      onError(form, e, ['present', 'awayReason', 'note'], { day: 'present' });
-    } finally {
-      setSaving(false);
-    }
-  };
+      },
+    });
 
   const cell = (d: Dayjs) => {
     const iso = d.format(ISO);
@@ -251,41 +243,54 @@ export function AttendanceCalendar() {
           )}
         </Space>
       )}
-      <Modal
-        title={checking ? t('att.checkTitle', { day: checking.format(ISO) }) : ''}
+      <FormModal<CheckForm, DayRecord>
         open={!!checking}
-        onCancel={() => setChecking(null)}
-        onOk={submit}
-        okText={t('common.save')}
-        confirmLoading={saving}
+        title={checking ? t('att.checkTitle', { day: checking.day.format(ISO) }) : ''}
         width={480}
-        forceRender
+        initialValues={checking?.values}
+        onClose={() => setChecking(null)}
+        fields={['present', 'awayReason', 'note']}
+        normalise={(e) => renamePaths(e, { day: 'present' })}
+        save={save}
+        onSaved={(r) => {
+          message.success(t('att.checked', { day: r.day }));
+          setChecking(null);
+          setTick((n) => n + 1);
+        }}
       >
-        <Form<CheckForm> form={form} layout="vertical">
-          <Form.Item name="present" label={t('att.status')} rules={[{ required: true }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={[
-                { value: true, label: t('att.present') },
-                { value: false, label: t('att.away') },
-              ]}
-            />
-          </Form.Item>
-          {present === false && (
-            <Form.Item
-              name="awayReason"
-              label={t('att.awayReason')}
-              rules={[{ required: true, message: t('form.select', { field: t('att.awayReason') }) }]}
-            >
-              <Select options={forceOptions('away_reason', L)} />
-            </Form.Item>
-          )}
-          <Form.Item name="note" label={t('fb.note')}>
-            <Input.TextArea rows={2} maxLength={200} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        {(form) => <CheckFields form={form} />}
+      </FormModal>
+    </>
+  );
+}
+
+function CheckFields({ form }: { form: FormInstance<CheckForm> }) {
+  const { t, L } = useI18n();
+  const present = Form.useWatch('present', form);
+  return (
+    <>
+      <Form.Item name="present" label={t('att.status')} rules={[{ required: true }]}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: true, label: t('att.present') },
+            { value: false, label: t('att.away') },
+          ]}
+        />
+      </Form.Item>
+      {present === false && (
+        <Form.Item
+          name="awayReason"
+          label={t('att.awayReason')}
+          rules={[{ required: true, message: t('form.select', { field: t('att.awayReason') }) }]}
+        >
+          <Select options={forceOptions('away_reason', L)} />
+        </Form.Item>
+      )}
+      <Form.Item name="note" label={t('fb.note')}>
+        <Input.TextArea rows={2} maxLength={200} showCount />
+      </Form.Item>
     </>
   );
 }

@@ -2,36 +2,27 @@
  * 在村天数 — days in the village this year per stationed cadre against the policy minimum, with the pace
  * (GET /api/attendance/summary?region&year&behind). ?behind=true lists only the cadres behind.
  */
-import { Alert, Progress, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Progress, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { duty, type SummaryRow } from '@shared/contracts/duty';
 import { useI18n } from '../../i18n';
-import { ApiResult } from '../ApiResult';
+import { ListTab, useList } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { CadreLink, ForceTag, recentYears, urlPagination, useForceQuery } from './DutyShared';
-import type { DaysPage, DaysRow } from './DutyTypes';
+import { CadreLink, ForceTag, recentYears, useForceQuery } from './DutyShared';
 
 export function AttendanceSummary() {
   const { t } = useI18n();
   const q = useForceQuery();
-  const year = q.params.get('year') ?? '';
+  const year = q.params.get('year') || undefined;
   const behind = q.params.get('behind') === 'true';
-  const list = useAsync(
-    q.region
-      ? (s) =>
-          api.get<DaysPage>(
-            '/attendance/summary',
-            { region: q.region, year, behind: behind || undefined, page: q.page, pageSize: q.pageSize },
-            s,
-          )
-      : null,
-    [q.region, year, behind, q.page, q.pageSize],
+  const list = useList(
+    duty.summary,
+    q.region ? { region: q.region, year, behind: behind ? ('true' as const) : undefined } : null,
   );
 
-  const columns: TableColumnsType<DaysRow> = [
+  const columns: TableColumnsType<SummaryRow> = [
     {
       key: 'name',
       title: t('fb.cadre'),
@@ -106,54 +97,50 @@ export function AttendanceSummary() {
   ];
 
   return (
-    <>
-      <Space wrap style={{ marginBottom: 16 }} size={16}>
-        <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
-        <Space>
-          {t('fb.year')}
-          <Select
-            style={{ width: 110 }}
-            value={year ? Number(year) : dayjs().year()}
-            onChange={(y: number) => q.update({ year: y === dayjs().year() ? undefined : y })}
-            options={recentYears()}
-          />
+    <ListTab
+      list={list}
+      columns={columns}
+      rowKey="personId"
+      testId="days-table"
+      toolbar={
+        <Space wrap size={16}>
+          <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
+          <Space>
+            {t('fb.year')}
+            <Select
+              style={{ width: 110 }}
+              value={year ? Number(year) : dayjs().year()}
+              onChange={(y: number) => q.update({ year: y === dayjs().year() ? undefined : y })}
+              options={recentYears()}
+            />
+          </Space>
+          <Space>
+            <Switch
+              checked={behind}
+              onChange={(v) => q.update({ behind: v ? 'true' : undefined })}
+              data-testid="behind-switch"
+            />
+            {t('att.onlyBehind')}
+          </Space>
         </Space>
-        <Space>
-          <Switch
-            checked={behind}
-            onChange={(v) => q.update({ behind: v ? 'true' : undefined })}
-            data-testid="behind-switch"
+      }
+      notice={
+        list.data &&
+        list.data.behind > 0 &&
+        !behind && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={
+              <span>
+                {t('att.behindCount', { n: list.data.behind })}{' '}
+                <a onClick={() => q.update({ behind: 'true' })}>{t('att.showBehind')}</a>
+              </span>
+            }
           />
-          {t('att.onlyBehind')}
-        </Space>
-      </Space>
-      {list.data && list.data.behind > 0 && !behind && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={
-            <span>
-              {t('att.behindCount', { n: list.data.behind })}{' '}
-              <a onClick={() => q.update({ behind: 'true' })}>{t('att.showBehind')}</a>
-            </span>
-          }
-        />
-      )}
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<DaysRow>
-          rowKey="personId"
-          size="middle"
-          data-testid="days-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(t, q, list.data?.total)}
-        />
-      )}
-    </>
+        )
+      }
+    />
   );
 }

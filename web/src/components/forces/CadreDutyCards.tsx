@@ -18,12 +18,12 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { assessments, type Assessment } from '@shared/contracts/assessments';
+import { duty } from '@shared/contracts/duty';
+import { leave, type Leave } from '@shared/contracts/leave';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
+import { useCall } from '../common/useList';
 import { ApprovalTag, forceText } from './CadreCommon';
-import type { Assessment, DaysInVillage, Leave, WorkLog } from './CadreTypes';
 
 /** A compact load error inside a card. */
 function CardError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -45,7 +45,7 @@ export function CadreDaysCard({ personId }: { personId: number }) {
   const { t } = useI18n();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const days = useAsync((s) => api.get<DaysInVillage>(`/cadres/${personId}/days`, { year }, s), [personId, year]);
+  const days = useCall(duty.cadreDays, { params: { id: personId }, query: { year } });
   const d = days.data;
   const percent = d && d.minimum > 0 ? Math.min(100, Math.round((d.days / d.minimum) * 100)) : 0;
   const short = d ? Math.max(0, d.expected - d.days) : 0;
@@ -107,7 +107,7 @@ export function CadreDaysCard({ personId }: { personId: number }) {
 
 export function CadreLogsCard({ personId }: { personId: number }) {
   const { t } = useI18n();
-  const logs = useAsync((s) => api.get<Page<WorkLog>>('/work-logs', { personId, pageSize: 5 }, s), [personId]);
+  const logs = useCall(duty.workLogs, { query: { personId, pageSize: 5 } });
   return (
     <Card
       size="small"
@@ -146,7 +146,7 @@ export function CadreLogsCard({ personId }: { personId: number }) {
 
 export function CadreLeavesCard({ personId }: { personId: number }) {
   const { t, L } = useI18n();
-  const leaves = useAsync((s) => api.get<Page<Leave>>('/leaves', { personId, pageSize: 10 }, s), [personId]);
+  const leaves = useCall(leave.list, { query: { personId, pageSize: 10 } });
   const columns: TableColumnsType<Leave> = [
     { title: t('fa.leaveDates'), dataIndex: 'startDate', render: (_, l) => `${l.startDate} ~ ${l.endDate}` },
     { title: t('fa.leaveDays'), dataIndex: 'days', align: 'right', width: 60 },
@@ -196,7 +196,7 @@ const GRADE_COLORS: Record<string, string> = {
 /** Assessments of the cadre (GET /api/assessments?personId=; filtered here as well). */
 export function CadreAssessmentsCard({ personId }: { personId: number }) {
   const { t, L } = useI18n();
-  const list = useAsync((s) => api.get<Page<Assessment>>('/assessments', { personId, pageSize: 200 }, s), [personId]);
+  const list = useCall(assessments.list, { query: { personId, pageSize: 200 } });
   const rows = (list.data?.items ?? []).filter((a) => a.personId === personId);
   const columns: TableColumnsType<Assessment> = [
     { title: t('fa.period'), dataIndex: 'period', width: 90 },

@@ -1,6 +1,4 @@
 /** Shapes of the help-force API (README: help-force endpoints): cadres, units, teams, stations, recalls, five ones, statistics. */
-export type { Leave } from './DutyTypes';
-
 export interface CadreRef {
   id: number;
   name: string;
@@ -122,42 +120,6 @@ export interface TeamPage {
   items: Team[];
   total: number;
   belowMinimum: number;
-}
-
-export interface DaysInVillage {
-  year: number;
-  checkInDays: number;
-  approvedLeaveDays: number;
-  awayDays: number;
-  unapprovedAwayDays: number;
-  days: number;
-  expected: number;
-  minimum: number;
-  behind: boolean;
-}
-
-export interface WorkLog {
-  id: number;
-  personId: number;
-  personName: string;
-  regionCode: string;
-  regionName: string;
-  day: string;
-  content: string;
-}
-
-export interface Assessment {
-  id: number;
-  personId: number;
-  personName: string;
-  role: string | null;
-  regionCode: string;
-  regionName: string;
-  kind: string;
-  period: string;
-  grade: string;
-  score: number | null;
-  comments: string | null;
 }
 
 export const FIVE_ONES = ['county_leader', 'township_leader', 'paired_unit', 'first_secretary', 'instructor'] as const;

@@ -6,14 +6,36 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
-import { Select, Spin } from 'antd';
+import { Form, Select, Spin } from 'antd';
 import { STATIONED_ROLES } from '@shared/forces';
 import { api } from '../../api';
 import { useRemoteSearch } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Page } from '../../types';
 import { forceText } from './DutyShared';
-import type { CadreRef, CadreRow, Station } from './DutyTypes';
+
+/** What the picker reads of the cadres module's answers (GET /api/stations, GET /api/cadres, GET /api/cadres/:id). */
+interface StationRow {
+  personId: number;
+  personName: string;
+  role: string;
+  regionCode: string;
+  regionName: string;
+  active?: boolean;
+}
+interface CadreRow {
+  id: number;
+  name: string;
+  post: string | null;
+  unit: { name: string } | null;
+  regionCode: string;
+  regionName: string;
+  stations: StationRow[];
+}
+export interface CadreRef {
+  id: number;
+  name: string;
+}
 
 /** A cadre option: the person and, for stationed cadres, the village. */
 export interface CadreOption {
@@ -65,7 +87,7 @@ export function DutyCadreSelect({
     all.current = null;
   }, [region, stationed]);
 
-  const fromStation = (s: Station): CadreOption => ({
+  const fromStation = (s: StationRow): CadreOption => ({
     id: s.personId,
     name: s.personName,
     detail: `${s.regionName} · ${forceText('station_role', s.role, L)}`,
@@ -105,7 +127,7 @@ export function DutyCadreSelect({
     if (stationed) {
       const key = region ?? '';
       if (!all.current || all.current.region !== key) {
-        const res = await api.get<Page<Station>>('/stations', { region, active: true, pageSize: 200 });
+        const res = await api.get<Page<StationRow>>('/stations', { region, active: true, pageSize: 200 });
         const seen = new Map<number, CadreOption>();
         for (const s of res.items)
           if (STATIONED.has(s.role) && !seen.has(s.personId)) seen.set(s.personId, fromStation(s));
@@ -151,5 +173,19 @@ export function DutyCadreSelect({
       disabled={disabled}
       data-testid={testId}
     />
+  );
+}
+
+/** The required 干部 field (personId) of a duty form, picked with DutyCadreSelect. */
+export function CadreItem(props: Omit<Props, 'value' | 'onChange'>) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="personId"
+      label={t('fb.cadre')}
+      rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
+    >
+      <DutyCadreSelect {...props} />
+    </Form.Item>
   );
 }

@@ -182,6 +182,19 @@ export function periodText(t: I18n['t'], p: string): string {
 /** Is the code a 12-digit village code (not a township / county)? */
 export const isVillageCode = (code: string | null | undefined): boolean => !!code && /^\d{9}(?!000)\d{3}$/.test(code);
 
+/** An API error whose field paths are renamed to form names first (`{ startDate: 'range' }`; the body prefix dropped). */
+export function renamePaths(e: ApiError, alias: Record<string, string>): ApiError {
+  const details = e.details.map((d) => {
+    const parts = d.path
+      .replace(/^\/+/, '')
+      .split(/[./]/)
+      .filter((s) => s !== '' && s !== 'body');
+    const head = parts[0] ?? '';
+    return { ...d, path: [alias[head] ?? head, ...parts.slice(1)].join('.') };
+  });
+  return new ApiError(e.status, e.code, e.message, details, e.current);
+}
+
 /**
  * Map a 400 VALIDATION error onto form fields, renaming API paths first (e.g. startDate → range), and toast
  * whatever no field takes.
@@ -195,18 +208,7 @@ export function useMappedErrors(): (
   const toast = useErrorToast();
   return useCallback(
     (form, e, fields, alias = {}) => {
-      if (isApiError(e) && e.code === 'VALIDATION') {
-        const details = e.details.map((d) => {
-          const parts = d.path
-            .replace(/^\/+/, '')
-            .split(/[./]/)
-            .filter((s) => s !== '' && s !== 'body');
-          const head = parts[0] ?? '';
-          return { ...d, path: [alias[head] ?? head, ...parts.slice(1)].join('.') };
-        });
-        const mapped = new ApiError(e.status, e.code, e.message, details);
-        if (applyFieldErrors(form, mapped, fields)) return;
-      }
+      if (isApiError(e) && e.code === 'VALIDATION' && applyFieldErrors(form, renamePaths(e, alias), fields)) return;
       toast(e);
     },
     [toast],

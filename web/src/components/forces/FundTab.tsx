@@ -1,6 +1,7 @@
 /**
- * 工作经费 — a work team's yearly budget, spending and balance (GET /api/teams/:id/funds?year) and a spending
- * entry (POST /api/teams/:id/funds). The team is picked from GET /api/teams?region. URL: ?team=&year=.
+ * 工作经费 — a work team's yearly budget, spending and balance with a page of its entries
+ * (GET /api/teams/:id/funds?year&page&pageSize) and a spending entry (POST /api/teams/:id/funds). The team is
+ * picked from GET /api/teams?region (the cadres module). URL: ?team=&year=&page=.
  */
 import { useState } from 'react';
 import {
@@ -14,7 +15,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Progress,
   Row,
   Select,
@@ -27,15 +27,17 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { duty, type FundEntry, type Spending } from '@shared/contracts/duty';
+import { api, call } from '../../api';
 import { useAuth } from '../../auth';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
+import { urlPagination, useUrlFilters } from '../common/urlFilters';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import type { Page } from '../../types';
-import { ISO, recentYears, useForceQuery, useMappedErrors, yuan } from './DutyShared';
-import type { FundEntry, Funds, TeamRow } from './DutyTypes';
+import { ISO, recentYears, useForceQuery, yuan } from './DutyShared';
 
 interface FundForm {
   spentOn: Dayjs;
@@ -43,45 +45,41 @@ interface FundForm {
   purpose: string;
 }
 
+/** What the team picker reads of GET /api/teams (the cadres module's answer). */
+interface TeamOption {
+  id: number;
+  name: string;
+  regionName: string;
+  size: number;
+}
+
 export function FundTab() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const onError = useMappedErrors();
   const q = useForceQuery();
+  const paging = useUrlFilters();
   const teamId = Number(q.params.get('team') ?? '') || null;
   const year = Number(q.params.get('year') ?? '') || dayjs().year();
-  const [adding, setAdding] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<FundForm>();
+  /** The new entry's first values while the form is open. */
+  const [adding, setAdding] = useState<Partial<FundForm> | null>(null);
 
   const teams = useAsync(
-    q.region ? (s) => api.get<Page<TeamRow>>('/teams', { region: q.region, pageSize: 200 }, s) : null,
+    q.region ? (s) => api.get<Page<TeamOption>>('/teams', { region: q.region, pageSize: 200 }, s) : null,
     [q.region],
   );
-  const funds = useAsync(teamId ? (s) => api.get<Funds>(`/teams/${teamId}/funds`, { year }, s) : null, [teamId, year]);
+  const funds = useAsync(
+    teamId
+      ? (signal) =>
+          call(
+            duty.funds,
+            { params: { id: teamId }, query: { year, page: paging.page, pageSize: paging.pageSize } },
+            { signal },
+          )
+      : null,
+    [teamId, year, paging.page, paging.pageSize],
+  );
   const team = teams.data?.items.find((x) => x.id === teamId);
-
-  const submit = async () => {
-    if (!teamId) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await api.post(`/teams/${teamId}/funds`, {
-        spentOn: v.spentOn.format(ISO),
-        amount: v.amount,
-        purpose: v.purpose.trim(),
-      });
-      message.success(t('common.saved'));
-      setAdding(false);
-      funds.reload();
-    } catch (e) {
-      onError(form, e, ['spentOn', 'amount', 'purpose']);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const f = funds.data;
   const usedPct = f && f.budget > 0 ? Math.round((f.spent / f.budget) * 100) : 0;
@@ -119,15 +117,7 @@ export function FundTab() {
           />
         </Space>
         {teamId && can('force.write') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              form.resetFields();
-              form.setFieldsValue({ spentOn: dayjs() });
-              setAdding(true);
-            }}
-          >
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding({ spentOn: dayjs() })}>
             {t('fund.new')}
           </Button>
         )}
@@ -190,7 +180,10 @@ export function FundTab() {
             loading={funds.loading}
             columns={columns}
             dataSource={f?.entries ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            pagination={{
+              ...urlPagination(paging, f?.total, (total) => t('common.total', { total })),
+              hideOnSinglePage: true,
+            }}
             summary={() =>
               f && f.entries.length > 0 ? (
                 <Table.Summary.Row>
@@ -206,41 +199,48 @@ export function FundTab() {
           />
         </Space>
       )}
-      <Modal
+      <FormModal<FundForm, Spending>
+        open={adding !== null}
         title={t('fund.new')}
-        open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={submit}
-        okText={t('common.save')}
-        confirmLoading={saving}
         width={520}
-        forceRender
+        initialValues={adding ?? undefined}
+        onClose={() => setAdding(null)}
+        fields={['spentOn', 'amount', 'purpose']}
+        save={(v) =>
+          call(duty.spend, {
+            params: { id: teamId! },
+            body: { spentOn: v.spentOn.format(ISO), amount: v.amount, purpose: v.purpose.trim() },
+          })
+        }
+        onSaved={() => {
+          message.success(t('common.saved'));
+          setAdding(null);
+          funds.reload();
+        }}
       >
-        <Form<FundForm> form={form} layout="vertical">
-          <Form.Item
-            name="spentOn"
-            label={t('fund.spentOn')}
-            rules={[{ required: true, message: t('form.select', { field: t('fund.spentOn') }) }]}
-          >
-            <DatePicker />
-          </Form.Item>
-          <Form.Item
-            name="amount"
-            label={t('fund.amount')}
-            rules={[{ required: true, message: t('form.required', { field: t('fund.amount') }) }]}
-            extra={f ? t('fund.balanceNow', { balance: yuan(f.balance) }) : undefined}
-          >
-            <InputNumber min={0.01} max={1e8} precision={2} style={{ width: 200 }} suffix={t('fund.yuan')} />
-          </Form.Item>
-          <Form.Item
-            name="purpose"
-            label={t('fund.purpose')}
-            rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('fund.purpose') }) }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="spentOn"
+          label={t('fund.spentOn')}
+          rules={[{ required: true, message: t('form.select', { field: t('fund.spentOn') }) }]}
+        >
+          <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label={t('fund.amount')}
+          rules={[{ required: true, message: t('form.required', { field: t('fund.amount') }) }]}
+          extra={f ? t('fund.balanceNow', { balance: yuan(f.balance) }) : undefined}
+        >
+          <InputNumber min={0.01} max={1e8} precision={2} style={{ width: 200 }} suffix={t('fund.yuan')} />
+        </Form.Item>
+        <Form.Item
+          name="purpose"
+          label={t('fund.purpose')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('fund.purpose') }) }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,31 +1,22 @@
 /** 表彰 — honours of cadres by region and year (GET /api/honours) and a new honour (POST /api/honours). */
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { TrophyOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../../api';
+import { assessments, type Honour } from '@shared/contracts/assessments';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
+import { ListTab, useList } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import type { Page } from '../../types';
-import { DutyCadreSelect } from './DutyCadreSelect';
-import {
-  CadreLink,
-  forceOptions,
-  forceText,
-  recentYears,
-  urlPagination,
-  useForceQuery,
-  useMappedErrors,
-} from './DutyShared';
-import type { HonourRow } from './DutyTypes';
+import { CadreItem } from './DutyCadreSelect';
+import { CadreLink, forceOptions, forceText, recentYears, useForceQuery } from './DutyShared';
 
 interface HonourForm {
   personId: number;
-  title: string;
+  title: Honour['title'];
   year: number;
   awardedBy?: string;
   note?: string;
@@ -35,45 +26,16 @@ export function HonourTab() {
   const { t, L } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const onError = useMappedErrors();
   const q = useForceQuery();
-  const year = q.params.get('year') ?? '';
-  const [adding, setAdding] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<HonourForm>();
+  const year = q.params.get('year') || undefined;
+  /** The new honour's first values while the form is open. */
+  const [adding, setAdding] = useState<Partial<HonourForm> | null>(null);
 
-  const list = useAsync(
-    q.region
-      ? (s) => api.get<Page<HonourRow>>('/honours', { region: q.region, year, page: q.page, pageSize: q.pageSize }, s)
-      : null,
-    [q.region, year, q.page, q.pageSize],
-  );
+  const list = useList(assessments.honours, q.region ? { region: q.region, year } : null);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await api.post('/honours', {
-        personId: v.personId,
-        title: v.title,
-        year: v.year,
-        ...(v.awardedBy?.trim() ? { awardedBy: v.awardedBy.trim() } : {}),
-        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-      });
-      message.success(t('common.saved'));
-      setAdding(false);
-      list.reload();
-    } catch (e) {
-      onError(form, e, ['personId', 'title', 'year', 'awardedBy', 'note']);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const columns: TableColumnsType<HonourRow> = [
+  const columns: TableColumnsType<Honour> = [
     { key: 'person', title: t('fb.cadre'), render: (_, r) => <CadreLink id={r.personId} name={r.personName} /> },
-    { key: 'village', title: t('fb.region'), dataIndex: 'regionName', render: (v?: string) => v ?? '—' },
+    { key: 'village', title: t('fb.region'), dataIndex: 'regionName', render: (v: string) => v || '—' },
     {
       key: 'title',
       title: t('hon.title'),
@@ -91,81 +53,74 @@ export function HonourTab() {
 
   return (
     <>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
-          <Select
-            allowClear
-            style={{ width: 120 }}
-            placeholder={t('fb.allYears')}
-            value={year ? Number(year) : undefined}
-            onChange={(y?: number) => q.update({ year: y })}
-            options={recentYears()}
-          />
-        </Space>
-        {can('force.assess') && (
-          <Button
-            type="primary"
-            icon={<TrophyOutlined />}
-            onClick={() => {
-              form.resetFields();
-              form.setFieldsValue({ year: dayjs().year() });
-              setAdding(true);
-            }}
-          >
-            {t('hon.new')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<HonourRow>
-          rowKey="id"
-          size="middle"
-          data-testid="honour-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          pagination={urlPagination(t, q, list.data?.total)}
-        />
-      )}
-      <Modal
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="honour-table"
+        table={{ scroll: undefined }}
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              placeholder={t('fb.allYears')}
+              value={year ? Number(year) : undefined}
+              onChange={(y?: number) => q.update({ year: y })}
+              options={recentYears()}
+            />
+          </Space>
+        }
+        actions={
+          can('force.assess') && (
+            <Button type="primary" icon={<TrophyOutlined />} onClick={() => setAdding({ year: dayjs().year() })}>
+              {t('hon.new')}
+            </Button>
+          )
+        }
+      />
+      <FormModal<HonourForm, Honour>
+        open={adding !== null}
         title={t('hon.new')}
-        open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={submit}
-        okText={t('common.save')}
-        confirmLoading={saving}
         width={520}
-        forceRender
+        initialValues={adding ?? undefined}
+        onClose={() => setAdding(null)}
+        fields={['personId', 'title', 'year', 'awardedBy', 'note']}
+        save={(v) =>
+          call(assessments.addHonour, {
+            body: {
+              personId: v.personId,
+              title: v.title,
+              year: v.year,
+              ...(v.awardedBy?.trim() ? { awardedBy: v.awardedBy.trim() } : {}),
+              ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+            },
+          })
+        }
+        onSaved={() => {
+          message.success(t('common.saved'));
+          setAdding(null);
+          list.reload();
+        }}
       >
-        <Form<HonourForm> form={form} layout="vertical">
-          <Form.Item
-            name="personId"
-            label={t('fb.cadre')}
-            rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-          >
-            <DutyCadreSelect region={q.region} stationed={false} />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('hon.title')}
-            rules={[{ required: true, message: t('form.select', { field: t('hon.title') }) }]}
-          >
-            <Select options={forceOptions('honour', L)} />
-          </Form.Item>
-          <Form.Item name="year" label={t('fb.year')} rules={[{ required: true }]}>
-            <Select options={recentYears()} style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item name="awardedBy" label={t('hon.awardedBy')}>
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="note" label={t('fb.note')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <CadreItem region={q.region} stationed={false} />
+        <Form.Item
+          name="title"
+          label={t('hon.title')}
+          rules={[{ required: true, message: t('form.select', { field: t('hon.title') }) }]}
+        >
+          <Select options={forceOptions('honour', L)} />
+        </Form.Item>
+        <Form.Item name="year" label={t('fb.year')} rules={[{ required: true }]}>
+          <Select options={recentYears()} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="awardedBy" label={t('hon.awardedBy')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="note" label={t('fb.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

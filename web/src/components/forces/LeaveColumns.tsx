@@ -3,7 +3,7 @@ import { Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { I18n } from '../../i18n';
 import { CadreLink, ForceTag } from './DutyShared';
-import type { Leave } from './DutyTypes';
+import type { Leave } from '@shared/contracts/leave';
 
 export function leaveColumns({ t }: I18n, opts: { decided?: boolean } = {}): TableColumnsType<Leave> {
   const cols: TableColumnsType<Leave> = [

@@ -1,11 +1,14 @@
-/** Approve or reject a leave request with a note (POST /api/leaves/:id/decide). */
-import { useState } from 'react';
+/**
+ * Approve or reject a leave request with a note (POST /api/leaves/:id/decide), with the version read: when the
+ * request was decided or cancelled meanwhile, the conflict dialog shows how it stands now.
+ */
+import { useEffect } from 'react';
 import { Alert, Descriptions, Form, Input, Modal } from 'antd';
-import { api } from '../../api';
-import { useFormErrorHandler } from '../../hooks';
+import { leave as leaveApi, type Leave } from '@shared/contracts/leave';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
-import { ForceTag } from './DutyShared';
-import type { Leave } from './DutyTypes';
+import { useSave } from '../common/useSave';
+import { ForceTag, forceText } from './DutyShared';
 
 interface Props {
   leave: Leave | null;
@@ -14,27 +17,40 @@ interface Props {
   onDone: (leave: Leave) => void;
 }
 
-export function LeaveDecideModal({ leave, approve, onClose, onDone }: Props) {
-  const { t } = useI18n();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<{ note?: string }>();
-  const [saving, setSaving] = useState(false);
+interface DecideForm {
+  note?: string;
+  /** Shown in the conflict dialog only: how the request stands. */
+  status?: string;
+  decidedBy?: string | null;
+}
 
-  const submit = async () => {
-    if (!leave) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
+export function LeaveDecideModal({ leave, approve, onClose, onDone }: Props) {
+  const { t, L } = useI18n();
+  const [form] = Form.useForm<DecideForm>();
+  const { submit, saving, dialog } = useSave<DecideForm, Leave>({
+    form,
+    fields: ['note', 'approve'],
+    version: leave?.version,
+    save: (v, version) => {
       const note = v.note?.trim();
-      const done = await api.post<Leave>(`/leaves/${leave.id}/decide`, { approve, ...(note ? { note } : {}) });
-      onDone(done);
-    } catch (e) {
-      onError(form, e, ['note', 'approve']);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return call(leaveApi.decide, {
+        params: { id: leave!.id },
+        body: { approve, ...(note ? { note } : {}), version },
+      });
+    },
+    onSaved: onDone,
+    conflict: {
+      toValues: (current: Leave) => ({
+        note: current.decisionNote ?? undefined,
+        status: forceText('approval_status', current.status, L),
+        decidedBy: current.decidedBy,
+      }),
+      labels: { status: t('fb.status'), decidedBy: t('leave.decision'), note: t('leave.note') },
+    },
+  });
+  useEffect(() => {
+    if (leave) form.resetFields();
+  }, [leave, form]);
 
   return (
     <Modal
@@ -46,6 +62,7 @@ export function LeaveDecideModal({ leave, approve, onClose, onDone }: Props) {
       okButtonProps={{ danger: !approve, ...{ 'data-testid': 'leave-decide-ok' } }}
       confirmLoading={saving}
       destroyOnHidden
+      forceRender
       width={560}
     >
       {leave && (
@@ -73,7 +90,7 @@ export function LeaveDecideModal({ leave, approve, onClose, onDone }: Props) {
           )}
         </>
       )}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical">
         <Form.Item
           name="note"
           label={t('leave.note')}
@@ -82,6 +99,7 @@ export function LeaveDecideModal({ leave, approve, onClose, onDone }: Props) {
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="leave-decide-note" />
         </Form.Item>
       </Form>
+      {dialog}
     </Modal>
   );
 }

@@ -2,16 +2,19 @@
  * 申请请假 — a leave request for a stationed cadre (POST /api/leaves). The form shows the number of days and
  * the approval level expected from the policy parameter leave_township_max_days; the server decides.
  */
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { useMemo } from 'react';
+import { Alert, DatePicker, Form, Input } from 'antd';
+import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { leave as leaveApi, type Leave } from '@shared/contracts/leave';
+import { api, call } from '../../api';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
+import type { PolicyParam } from '../../registerTypes';
+import { FormModal } from '../common/FormModal';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { DutyCadreSelect } from './DutyCadreSelect';
-import { ISO, forceText, useMappedErrors } from './DutyShared';
-import type { Leave, PolicyParam } from './DutyTypes';
+import { CadreItem } from './DutyCadreSelect';
+import { ISO, forceText, renamePaths } from './DutyShared';
 
 interface LeaveForm {
   region?: string;
@@ -35,10 +38,37 @@ export function townshipLimit(params: PolicyParam[] | undefined, year: number): 
 }
 
 export function LeaveFormModal({ open, region, onClose, onSaved }: Props) {
+  const { t } = useI18n();
+  const initialValues = useMemo(() => ({ region }), [region]);
+  return (
+    <FormModal<LeaveForm, Leave>
+      open={open}
+      title={t('leave.new')}
+      okText={t('leave.submit')}
+      width={560}
+      initialValues={initialValues}
+      onClose={onClose}
+      fields={['personId', 'range', 'reason']}
+      normalise={(e) => renamePaths(e, { startDate: 'range', endDate: 'range' })}
+      save={(v) =>
+        call(leaveApi.request, {
+          body: {
+            personId: v.personId,
+            startDate: v.range[0].format(ISO),
+            endDate: v.range[1].format(ISO),
+            reason: v.reason.trim(),
+          },
+        })
+      }
+      onSaved={onSaved}
+    >
+      {(form) => <LeaveFields form={form} open={open} region={region} />}
+    </FormModal>
+  );
+}
+
+function LeaveFields({ form, open, region }: { form: FormInstance<LeaveForm>; open: boolean; region?: string }) {
   const { t, L } = useI18n();
-  const onError = useMappedErrors();
-  const [form] = Form.useForm<LeaveForm>();
-  const [saving, setSaving] = useState(false);
   const pickRegion = Form.useWatch('region', form);
   const range = Form.useWatch('range', form);
   const params = useAsync(open ? (s) => api.get<{ items: PolicyParam[] }>('/policy/params', undefined, s) : null, [
@@ -49,63 +79,27 @@ export function LeaveFormModal({ open, region, onClose, onSaved }: Props) {
   const limit = range?.[0] ? townshipLimit(params, range[0].year()) : undefined;
   const expected = days && limit !== undefined ? (days <= limit ? 'township' : 'county') : null;
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      const saved = await api.post<Leave>('/leaves', {
-        personId: v.personId,
-        startDate: v.range[0].format(ISO),
-        endDate: v.range[1].format(ISO),
-        reason: v.reason.trim(),
-      });
-      onSaved(saved);
-    } catch (e) {
-      onError(form, e, ['personId', 'range', 'reason'], { startDate: 'range', endDate: 'range' });
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
-      title={t('leave.new')}
-      open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('leave.submit')}
-      confirmLoading={saving}
-      destroyOnHidden
-      width={560}
-    >
-      <Form<LeaveForm> form={form} layout="vertical" preserve={false} initialValues={{ region }}>
-        <Form.Item name="region" label={t('fb.region')}>
-          <RegionTreeSelect onChange={() => form.setFieldValue('personId', undefined)} />
-        </Form.Item>
-        <Form.Item
-          name="personId"
-          label={t('fb.cadre')}
-          rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-        >
-          <DutyCadreSelect region={pickRegion ?? region} data-testid="leave-person" />
-        </Form.Item>
-        <Form.Item
-          name="range"
-          label={t('leave.dates')}
-          rules={[{ required: true, message: t('form.select', { field: t('leave.dates') }) }]}
-          extra={days ? t('leave.nDays', { days }) : undefined}
-        >
-          <DatePicker.RangePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('leave.reason')}
-          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('leave.reason') }) }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
+    <>
+      <Form.Item name="region" label={t('fb.region')}>
+        <RegionTreeSelect onChange={() => form.setFieldValue('personId', undefined)} />
+      </Form.Item>
+      <CadreItem region={pickRegion ?? region} data-testid="leave-person" />
+      <Form.Item
+        name="range"
+        label={t('leave.dates')}
+        rules={[{ required: true, message: t('form.select', { field: t('leave.dates') }) }]}
+        extra={days ? t('leave.nDays', { days }) : undefined}
+      >
+        <DatePicker.RangePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('leave.reason')}
+        rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('leave.reason') }) }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
       {expected && (
         <Alert
           type={expected === 'county' ? 'warning' : 'info'}
@@ -116,6 +110,6 @@ export function LeaveFormModal({ open, region, onClose, onSaved }: Props) {
           })}
         />
       )}
-    </Modal>
+    </>
   );
 }

@@ -1,14 +1,10 @@
 /** 待我审批 — pending leave requests the signed-in user may decide (GET /api/leaves/inbox), approve or reject. */
 import { useState } from 'react';
-import { App, Empty, Space, Table, Typography } from 'antd';
+import { App, Empty, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { leave as leaveApi, type Leave } from '@shared/contracts/leave';
 import { useI18n } from '../../i18n';
-import { ApiResult } from '../ApiResult';
-import type { Page } from '../../types';
-import { urlPagination, useForceQuery } from './DutyShared';
-import type { Leave } from './DutyTypes';
+import { ListTab, useList } from '../common/useList';
 import { leaveColumns } from './LeaveColumns';
 import { LeaveDecideModal } from './LeaveDecideModal';
 
@@ -16,12 +12,8 @@ export function LeaveInbox({ onChanged }: { onChanged: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { message } = App.useApp();
-  const q = useForceQuery();
   const [deciding, setDeciding] = useState<{ leave: Leave; approve: boolean } | null>(null);
-  const list = useAsync(
-    (s) => api.get<Page<Leave>>('/leaves/inbox', { page: q.page, pageSize: q.pageSize }, s),
-    [q.page, q.pageSize],
-  );
+  const list = useList(leaveApi.inbox, {});
 
   const columns: TableColumnsType<Leave> = [
     ...leaveColumns(i18n).filter((c) => c.key !== 'status'),
@@ -50,24 +42,24 @@ export function LeaveInbox({ onChanged }: { onChanged: () => void }) {
     },
   ];
 
-  if (list.error) return <ApiResult error={list.error} onRetry={list.reload} />;
   return (
     <>
-      <Table<Leave>
-        rowKey="id"
-        size="middle"
-        data-testid="leave-inbox"
-        loading={list.loading}
+      <ListTab
+        list={list}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leave.inboxEmpty')} /> }}
-        pagination={urlPagination(t, q, list.data?.total)}
+        testId="leave-inbox"
+        table={{
+          locale: { emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leave.inboxEmpty')} /> },
+        }}
       />
       <LeaveDecideModal
         leave={deciding?.leave ?? null}
         approve={deciding?.approve ?? true}
-        onClose={() => setDeciding(null)}
+        onClose={() => {
+          // a request decided or cancelled meanwhile (the conflict dialog) leaves the inbox
+          setDeciding(null);
+          list.reload();
+        }}
         onDone={(l) => {
           setDeciding(null);
           message.success(

@@ -1,18 +1,17 @@
 /** 请假记录 — leave requests by region and status (GET /api/leaves), 申请请假, cancel, decide. */
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { leave as leaveApi, type Leave, type LeaveQuery } from '@shared/contracts/leave';
+import { call, isApiError } from '../../api';
 import { useAuth } from '../../auth';
-import { useAsync, useErrorToast } from '../../hooks';
+import { useErrorToast } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ApiResult } from '../ApiResult';
+import { ListTab, useList } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import type { Page } from '../../types';
 import { DutyCadreSelect } from './DutyCadreSelect';
-import { forceOptions, forceText, urlPagination, useForceQuery } from './DutyShared';
-import type { Leave } from './DutyTypes';
+import { forceOptions, forceText, useForceQuery } from './DutyShared';
 import { leaveColumns } from './LeaveColumns';
 import { LeaveDecideModal } from './LeaveDecideModal';
 import { LeaveFormModal } from './LeaveFormModal';
@@ -24,27 +23,26 @@ export function LeaveList({ onChanged }: { onChanged: () => void }) {
   const { message } = App.useApp();
   const toast = useErrorToast();
   const q = useForceQuery();
-  const status = q.params.get('status') ?? '';
-  const personId = q.params.get('personId') ?? '';
+  const status = (q.params.get('status') || undefined) as LeaveQuery['status'];
+  const personId = q.params.get('personId') || undefined;
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ leave: Leave; approve: boolean } | null>(null);
 
-  const list = useAsync(
-    q.region
-      ? (s) =>
-          api.get<Page<Leave>>('/leaves', { region: q.region, status, personId, page: q.page, pageSize: q.pageSize }, s)
-      : null,
-    [q.region, status, personId, q.page, q.pageSize],
-  );
+  const list = useList(leaveApi.list, q.region ? { region: q.region, status, personId } : null);
+  const changed = () => {
+    list.reload();
+    onChanged();
+  };
 
   const cancel = async (l: Leave) => {
     try {
-      await api.post(`/leaves/${l.id}/cancel`, {});
+      await call(leaveApi.cancel, { params: { id: l.id }, body: { version: l.version } });
       message.success(t('leave.cancelled'));
-      list.reload();
-      onChanged();
+      changed();
     } catch (e) {
       toast(e);
+      // decided or cancelled meanwhile: show how it stands now
+      if (isApiError(e) && (e.code === 'VERSION_CONFLICT' || e.code === 'CONFLICT')) changed();
     }
   };
 
@@ -78,49 +76,42 @@ export function LeaveList({ onChanged }: { onChanged: () => void }) {
 
   return (
     <>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect
-            value={q.region}
-            onChange={(c) => q.update({ region: c, personId: undefined })}
-            style={{ width: 260 }}
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('fb.allStatuses')}
-            value={status || undefined}
-            onChange={(v?: string) => q.update({ status: v })}
-            options={forceOptions('approval_status', L)}
-            data-testid="leave-status-filter"
-          />
-          <DutyCadreSelect
-            style={{ width: 240 }}
-            region={q.region}
-            value={personId ? Number(personId) : null}
-            onChange={(id) => q.update({ personId: id ?? undefined })}
-          />
-        </Space>
-        {can('force.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="leave-new">
-            {t('leave.new')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<Leave>
-          rowKey="id"
-          size="middle"
-          data-testid="leave-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(t, q, list.data?.total)}
-        />
-      )}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="leave-table"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect
+              value={q.region}
+              onChange={(c) => q.update({ region: c, personId: undefined })}
+              style={{ width: 260 }}
+            />
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('fb.allStatuses')}
+              value={status}
+              onChange={(v?: string) => q.update({ status: v })}
+              options={forceOptions('approval_status', L)}
+              data-testid="leave-status-filter"
+            />
+            <DutyCadreSelect
+              style={{ width: 240 }}
+              region={q.region}
+              value={personId ? Number(personId) : null}
+              onChange={(id) => q.update({ personId: id ?? undefined })}
+            />
+          </Space>
+        }
+        actions={
+          can('force.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="leave-new">
+              {t('leave.new')}
+            </Button>
+          )
+        }
+      />
       <LeaveFormModal
         open={creating}
         region={q.region}
@@ -131,8 +122,7 @@ export function LeaveList({ onChanged }: { onChanged: () => void }) {
             t('leave.createdMsg', { days: l.days, approver: forceText('leave_approver', l.approver, L) }),
             6,
           );
-          list.reload();
-          onChanged();
+          changed();
         }}
       />
       <LeaveDecideModal
@@ -142,8 +132,7 @@ export function LeaveList({ onChanged }: { onChanged: () => void }) {
         onDone={() => {
           setDeciding(null);
           message.success(t('common.saved'));
-          list.reload();
-          onChanged();
+          changed();
         }}
       />
     </>

@@ -1,5 +1,10 @@
 /** Shapes of the pairing, measure and household-plan API (notes/forces-api.md). */
-import type { CadreRef, RegionRefLite, UnitRef } from './DutyTypes';
+import type { CadreRef, UnitRef } from './CadreTypes';
+
+interface RegionRefLite {
+  code: string;
+  name: string;
+}
 
 export interface PairingRow {
   id: number;

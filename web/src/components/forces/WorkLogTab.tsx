@@ -1,29 +1,19 @@
 /** 驻村日志 — work logs by region, cadre and dates (GET /api/work-logs), and a new log (POST /api/work-logs). */
 import { useState } from 'react';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { duty, type WorkLog } from '@shared/contracts/duty';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
+import { ListTab, useList } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import type { Page } from '../../types';
-import { DutyCadreSelect } from './DutyCadreSelect';
-import {
-  CadreLink,
-  ISO,
-  dayOf,
-  futureDisabled,
-  isoOf,
-  urlPagination,
-  useForceQuery,
-  useMappedErrors,
-} from './DutyShared';
-import type { WorkLog } from './DutyTypes';
+import { CadreItem, DutyCadreSelect } from './DutyCadreSelect';
+import { CadreLink, ISO, dayOf, futureDisabled, isoOf, useForceQuery } from './DutyShared';
 
 interface LogForm {
   personId: number;
@@ -35,42 +25,14 @@ export function WorkLogTab() {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const onError = useMappedErrors();
   const q = useForceQuery();
-  const personId = q.params.get('personId') ?? '';
-  const from = q.params.get('from') ?? '';
-  const to = q.params.get('to') ?? '';
-  const [adding, setAdding] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<LogForm>();
+  const personId = q.params.get('personId') || undefined;
+  const from = q.params.get('from') || undefined;
+  const to = q.params.get('to') || undefined;
+  /** The new log's first values while the form is open. */
+  const [adding, setAdding] = useState<Partial<LogForm> | null>(null);
 
-  const list = useAsync(
-    q.region
-      ? (s) =>
-          api.get<Page<WorkLog>>(
-            '/work-logs',
-            { region: q.region, personId, from, to, page: q.page, pageSize: q.pageSize },
-            s,
-          )
-      : null,
-    [q.region, personId, from, to, q.page, q.pageSize],
-  );
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await api.post('/work-logs', { personId: v.personId, day: v.day.format(ISO), content: v.content.trim() });
-      message.success(t('common.saved'));
-      setAdding(false);
-      list.reload();
-    } catch (e) {
-      onError(form, e, ['personId', 'day', 'content']);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const list = useList(duty.workLogs, q.region ? { region: q.region, personId, from, to } : null);
 
   const columns: TableColumnsType<WorkLog> = [
     { key: 'day', title: t('log.day'), dataIndex: 'day', width: 110 },
@@ -95,86 +57,77 @@ export function WorkLogTab() {
 
   return (
     <>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect
-            value={q.region}
-            onChange={(c) => q.update({ region: c, personId: undefined })}
-            style={{ width: 260 }}
-          />
-          <DutyCadreSelect
-            style={{ width: 240 }}
-            region={q.region}
-            value={personId ? Number(personId) : null}
-            onChange={(id) => q.update({ personId: id ?? undefined })}
-          />
-          <DatePicker.RangePicker
-            value={from || to ? [dayOf(from) ?? null, dayOf(to) ?? null] : null}
-            onChange={(r) => q.update({ from: isoOf(r?.[0]), to: isoOf(r?.[1]) })}
-            allowEmpty={[true, true]}
-          />
-        </Space>
-        {can('force.write') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              form.resetFields();
-              form.setFieldsValue({ day: dayjs(), personId: personId ? Number(personId) : undefined });
-              setAdding(true);
-            }}
-          >
-            {t('log.new')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<WorkLog>
-          rowKey="id"
-          size="middle"
-          data-testid="log-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          pagination={urlPagination(t, q, list.data?.total)}
-        />
-      )}
-      <Modal
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="log-table"
+        table={{ scroll: undefined }}
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect
+              value={q.region}
+              onChange={(c) => q.update({ region: c, personId: undefined })}
+              style={{ width: 260 }}
+            />
+            <DutyCadreSelect
+              style={{ width: 240 }}
+              region={q.region}
+              value={personId ? Number(personId) : null}
+              onChange={(id) => q.update({ personId: id ?? undefined })}
+            />
+            <DatePicker.RangePicker
+              value={from || to ? [dayOf(from) ?? null, dayOf(to) ?? null] : null}
+              onChange={(r) => q.update({ from: isoOf(r?.[0]), to: isoOf(r?.[1]) })}
+              allowEmpty={[true, true]}
+            />
+          </Space>
+        }
+        actions={
+          can('force.write') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setAdding({ day: dayjs(), personId: personId ? Number(personId) : undefined })}
+            >
+              {t('log.new')}
+            </Button>
+          )
+        }
+      />
+      <FormModal<LogForm, WorkLog>
+        open={adding !== null}
         title={t('log.new')}
-        open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={submit}
-        okText={t('common.save')}
-        confirmLoading={saving}
         width={600}
-        forceRender
+        initialValues={adding ?? undefined}
+        onClose={() => setAdding(null)}
+        fields={['personId', 'day', 'content']}
+        save={(v) =>
+          call(duty.addWorkLog, {
+            body: { personId: v.personId, day: v.day.format(ISO), content: v.content.trim() },
+          })
+        }
+        onSaved={() => {
+          message.success(t('common.saved'));
+          setAdding(null);
+          list.reload();
+        }}
       >
-        <Form<LogForm> form={form} layout="vertical">
-          <Form.Item
-            name="personId"
-            label={t('fb.cadre')}
-            rules={[{ required: true, message: t('form.select', { field: t('fb.cadre') }) }]}
-          >
-            <DutyCadreSelect region={q.region} />
-          </Form.Item>
-          <Form.Item
-            name="day"
-            label={t('log.day')}
-            rules={[{ required: true, message: t('form.select', { field: t('log.day') }) }]}
-          >
-            <DatePicker disabledDate={futureDisabled} />
-          </Form.Item>
-          <Form.Item
-            name="content"
-            label={t('log.content')}
-            rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('log.content') }) }]}
-          >
-            <Input.TextArea rows={6} maxLength={5000} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <CadreItem region={q.region} />
+        <Form.Item
+          name="day"
+          label={t('log.day')}
+          rules={[{ required: true, message: t('form.select', { field: t('log.day') }) }]}
+        >
+          <DatePicker disabledDate={futureDisabled} />
+        </Form.Item>
+        <Form.Item
+          name="content"
+          label={t('log.content')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('log.content') }) }]}
+        >
+          <Input.TextArea rows={6} maxLength={5000} showCount />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

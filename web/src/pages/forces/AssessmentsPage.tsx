@@ -3,14 +3,14 @@
  * filters, the 考核 form with its evidence) and, under ?tab=honours, the honours.
  */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Select, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { AuditOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { assessments, type Assessment, type AssessmentQuery } from '@shared/contracts/assessments';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../../components/ApiResult';
+import { ListTab, useList } from '../../components/common/useList';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { AssessmentModal } from '../../components/forces/AssessmentModal';
 import {
@@ -19,36 +19,24 @@ import {
   forceOptions,
   periodOptions,
   periodText,
-  urlPagination,
   useForceQuery,
 } from '../../components/forces/DutyShared';
-import type { AssessmentRow } from '../../components/forces/DutyTypes';
 import { HonourTab } from '../../components/forces/HonourTab';
-import type { Page } from '../../types';
 
 function AssessmentList() {
   const { t, L } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
   const q = useForceQuery();
-  const period = q.params.get('period') ?? '';
-  const grade = q.params.get('grade') ?? '';
-  const [editing, setEditing] = useState<Partial<AssessmentRow> | null>(null);
+  const period = q.params.get('period') || undefined;
+  const grade = (q.params.get('grade') || undefined) as AssessmentQuery['grade'];
+  /** The assessment being corrected, or 'new'. */
+  const [editing, setEditing] = useState<Assessment | 'new' | null>(null);
   const canAssess = can('force.assess');
 
-  const list = useAsync(
-    q.region
-      ? (s) =>
-          api.get<Page<AssessmentRow>>(
-            '/assessments',
-            { region: q.region, period, grade, page: q.page, pageSize: q.pageSize },
-            s,
-          )
-      : null,
-    [q.region, period, grade, q.page, q.pageSize],
-  );
+  const list = useList(assessments.list, q.region ? { region: q.region, period, grade } : null);
 
-  const columns: TableColumnsType<AssessmentRow> = [
+  const columns: TableColumnsType<Assessment> = [
     { key: 'person', title: t('fb.cadre'), render: (_, r) => <CadreLink id={r.personId} name={r.personName} /> },
     {
       key: 'role',
@@ -96,51 +84,44 @@ function AssessmentList() {
 
   return (
     <>
-      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
-          <Select
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('asm.allPeriods')}
-            value={period || undefined}
-            onChange={(v?: string) => q.update({ period: v })}
-            options={periodOptions(t)}
-            data-testid="asm-period-filter"
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('asm.allGrades')}
-            value={grade || undefined}
-            onChange={(v?: string) => q.update({ grade: v })}
-            options={forceOptions('assessment_grade', L)}
-          />
-        </Space>
-        {canAssess && (
-          <Button type="primary" icon={<AuditOutlined />} onClick={() => setEditing({})} data-testid="asm-new">
-            {t('asm.new')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<AssessmentRow>
-          rowKey="id"
-          size="middle"
-          data-testid="assessment-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(t, q, list.data?.total)}
-        />
-      )}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="assessment-table"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('asm.allPeriods')}
+              value={period}
+              onChange={(v?: string) => q.update({ period: v })}
+              options={periodOptions(t)}
+              data-testid="asm-period-filter"
+            />
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('asm.allGrades')}
+              value={grade}
+              onChange={(v?: string) => q.update({ grade: v })}
+              options={forceOptions('assessment_grade', L)}
+            />
+          </Space>
+        }
+        actions={
+          canAssess && (
+            <Button type="primary" icon={<AuditOutlined />} onClick={() => setEditing('new')} data-testid="asm-new">
+              {t('asm.new')}
+            </Button>
+          )
+        }
+      />
       <AssessmentModal
         open={editing !== null}
         region={q.region}
-        initial={editing ?? undefined}
+        initial={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);

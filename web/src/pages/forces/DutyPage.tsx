@@ -5,21 +5,19 @@
  */
 import type { ReactNode } from 'react';
 import { Badge, Card, Tabs } from 'antd';
-import { api } from '../../api';
+import { leave } from '@shared/contracts/leave';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../../components/ApiResult';
+import { useCall } from '../../components/common/useList';
 import { AttendanceCalendar } from '../../components/forces/AttendanceCalendar';
 import { AttendanceSummary } from '../../components/forces/AttendanceSummary';
 import { useForceQuery } from '../../components/forces/DutyShared';
-import type { Leave } from '../../components/forces/DutyTypes';
 import { FundTab } from '../../components/forces/FundTab';
 import { InsuranceTab } from '../../components/forces/InsuranceTab';
 import { LeaveInbox } from '../../components/forces/LeaveInbox';
 import { LeaveList } from '../../components/forces/LeaveList';
 import { WorkLogTab } from '../../components/forces/WorkLogTab';
-import type { Page } from '../../types';
 
 const TABS = ['inbox', 'leaves', 'days', 'attendance', 'logs', 'insurance', 'funds'] as const;
 type Tab = (typeof TABS)[number];
@@ -33,9 +31,7 @@ export default function DutyPage() {
   const tab: Tab =
     asked && TABS.includes(asked) && (asked !== 'inbox' || approver) ? asked : approver ? 'inbox' : 'leaves';
 
-  const inbox = useAsync(approver ? (s) => api.get<Page<Leave>>('/leaves/inbox', { page: 1, pageSize: 1 }, s) : null, [
-    approver,
-  ]);
+  const inbox = useCall(leave.inbox, approver ? { query: { page: 1, pageSize: 1 } } : null);
 
   const setTab = (next: string) => q.reset({ tab: next, region: q.region });
 
