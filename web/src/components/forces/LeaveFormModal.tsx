@@ -7,11 +7,11 @@ import { Alert, DatePicker, Form, Input } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { leave as leaveApi, type Leave } from '@shared/contracts/leave';
-import { api, call } from '../../api';
-import { useAsync } from '../../hooks';
+import { policy, type PolicyParam } from '@shared/contracts/policy';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
-import type { PolicyParam } from '../../registerTypes';
 import { FormModal } from '../common/FormModal';
+import { useCall } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { CadreItem } from './DutyCadreSelect';
 import { ISO, forceText, renamePaths } from './DutyShared';
@@ -71,9 +71,7 @@ function LeaveFields({ form, open, region }: { form: FormInstance<LeaveForm>; op
   const { t, L } = useI18n();
   const pickRegion = Form.useWatch('region', form);
   const range = Form.useWatch('range', form);
-  const params = useAsync(open ? (s) => api.get<{ items: PolicyParam[] }>('/policy/params', undefined, s) : null, [
-    open,
-  ]).data?.items;
+  const params = useCall(policy.params, open ? {} : null).data?.items;
 
   const days = range?.[0] && range[1] ? range[1].startOf('day').diff(range[0].startOf('day'), 'day') + 1 : null;
   const limit = range?.[0] ? townshipLimit(params, range[0].year()) : undefined;
