@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SYSTEM } from '../src/core/access/permissions.ts';
+import { Scope } from '../src/core/access/scope.ts';
 import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { setupDatabase } from '../src/core/setup.ts';
 import { checkDigit } from '../src/core/modules/households/idcard.ts';
@@ -174,7 +175,12 @@ async function child(url: string, task: string, file: string) {
   const t = performance.now();
   let out: Record<string, unknown>;
   if (task === 'import') {
-    const r = await importHouseholds(d.db, SYSTEM, { path: file }, { mode: 'commit' });
+    const r = await importHouseholds(
+      d.db,
+      Scope.global(SYSTEM, 'a bench import, as the CLI'),
+      { path: file },
+      { mode: 'commit' },
+    );
     out = { households: r.imported, persons: r.persons, rejected: r.rejected, errors: r.errors.slice(0, 3) };
   } else {
     const scope = await resolveScope(d.db, SYSTEM, 'household.read', '420323');

@@ -20,7 +20,7 @@ import type { Deps } from './routes/deps.ts';
 import { crosscheckFileRoutes } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
-import { importRoutes } from './routes/imports.ts';
+import { importBindings } from './routes/imports.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -38,6 +38,8 @@ export interface AppOptions {
   log?: { level?: LogLevel; stream?: { write(line: string): void } };
   lockout?: Deps['lockout'];
   loginRate?: Deps['loginRate'];
+  /** The largest file an import accepts (200 MB by default; 413 beyond it). */
+  importMaxBytes?: number;
 }
 
 /** Builds the HTTP app: plugins, then one route module per domain module. */
@@ -87,7 +89,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes(deps));
   await app.register(commandRoutes(deps));
   await app.register(adminRoutes(deps));
-  await app.register(importRoutes(deps));
   await app.register(statsRoutes(deps));
   await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
@@ -98,7 +99,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [
+    ...householdBindings(deps),
+    ...importBindings(deps, { maxBytes: opts.importMaxBytes }),
+  ]);
   await registerWeb(app);
   await app.ready();
   return app;
