@@ -293,6 +293,30 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('refuses to change a cadre managed outside the caller’s scope, without saying where it is managed', async () => {
+      const { t, otherCounty, unitId } = ctx();
+      const { zhao } = await buildZhaoAndLi(t, unitId);
+      // 郧西县 names 赵一 (managed by 竹山县) by ID number, as if to take him over into its own county.
+      const file = csvOf([['赵一', '男', null, ZHAO, null, null, null, '局长', null, null, '420322']], CADRE_HEADERS);
+      const messages: string[] = [];
+      for (const lang of ['zh', 'en']) {
+        const res = (await uploadTo(t, otherCounty, 'cadres', 'c.csv', file, 'mode=commit', lang)).json();
+        assert.deepEqual([res.imported, where(res.errors)], [0, [[2, '身份证号']]], JSON.stringify(res.errors));
+        messages.push(res.errors[0].message);
+      }
+      assert.deepEqual(messages, [
+        '该干部不在您的管辖范围内，不能修改',
+        'The cadre is outside your scope; it cannot be changed',
+      ]);
+      assert.ok(!messages.join().includes('420323'), 'the managing region is not named');
+      const stored = await t.db
+        .selectFrom('person')
+        .select(['post', 'region_code', 'version'])
+        .where('id', '=', zhao)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(stored, { post: '科员', region_code: '420323000000', version: 1 });
+    });
+
     it('answers bad files with a message on the file, and leaves the household import as it was', async () => {
       const { t, county } = ctx();
       const cases: [string, string, Buffer, RegExp][] = [
