@@ -1,12 +1,15 @@
 /**
  * Help-force imports of stationing assignments and pairings: good and bad rows in one file, refused row by row
- * (a dry run finds exactly what the commit finds and writes nothing); a file committed in several transactions.
+ * (a dry run finds exactly what the commit finds and writes nothing); a file committed in several transactions;
+ * the command line.
  * Each test starts from its own copy of the template database, with the cadres the rows name.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { importCommand } from '../src/cli/import.ts';
+import { parseArgs } from '../src/cli/args.ts';
 import { SYSTEM } from '../src/core/access/permissions.ts';
 import { Scope } from '../src/core/access/scope.ts';
 import { FORCE_IMPORTS } from '../src/core/modules/imports/forces/index.ts';
@@ -14,6 +17,7 @@ import { importRows } from '../src/core/modules/imports/import-rows.ts';
 import { DIALECTS, eachTest } from './harness.ts';
 import {
   buildZhaoAndLi,
+  CADRE_HEADERS,
   csvOf,
   DONGJIAGOU,
   forceSessions,
@@ -205,6 +209,50 @@ for (const dialect of DIALECTS) {
         [n - 1, 1, [[102, '受帮扶党员']]],
       );
       assert.equal(await count(), before + n - 1);
+    });
+
+    it('imports from the command line as the system actor (dry run and commit)', async () => {
+      const { t, unitId } = ctx();
+      const dir = join(TMP_DIR, `cli-forces-${dialect}-${process.pid}`);
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${dialect}-cadres.csv`);
+      writeFileSync(
+        path,
+        csvOf(
+          [
+            ['冯八', '男', null, null, null, null, '县农业农村局', null, null, null, '420323'],
+            ['陈九', '男', '1990-02-30', null, null, null, null, null, null, null, '420323'],
+          ],
+          CADRE_HEADERS,
+        ),
+      );
+      const database = { db: t.db, dialect: t.dialect, url: '', close: async () => {} };
+      const lines: string[] = [];
+      const log = console.log;
+      console.log = (...a: unknown[]) => lines.push(a.join(' '));
+      const exitCode = process.exitCode;
+      try {
+        await importCommand(database, parseArgs(['import', 'cadres', path, '--dry-run']));
+        assert.equal(
+          await t.db.selectFrom('person').select('id').where('name', '=', '冯八').executeTakeFirst(),
+          undefined,
+        );
+        await importCommand(database, parseArgs(['import', 'cadres', path]));
+      } finally {
+        console.log = log;
+        process.exitCode = exitCode;
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const out = lines.join('\n');
+      assert.match(out, /试运行：可导入 1 行，1 行有误不能导入/);
+      assert.match(out, /已导入 1 行，1 行有误未导入/);
+      assert.match(out, /第 3 行 row［出生日期］/);
+      const row = await t.db
+        .selectFrom('person')
+        .select('unit_id')
+        .where('name', '=', '冯八')
+        .executeTakeFirstOrThrow();
+      assert.equal(row.unit_id, unitId);
     });
   });
 }

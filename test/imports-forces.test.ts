@@ -1,16 +1,12 @@
 /**
  * Help-force imports (cadres, stations, pairings) through the import machinery: templates that import
  * back, cadres' good and bad rows in one file (valid rows committed, bad rows reported by row and column, a dry
- * run identical to the commit and writing nothing), scope, bad files and the CLI. Stations and pairings:
+ * run identical to the commit and writing nothing), scope and bad files. Stations, pairings and the command line:
  * imports-forces-rows.test.ts. Each test starts from its own copy of the template database.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { importCommand } from '../src/cli/import.ts';
-import { parseArgs } from '../src/cli/args.ts';
 import { DIALECTS, eachTest } from './harness.ts';
 import {
   buildZhaoAndLi,
@@ -30,7 +26,6 @@ import {
   ZHAO,
   type Value,
 } from './import-helpers.ts';
-import { TMP_DIR } from './dialects.ts';
 
 const FIRST = '420323100001'; // the first village of 竹山县: the templates' example village
 
@@ -358,50 +353,6 @@ for (const dialect of DIALECTS) {
         [res.json().imported, res.json().persons, res.json().policy],
         [1, 2, 'valid-households-committed'],
       );
-    });
-
-    it('imports from the command line as the system actor (dry run and commit)', async () => {
-      const { t, unitId } = ctx();
-      const dir = join(TMP_DIR, `cli-forces-${dialect}-${process.pid}`);
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, `${dialect}-cadres.csv`);
-      writeFileSync(
-        path,
-        csvOf(
-          [
-            ['冯八', '男', null, null, null, null, '县农业农村局', null, null, null, '420323'],
-            ['陈九', '男', '1990-02-30', null, null, null, null, null, null, null, '420323'],
-          ],
-          CADRE_HEADERS,
-        ),
-      );
-      const database = { db: t.db, dialect: t.dialect, url: '', close: async () => {} };
-      const lines: string[] = [];
-      const log = console.log;
-      console.log = (...a: unknown[]) => lines.push(a.join(' '));
-      const exitCode = process.exitCode;
-      try {
-        await importCommand(database, parseArgs(['import', 'cadres', path, '--dry-run']));
-        assert.equal(
-          await t.db.selectFrom('person').select('id').where('name', '=', '冯八').executeTakeFirst(),
-          undefined,
-        );
-        await importCommand(database, parseArgs(['import', 'cadres', path]));
-      } finally {
-        console.log = log;
-        process.exitCode = exitCode;
-        rmSync(dir, { recursive: true, force: true });
-      }
-      const out = lines.join('\n');
-      assert.match(out, /试运行：可导入 1 行，1 行有误不能导入/);
-      assert.match(out, /已导入 1 行，1 行有误未导入/);
-      assert.match(out, /第 3 行 row［出生日期］/);
-      const row = await t.db
-        .selectFrom('person')
-        .select('unit_id')
-        .where('name', '=', '冯八')
-        .executeTakeFirstOrThrow();
-      assert.equal(row.unit_id, unitId);
     });
   });
 }

@@ -83,9 +83,11 @@ export const RowsImportResult = z.object({
 });
 export type RowsImportResult = z.output<typeof RowsImportResult>;
 
+/** pending (not started yet), upload, read (the file's bytes), import (rows checked and written), done. */
+export const IMPORT_PHASES = ['pending', 'upload', 'read', 'import', 'done'] as const;
+
 export const ImportProgress = z.object({
-  /** upload, read (bytes of the file), import (rows), done; pending before the server has started. */
-  phase: z.string(),
+  phase: z.enum(IMPORT_PHASES),
   done: z.number(),
   total: z.number(),
 });

@@ -150,7 +150,7 @@ export default function ImportPage() {
   );
   const report = (id: string) => save(() => download(imports.report, { params: { id } }, '导入错误报告.xlsx'));
 
-  const phase = server && server.phase in TEXT ? tx(server.phase as keyof typeof TEXT) : tx('pending');
+  const phase = tx(server && server.phase !== 'done' ? server.phase : 'pending');
   const percent = server && server.total > 0 ? Math.round((server.done / server.total) * 100) : 0;
 
   const households = kind === 'households';
