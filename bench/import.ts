@@ -173,6 +173,7 @@ async function child(url: string, task: string, file: string) {
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   let out: Record<string, unknown>;
   if (task === 'import') {
     const r = await importHouseholds(
@@ -193,8 +194,10 @@ async function child(url: string, task: string, file: string) {
   }
   clearInterval(timer);
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-  console.log(JSON.stringify({ ...out, seconds, peakMB: Math.round(peak / 1e6) }));
+  console.log(JSON.stringify({ ...out, seconds, cpu, peakMB: Math.round(peak / 1e6) }));
   await d.close();
 }
 
@@ -237,7 +240,7 @@ async function main() {
       for (const what of ['import', 're-import']) {
         const r = run(db.url, 'import', join(DIR, `h${n}.${format}`));
         console.log(
-          `${dialect.padEnd(8)} ${what.padEnd(9)} ${format.padEnd(4)} ${r.households} households / ${r.persons} persons in ${r.seconds.toFixed(1)} s = ${Math.round(r.persons / r.seconds)} persons/s, peak RSS ${r.peakMB} MB${r.rejected ? `, REJECTED ${r.rejected} ${JSON.stringify(r.errors)}` : ''}`,
+          `${dialect.padEnd(8)} ${what.padEnd(9)} ${format.padEnd(4)} ${r.households} households / ${r.persons} persons in ${r.seconds.toFixed(1)} s = ${Math.round(r.persons / r.seconds)} persons/s, Node CPU ${r.cpu.toFixed(1)} s, peak RSS ${r.peakMB} MB${r.rejected ? `, REJECTED ${r.rejected} ${JSON.stringify(r.errors)}` : ''}`,
         );
       }
       if (format === formats[formats.length - 1]) {

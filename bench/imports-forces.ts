@@ -3,7 +3,8 @@
 // each for them to help (2N pairings), each file as a dry run and then committed, in rows per second.
 // SQLite on a copy of the demo file that bench/forces.ts builds (built here when missing; BENCH_FILE names another);
 // PostgreSQL too when BENCH_PG_URL is set (a fresh database BENCH_PG_DB, default xiuhua_bench_imports, the demo
-// loaded into it). The rows are imported as a county user would, in its scope. Work files go to BENCH_DIR.
+// loaded into it). The rows are imported as a county user would, in its scope. Work files go to BENCH_DIR;
+// BENCH_HOUSEHOLDS makes a smaller demo county (a quicker run; the figures then differ).
 // Usage: [BENCH_PG_URL=postgres://…] [BENCH_ROWS=1000] node --import tsx bench/imports-forces.ts
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,6 +23,7 @@ import { villagesOf } from './common.ts';
 const COUNTY = '420323000000';
 const HI = '420324000000';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
 const ACTOR: Actor = { kind: 'user', userId: 0, username: 'bench', grants: [{ role: 'county', scopeCode: COUNTY }] };
 const DIR = process.env.BENCH_DIR ?? '/tmp/xiuhua-bench-imports-forces';
 const PG_DB = process.env.BENCH_PG_DB ?? 'xiuhua_bench_imports';
@@ -123,10 +125,10 @@ async function run(d: Database, label: string) {
 console.log(`cores ${availableParallelism()}, load ${loadavg()[0]!.toFixed(2)}`);
 const demo = process.env.BENCH_FILE ?? '/tmp/xiuhua-bench-forces.db';
 if (!existsSync(demo)) {
-  console.log(`(building ${demo}: the demo county with 100,000 households)`);
+  console.log(`(building ${demo}: the demo county with ${HOUSEHOLDS} households)`);
   const d = openDatabase(`file:${demo}`);
   await setupDatabase(d.db);
-  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: 100_000 });
+  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: HOUSEHOLDS });
   await d.close();
 }
 const copy = `${DIR}/sqlite.db`;
@@ -145,6 +147,6 @@ if (process.env.BENCH_PG_URL) {
   u.pathname = `/${PG_DB}`;
   const d = openDatabase(u.toString());
   await setupDatabase(d.db);
-  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: 100_000 });
+  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: HOUSEHOLDS });
   await run(d, 'postgres');
 }

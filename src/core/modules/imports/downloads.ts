@@ -26,7 +26,7 @@ export async function householdTemplateFile(db: Db, scope: Scope): Promise<FileR
 
 /** GET /api/imports/{cadres,stations,pairings}/template: the template of a help-force import. */
 export async function rowTemplateFile(db: Db, scope: Scope, kind: RowKind): Promise<FileReply> {
-  return { body: await rowTemplate(db, scope, kind), type: XLSX, filename: kind.templateName.zh };
+  return { body: await rowTemplate(db, scope, kind), type: XLSX, filename: kind.templateName };
 }
 
 /** GET /api/imports/reports/:id: the error report of one of the caller's imports (404 for anyone else's). */

@@ -29,9 +29,9 @@ export interface RowKind {
   name: ForceImportKind;
   /** Audit entity of the import's summary row. */
   entity: string;
-  /** The data sheet (干部信息…) and the template's file name. */
+  /** The data sheet (干部信息…) and the template's file name (干部信息导入模板.xlsx). */
   sheet: string;
-  templateName: { zh: string; ascii: string };
+  templateName: string;
   /** Third column of the error report: what the row is about. */
   keyHeader: Msg;
   /** Needed to import (to download the template: force.read) — the upload contract's (shared/contracts/imports.ts). */

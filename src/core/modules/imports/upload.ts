@@ -88,6 +88,10 @@ export async function uploadRows(
   return { ...res, summary: t(rowsSummary(res)) };
 }
 
+/**
+ * Receives the upload into a work file and runs the import on it; presents the result in the request's language
+ * (messages as text, the first MAX_ERRORS errors, the report kept for the caller). The upload is removed after.
+ */
 async function receive<R extends Imported>(
   actor: Actor,
   req: UploadRequest,

@@ -109,7 +109,7 @@ export const CADRES: RowKind = {
   name: 'cadres',
   entity: 'person',
   sheet: '干部信息',
-  templateName: { zh: '干部信息导入模板.xlsx', ascii: 'cadres-template.xlsx' },
+  templateName: '干部信息导入模板.xlsx',
   keyHeader: msg('干部', 'Cadre'),
   permission: forceImports.cadres.upload.permission,
   columns: COLUMNS,

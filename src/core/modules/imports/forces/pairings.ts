@@ -94,7 +94,7 @@ export const PAIRINGS: RowKind = {
   name: 'pairings',
   entity: 'pairing',
   sheet: '结对帮扶',
-  templateName: { zh: '结对帮扶导入模板.xlsx', ascii: 'pairings-template.xlsx' },
+  templateName: '结对帮扶导入模板.xlsx',
   keyHeader: msg('结对', 'Pairing'),
   permission: forceImports.pairings.upload.permission,
   columns: COLUMNS,

@@ -90,7 +90,7 @@ export const STATIONS: RowKind = {
   name: 'stations',
   entity: 'stationing',
   sheet: '驻村任职',
-  templateName: { zh: '驻村任职导入模板.xlsx', ascii: 'stations-template.xlsx' },
+  templateName: '驻村任职导入模板.xlsx',
   keyHeader: msg('干部', 'Cadre'),
   permission: forceImports.stations.upload.permission,
   columns: COLUMNS,
