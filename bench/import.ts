@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SYSTEM } from '../src/core/access/permissions.ts';
+import { Scope } from '../src/core/access/scope.ts';
 import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { setupDatabase } from '../src/core/setup.ts';
 import { checkDigit } from '../src/core/modules/households/idcard.ts';
@@ -172,9 +173,15 @@ async function child(url: string, task: string, file: string) {
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   let out: Record<string, unknown>;
   if (task === 'import') {
-    const r = await importHouseholds(d.db, SYSTEM, { path: file }, { mode: 'commit' });
+    const r = await importHouseholds(
+      d.db,
+      Scope.global(SYSTEM, 'a bench import, as the CLI'),
+      { path: file },
+      { mode: 'commit' },
+    );
     out = { households: r.imported, persons: r.persons, rejected: r.rejected, errors: r.errors.slice(0, 3) };
   } else {
     const scope = await resolveScope(d.db, SYSTEM, 'household.read', '420323');
@@ -187,8 +194,10 @@ async function child(url: string, task: string, file: string) {
   }
   clearInterval(timer);
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpu = (used.user + used.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-  console.log(JSON.stringify({ ...out, seconds, peakMB: Math.round(peak / 1e6) }));
+  console.log(JSON.stringify({ ...out, seconds, cpu, peakMB: Math.round(peak / 1e6) }));
   await d.close();
 }
 
@@ -231,7 +240,7 @@ async function main() {
       for (const what of ['import', 're-import']) {
         const r = run(db.url, 'import', join(DIR, `h${n}.${format}`));
         console.log(
-          `${dialect.padEnd(8)} ${what.padEnd(9)} ${format.padEnd(4)} ${r.households} households / ${r.persons} persons in ${r.seconds.toFixed(1)} s = ${Math.round(r.persons / r.seconds)} persons/s, peak RSS ${r.peakMB} MB${r.rejected ? `, REJECTED ${r.rejected} ${JSON.stringify(r.errors)}` : ''}`,
+          `${dialect.padEnd(8)} ${what.padEnd(9)} ${format.padEnd(4)} ${r.households} households / ${r.persons} persons in ${r.seconds.toFixed(1)} s = ${Math.round(r.persons / r.seconds)} persons/s, Node CPU ${r.cpu.toFixed(1)} s, peak RSS ${r.peakMB} MB${r.rejected ? `, REJECTED ${r.rejected} ${JSON.stringify(r.errors)}` : ''}`,
         );
       }
       if (format === formats[formats.length - 1]) {

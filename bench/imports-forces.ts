@@ -1,13 +1,16 @@
 // Measures the help-force imports (cadres, stationing, pairings) on the demo county (竹山县, 100,000
 // households and its help forces): N new cadres, N stationings of them as team members, and two households
 // each for them to help (2N pairings), each file as a dry run and then committed, in rows per second.
-// SQLite on a copy of the demo file that bench/forces.ts builds (built here when missing); PostgreSQL too
-// when BENCH_PG_URL is set (a fresh database xiuhua_bench_imports, the demo loaded into it).
+// SQLite on a copy of the demo file that bench/forces.ts builds (built here when missing; BENCH_FILE names another);
+// PostgreSQL too when BENCH_PG_URL is set (a fresh database BENCH_PG_DB, default xiuhua_bench_imports, the demo
+// loaded into it). The rows are imported as a county user would, in its scope. Work files go to BENCH_DIR;
+// BENCH_HOUSEHOLDS makes a smaller demo county (a quicker run; the figures then differ).
 // Usage: [BENCH_PG_URL=postgres://…] [BENCH_ROWS=1000] node --import tsx bench/imports-forces.ts
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import type { Actor } from '../src/core/access/permissions.ts';
+import { Scope } from '../src/core/access/scope.ts';
 import { openDatabase, type Database, type Db } from '../src/core/db/index.ts';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { checkDigit } from '../src/core/modules/households/idcard.ts';
@@ -20,8 +23,10 @@ import { villagesOf } from './common.ts';
 const COUNTY = '420323000000';
 const HI = '420324000000';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1000);
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
 const ACTOR: Actor = { kind: 'user', userId: 0, username: 'bench', grants: [{ role: 'county', scopeCode: COUNTY }] };
-const DIR = '/tmp/xiuhua-bench-imports-forces';
+const DIR = process.env.BENCH_DIR ?? '/tmp/xiuhua-bench-imports-forces';
+const PG_DB = process.env.BENCH_PG_DB ?? 'xiuhua_bench_imports';
 
 const csv = (rows: (string | number | null)[][]) =>
   rows.map((r) => r.map((v) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(',')).join('\r\n');
@@ -102,7 +107,8 @@ async function run(d: Database, label: string) {
     for (const mode of ['dry-run', 'commit'] as const) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      const res = await importRows(d.db, ACTOR, FORCE_IMPORTS[kind], { path: paths[kind] }, { mode });
+      const scope = Scope.of(ACTOR, FORCE_IMPORTS[kind].permission);
+      const res = await importRows(d.db, scope, FORCE_IMPORTS[kind], { path: paths[kind] }, { mode });
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(c0);
       const rate = Math.round((res.rows / ms) * 1000);
@@ -117,12 +123,12 @@ async function run(d: Database, label: string) {
 }
 
 console.log(`cores ${availableParallelism()}, load ${loadavg()[0]!.toFixed(2)}`);
-const demo = '/tmp/xiuhua-bench-forces.db';
+const demo = process.env.BENCH_FILE ?? '/tmp/xiuhua-bench-forces.db';
 if (!existsSync(demo)) {
-  console.log(`(building ${demo}: the demo county with 100,000 households)`);
+  console.log(`(building ${demo}: the demo county with ${HOUSEHOLDS} households)`);
   const d = openDatabase(`file:${demo}`);
   await setupDatabase(d.db);
-  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: 100_000 });
+  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: HOUSEHOLDS });
   await d.close();
 }
 const copy = `${DIR}/sqlite.db`;
@@ -134,13 +140,13 @@ await run(openDatabase(`file:${copy}`), 'sqlite');
 if (process.env.BENCH_PG_URL) {
   const admin = new pg.Client({ connectionString: process.env.BENCH_PG_URL });
   await admin.connect();
-  await admin.query('drop database if exists xiuhua_bench_imports');
-  await admin.query('create database xiuhua_bench_imports');
+  await admin.query(`drop database if exists ${PG_DB} with (force)`);
+  await admin.query(`create database ${PG_DB}`);
   await admin.end();
   const u = new URL(process.env.BENCH_PG_URL);
-  u.pathname = '/xiuhua_bench_imports';
+  u.pathname = `/${PG_DB}`;
   const d = openDatabase(u.toString());
   await setupDatabase(d.db);
-  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: 100_000 });
+  await loadDemo(d.db, { county: COUNTY, password: 'Bench@2026', households: HOUSEHOLDS });
   await run(d, 'postgres');
 }

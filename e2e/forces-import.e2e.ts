@@ -12,6 +12,11 @@ describe('help-force import in the browser', () => {
     await screenshot(page, 'forces-import-page');
     await page.getByText('干部信息', { exact: true }).click();
     await page.waitForURL(/kind=cadres/);
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载导入模板/ }).click(),
+    ]);
+    assert.equal(template.suggestedFilename(), '干部信息导入模板.xlsx');
     const csv =
       '\uFEFF姓名,性别,出生日期,派出单位,管理区划代码\r\n测试干部甲,男,1980-01-01,,420323\r\n测试干部乙,男,1980-02-30,,420323\r\n';
     await page

@@ -76,6 +76,12 @@ describe('household import', () => {
     const page = await app().newPage();
     await login(page, 'zhushan');
     await page.goto('/imports');
+    // The template comes through its contract, under its Chinese name.
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载导入模板/ }).click(),
+    ]);
+    assert.equal(template.suggestedFilename(), '建档立卡户导入模板.xlsx');
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
@@ -89,6 +95,11 @@ describe('household import', () => {
     assert.match(row, /身份证号/);
     assert.match(row, /校验/);
     await screenshot(page, 'import-result');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载错误报告/ }).click(),
+    ]);
+    assert.equal(report.suggestedFilename(), '导入错误报告.xlsx');
 
     await page.goto('/households?region=420323104211&q=E2E-0001');
     await page.locator('[data-testid=household-table] tbody tr.ant-table-row').first().waitFor();

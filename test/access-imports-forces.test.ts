@@ -6,11 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import type { Role } from '../src/shared/codes.ts';
 import { saveHouseholds } from '../src/core/modules/households/write.ts';
-import { buildCadre, buildUser } from './factories.ts';
+import { buildCadre } from './factories.ts';
 import { household, idNumber } from './fixtures.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 import { csvOf } from './import-helpers.ts';
 
 const LONGJING = '420323103211'; // 宝丰镇龙井村: the rows are about it
@@ -93,28 +94,24 @@ async function snapshot(t: TestApp) {
 
 for (const dialect of DIALECTS) {
   describe(`help-force imports keep to the region scope [${dialect}]`, () => {
-    let t: TestApp;
-    const s: Record<string, Session> = {};
-    before(async () => {
-      t = await testApp(dialect);
-      const users: [string, Parameters<typeof buildUser>[1], string][] = [
+    const ctx = eachTest(dialect, async (t) => {
+      const s: Record<string, Session> = {};
+      const users: [string, Role, string][] = [
         ['sibling village (董家沟村)', 'village', '420323104211'],
         ['sibling township (擂鼓镇)', 'township', '420323104'],
         ['sibling county (郧西县)', 'county', '420322'],
         ['inspector of the county', 'inspector', '420323'],
         ['county of 龙井村 (竹山县)', 'county', '420323'],
       ];
-      for (const [name, role, scope] of users) {
-        const u = await buildUser(t.db, role, scope);
-        s[name] = await t.login(u.username);
-      }
+      for (const [name, role, scope] of users) s[name] = await t.as(role, scope);
       const cadre = await buildCadre(t.db, LONGJING, { name: '钟一' });
       await t.db.updateTable('person').set({ id_number: CADRE_ID }).where('id', '=', cadre).execute();
       await saveHouseholds(t.db, '420323000000', [household('LJ-0001', LONGJING) as never]);
+      return { s };
     });
-    after(() => t.close());
 
     it('serves the templates to anyone who reads the forces, and nothing to a stranger', async () => {
+      const { t, s } = ctx();
       for (const kind of Object.keys(FILES)) {
         const url = `/api/imports/${kind}/template`;
         assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 401, `${kind} without a session`);
@@ -126,6 +123,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses rows outside the caller’s scope (or the whole import without the permission); nothing changes', async () => {
+      const { t, s } = ctx();
       const start = await snapshot(t);
       for (const kind of Object.keys(FILES)) {
         assert.equal((await post(t, null, kind, FILES[kind]!)).statusCode, 401, `${kind} without a session`);

@@ -1,17 +1,12 @@
-/** Helpers of the import tests: sample rows, CSV/xlsx builders, an upload call, a dump of the register. */
+/**
+ * Helpers of the import tests: sample rows, CSV/xlsx builders, an upload call (to the real app; a small upload limit
+ * is the app's `importMaxBytes`), a dump of the register.
+ */
 import { randomBytes } from 'node:crypto';
-import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { loadConfig } from '../src/core/config.ts';
+import type { FastifyInstance } from 'fastify';
 import { checkDigit } from '../src/core/modules/households/idcard.ts';
-import { DEFAULT_LOCKOUT } from '../src/core/modules/users/rules.ts';
-import { registerAuth } from '../src/server/plugins/auth.ts';
-import { registerErrors } from '../src/server/plugins/errors.ts';
-import { registerI18n } from '../src/server/plugins/i18n.ts';
-import { importRoutes } from '../src/server/routes/imports.ts';
+import { buildCadre, buildHelpUnit } from './factories.ts';
 import type { Session, TestApp } from './harness.ts';
 
 export const DONGJIAGOU = '420323104211'; // 擂鼓镇董家沟村
@@ -61,24 +56,7 @@ export async function xlsxOf(rows: Value[][], headers = HEADERS): Promise<Buffer
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The app with the import routes: the main app once they are wired, else the same plugins around them. */
-export async function importApp(t: TestApp, maxBytes?: number): Promise<FastifyInstance> {
-  if (!maxBytes && t.app.hasRoute({ method: 'POST', url: '/api/imports/households' })) return t.app;
-  const app = Fastify();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  await app.register(cookie);
-  await app.register(multipart, { limits: { files: 1, fields: 6, parts: 7 } });
-  registerI18n(app);
-  registerErrors(app);
-  registerAuth(app, t.db);
-  const database = { db: t.db, dialect: t.dialect, url: '', close: async () => {} };
-  const deps = { database, config: loadConfig({}), lockout: DEFAULT_LOCKOUT, loginRate: { max: 30, windowMs: 60_000 } };
-  await app.register(importRoutes(deps, { maxBytes }));
-  await app.ready();
-  return app;
-}
-
+/** POSTs `content` as the multipart field `file` to /api/imports/{kind} (households unless named). */
 export function upload(
   app: FastifyInstance,
   s: Session,
@@ -86,12 +64,13 @@ export function upload(
   content: Buffer,
   query = 'mode=commit',
   lang = 'zh',
+  kind = 'households',
 ) {
   const boundary = `xh${randomBytes(8).toString('hex')}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return app.inject({
     method: 'POST',
-    url: `/api/imports/households?${query}`,
+    url: `/api/imports/${kind}?${query}`,
     payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: {
       cookie: s.cookie,
@@ -137,5 +116,99 @@ export function toGbk(text: string): Buffer {
     for (let b = 0x40; b <= 0xfe; b++) table.set(decoder.decode(Uint8Array.of(a, b)), [a, b]);
   return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c)!)));
 }
+/** The app and a county, a village (董家沟村) and an inspector session of 竹山县. */
+export const importSessions = async (t: TestApp) => ({
+  app: t.app,
+  county: await t.as('county', '420323'),
+  village: await t.as('village', DONGJIAGOU),
+  inspector: await t.as('inspector', '420323'),
+});
 export const households = async (t: TestApp) =>
   (await t.db.selectFrom('household').select('code').orderBy('code').execute()).map((r) => r.code);
+
+// ---- the help-force imports ----
+
+export const CADRE_HEADERS = [
+  '姓名',
+  '性别',
+  '出生日期',
+  '身份证号',
+  '学历',
+  '政治面貌',
+  '派出单位',
+  '职务',
+  '职级',
+  '联系电话',
+  '管理区划代码',
+];
+export const STATION_HEADERS = ['身份证号', '姓名', '派出单位', '村代码', '角色', '工作队', '开始日期', '结束日期'];
+export const PAIRING_HEADERS = [
+  '类型',
+  '户编号',
+  '帮扶干部身份证号',
+  '帮扶干部姓名',
+  '村代码',
+  '单位',
+  '企业',
+  '先进村代码',
+  '帮扶党员',
+  '受帮扶党员',
+  '开始日期',
+  '备注',
+];
+/** 赵一's ID number. */
+export const ZHAO = idOf('1980-01-02', 13);
+
+/** POSTs a file to the help-force import `kind` (cadres, stations, pairings). */
+export const uploadTo = (
+  t: TestApp,
+  s: Session,
+  kind: string,
+  name: string,
+  content: Buffer,
+  query = 'mode=commit',
+  lang = 'zh',
+) => upload(t.app, s, name, content, query, lang, kind);
+
+export type RowErr = { row: number; column: string; message: string; key?: string };
+/** The [row, column] of each error. */
+export const where = (errors: RowErr[]) => errors.map((e) => [e.row, e.column]);
+
+/** Everything the imports may touch, as plain data (to show that a dry run or a refused row changes nothing). */
+export async function forcesSnapshot(t: TestApp) {
+  const [person, stationing, pairing, work_team, household, audit] = await Promise.all([
+    t.db.selectFrom('person').select(['name', 'id_number', 'region_code', 'unit_id']).orderBy('id').execute(),
+    t.db.selectFrom('stationing').select(['person_id', 'region_code', 'role', 'start_date']).orderBy('id').execute(),
+    t.db.selectFrom('pairing').select(['kind', 'region_code', 'household_id', 'person_id']).orderBy('id').execute(),
+    t.db.selectFrom('work_team').select(['name']).orderBy('id').execute(),
+    t.db.selectFrom('household').select(['code']).orderBy('id').execute(),
+    t.db
+      .selectFrom('audit_log')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { person, stationing, pairing, work_team, household, audit: Number(audit.n) };
+}
+
+/**
+ * What each help-force test starts from: the county (竹山县), a township (擂鼓镇) and a sibling county (郧西县)
+ * user, and the sending unit 县农业农村局.
+ */
+export const forceSessions = async (t: TestApp) => ({
+  county: await t.as('county', '420323'),
+  township: await t.as('township', '420323104'),
+  otherCounty: await t.as('county', '420322'),
+  unitId: await buildHelpUnit(t.db, { name: '县农业农村局', level: 'county' }),
+});
+
+/**
+ * The two cadres the stations and pairings rows name, as the cadres import registers them: 赵一 (ID number ZHAO,
+ * managed by the county, sent by `unitId`) and 李四 (no ID number, managed by 董家沟村, no unit).
+ */
+export async function buildZhaoAndLi(t: TestApp, unitId: number) {
+  const zhao = await buildCadre(t.db, '420323', { name: '赵一', birthDate: '1980-01-02', unitId });
+  await t.db.updateTable('person').set({ id_number: ZHAO, post: '科员' }).where('id', '=', zhao).execute();
+  const li = await buildCadre(t.db, DONGJIAGOU, { name: '李四', birthDate: '1990-07-08', education: 'master' });
+  await t.db.updateTable('person').set({ phone: null, post: '干事' }).where('id', '=', li).execute();
+  return { zhao, li };
+}

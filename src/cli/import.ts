@@ -4,6 +4,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { SYSTEM } from '../core/access/permissions.ts';
+import { Scope } from '../core/access/scope.ts';
 import type { Database } from '../core/db/index.ts';
 import { importHouseholds, type ImportProgress } from '../core/modules/imports/service.ts';
 import { exportHouseholds, type ExportOptions } from '../core/modules/imports/export.ts';
@@ -26,13 +27,14 @@ const STEPS = { read: '读取文件 read (bytes)', import: '校验写入 import 
 const USAGE = `usage: xiuhua import households|${FORCE_IMPORT_NAMES.join('|')} FILE [--dry-run]`;
 
 /**
- * `xiuhua import households|cadres|stations|pairings FILE [--dry-run]` — runs as the system actor;
- * prints the result and the first errors.
+ * `xiuhua import households|cadres|stations|pairings FILE [--dry-run]` — runs as the system actor, over every
+ * region (a global Scope: the operator of the command line may write anywhere); prints the result and the first
+ * errors.
  */
 export async function importCommand(d: Database, args: Args): Promise<void> {
   const what = args._[1];
   const file = args._[2];
-  const isForce = (FORCE_IMPORT_NAMES as string[]).includes(what ?? '');
+  const isForce = (FORCE_IMPORT_NAMES as readonly string[]).includes(what ?? '');
   if ((what !== 'households' && !isForce) || !file) throw new Error(USAGE);
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`文件不存在 / no such file: ${file}`);
@@ -40,6 +42,7 @@ export async function importCommand(d: Database, args: Args): Promise<void> {
   const reportPath = `${path}.errors.xlsx`;
   const started = Date.now();
   console.log(`${dryRun ? '试运行 / dry run' : '导入 / importing'} ${file} (${d.dialect}) …`);
+  const scope = Scope.global(SYSTEM, 'the command line imports as the system actor, into any region');
   const bar = terminalProgress();
   const opts = {
     mode: dryRun ? ('dry-run' as const) : ('commit' as const),
@@ -47,14 +50,14 @@ export async function importCommand(d: Database, args: Args): Promise<void> {
     onProgress: (p: ImportProgress) => bar.report(STEPS[p.phase], p.done, p.total),
   };
   if (isForce) {
-    const res = await importRows(d.db, SYSTEM, FORCE_IMPORTS[what as ForceImport], { path }, opts);
+    const res = await importRows(d.db, scope, FORCE_IMPORTS[what as ForceImport], { path }, opts);
     bar.stop();
     for (const w of res.warnings) console.log(`  注意 / note: ${w.zh}`);
     const summary = rowsSummary(res);
     console.log(`${summary.zh}\n${summary.en} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return printErrors(res, reportPath);
   }
-  const res = await importHouseholds(d.db, SYSTEM, { path }, opts);
+  const res = await importHouseholds(d.db, scope, { path }, opts);
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
   for (const w of res.warnings) console.log(`  注意 / note: ${w.zh}`);

@@ -20,7 +20,7 @@ import type { Deps } from './routes/deps.ts';
 import { crosscheckFileBindings } from './routes/crosscheck-file.ts';
 import { householdBindings } from './routes/households.ts';
 import { registerBindings } from './registrar.ts';
-import { importRoutes } from './routes/imports.ts';
+import { importBindings } from './routes/imports.ts';
 import { policyBindings } from './routes/policy.ts';
 import { regionBindings } from './routes/regions.ts';
 import { statsBindings } from './routes/stats.ts';
@@ -38,6 +38,8 @@ export interface AppOptions {
   log?: { level?: LogLevel; stream?: { write(line: string): void } };
   lockout?: Deps['lockout'];
   loginRate?: Deps['loginRate'];
+  /** The largest file an import accepts (200 MB by default; 413 beyond it). */
+  importMaxBytes?: number;
 }
 
 /** Builds the HTTP app: plugins, then one route module per domain module. */
@@ -83,7 +85,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
-  await app.register(importRoutes(deps));
   await app.register(cadreRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...statsBindings(deps),
     ...dutyBindings(deps),
     ...assessmentBindings(deps),
+    ...importBindings(deps, { maxBytes: opts.importMaxBytes }),
   ]);
   await registerWeb(app);
   await app.ready();

@@ -54,9 +54,21 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** content-disposition for a download: an ASCII name for old clients, the real (Chinese) one in filename*. */
-export function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\]/g, '');
+/**
+ * content-disposition for a download: the real (Chinese) name in filename*, and for old clients and `curl -J` an
+ * ASCII name — the ASCII parts of the real one, or `download` when it has none (建档立卡户-竹山县.xlsx →
+ * download.xlsx; households-420323.csv stays as it is).
+ */
+export function attachment(filename: string, asciiName?: string): string {
+  const dot = filename.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ''];
+  const asciiStem = stem
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[_.-]+|[_.-]+$/g, '');
+  const ascii =
+    asciiName?.replace(/[^\x20-\x7e]|["\\]/g, '') ||
+    `${/[A-Za-z0-9]/.test(asciiStem) ? asciiStem : 'download'}${ext.replace(/[^A-Za-z0-9.]/g, '')}`;
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -126,7 +138,7 @@ export function registerBindings(app: FastifyInstance, db: Db, bindings: readonl
         if (c.response === 'file') {
           const file = result as FileReply;
           reply.status(status).type(file.type);
-          if (file.filename) reply.header('content-disposition', attachment(file.filename));
+          if (file.filename) reply.header('content-disposition', attachment(file.filename, file.asciiName));
           return reply.send(file.body);
         }
         const v = (result as { version?: unknown } | null)?.version;

@@ -38,6 +38,7 @@ export const householdBindings = ({ database: { db } }: Deps) => [
       body: out,
       type: query.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       filename: `建档立卡户-${prepared.region.name}-${day}.${query.format}`,
+      asciiName: `households-${prepared.region.code}-${day}.${query.format}`,
     };
   }),
   bind(c.reveal, ({ params, body }, { scope }) => revealHousehold(db, scope, params.id, body?.memberId)),

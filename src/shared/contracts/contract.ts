@@ -86,6 +86,8 @@ export interface FileReply {
   type: string;
   /** Offered as the download's name (content-disposition: attachment). */
   filename?: string;
+  /** The name for clients that take only ASCII (default: the ASCII parts of `filename`). */
+  asciiName?: string;
 }
 
 /** What a use case returns for the contract (before serialisation through the response schema). */

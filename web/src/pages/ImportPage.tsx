@@ -10,68 +10,33 @@ import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Progress, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Permission } from '@shared/codes';
+import { households as householdContracts } from '@shared/contracts/households';
+import {
+  FORCE_IMPORT_KINDS,
+  forceImports,
+  imports,
+  type ForceImportKind,
+  type HouseholdImportResult,
+  type ImportProgress,
+  type ImportQuery,
+  type ImportRowError,
+  type RowsImportResult,
+} from '@shared/contracts/imports';
 import FileDropper from '../components/FileDropper';
-import { api, buildUrl, readCookie } from '../api';
+import { call, errorMessage, isApiError } from '../api';
+import { download } from '../download';
 import { useAuth } from '../auth';
-import { acceptLanguage, useI18n, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
+import { upload as uploadFile } from '../upload';
 
-type Mode = 'dry-run' | 'commit';
-type ForceKind = 'cadres' | 'stations' | 'pairings';
-type Kind = 'households' | ForceKind;
-/** The imports and the permission each needs (the server checks it again). */
+type Mode = ImportQuery['mode'];
+type Kind = 'households' | ForceImportKind;
+/** The imports and the permission each needs (the contract's: the server checks it again). */
 const KINDS: [Kind, Permission][] = [
-  ['households', 'household.write'],
-  ['cadres', 'force.write'],
-  ['stations', 'force.station'],
-  ['pairings', 'force.write'],
+  ['households', imports.households.permission],
+  ...FORCE_IMPORT_KINDS.map((k): [Kind, Permission] => [k, forceImports[k].upload.permission]),
 ];
-interface RowError {
-  row: number;
-  column: string;
-  message: string;
-  /** What the row is about: the household code (households), the cadre or pairing (the other imports). */
-  household?: string;
-  key?: string;
-}
-interface ImportResult {
-  mode: Mode;
-  imported: number;
-  created: number;
-  updated: number;
-  rejected: number;
-  persons: number;
-  rows: number;
-  rejectedRows: number;
-  errors: RowError[];
-  errorCount: number;
-  truncated: boolean;
-  warnings: string[];
-  errorReportId: string | null;
-}
-/** The result of a cadres, stations or pairings import: rows are independent. */
-interface RowsResult {
-  kind: ForceKind;
-  mode: Mode;
-  rows: number;
-  imported: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  summary: string;
-  errors: RowError[];
-  errorCount: number;
-  truncated: boolean;
-  warnings: string[];
-  errorReportId: string | null;
-}
-interface ProgressState {
-  phase: string;
-  done: number;
-  total: number;
-}
-
 const TEXT = {
   title: ['户籍导入', 'Import households'],
   templateHint: [
@@ -125,9 +90,9 @@ export default function ImportPage() {
   const [mode, setMode] = useState<Mode>('dry-run');
   const [busy, setBusy] = useState(false);
   const [upload, setUpload] = useState(0);
-  const [server, setServer] = useState<ProgressState | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [rowsResult, setRowsResult] = useState<RowsResult | null>(null);
+  const [server, setServer] = useState<ImportProgress | null>(null);
+  const [result, setResult] = useState<HouseholdImportResult | null>(null);
+  const [rowsResult, setRowsResult] = useState<RowsImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [region, setRegion] = useState<string>();
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
@@ -138,7 +103,7 @@ export default function ImportPage() {
   };
   useEffect(() => stopPolling, []);
 
-  const start = () => {
+  const start = async () => {
     if (!file) return;
     const progressId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
       b.toString(16).padStart(2, '0'),
@@ -149,46 +114,43 @@ export default function ImportPage() {
     setResult(null);
     setRowsResult(null);
     setError(null);
-    const importing = kind;
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl(`/imports/${importing}`, { mode, progressId }));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', acceptLanguage());
-    const csrf = readCookie('xh_csrf');
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.upload.onprogress = (e) => e.lengthComputable && setUpload(Math.round((e.loaded / e.total) * 100));
-    xhr.upload.onload = () => {
-      setUpload(100);
-      poll.current = window.setInterval(() => {
-        api.get<ProgressState>(`/imports/progress/${progressId}`).then(setServer, () => {});
-      }, 700);
+    // While the server works on the file, its progress is polled under the id the page made up.
+    const events = {
+      progress: setUpload,
+      sent: () => {
+        poll.current = window.setInterval(() => {
+          call(imports.progress, { params: { id: progressId } }).then(setServer, () => {});
+        }, 700);
+      },
     };
-    const finish = () => {
+    const query = { mode, progressId };
+    try {
+      if (kind === 'households') setResult(await uploadFile(imports.households, { query }, file, events));
+      else setRowsResult(await uploadFile(forceImports[kind].upload, { query }, file, events));
+    } catch (e) {
+      setError(isApiError(e) && e.code === 'NETWORK' ? tx('failed') : errorMessage(e));
+    } finally {
       stopPolling();
       setBusy(false);
-    };
-    xhr.onload = () => {
-      finish();
-      try {
-        const body = JSON.parse(xhr.responseText);
-        if (xhr.status !== 200) setError(body?.error?.message ?? `HTTP ${xhr.status}`);
-        else if (importing === 'households') setResult(body as ImportResult);
-        else setRowsResult(body as RowsResult);
-      } catch {
-        setError(`HTTP ${xhr.status}`);
-      }
-    };
-    xhr.onerror = () => {
-      finish();
-      setError(tx('failed'));
-    };
-    const form = new FormData();
-    form.append('file', file);
-    xhr.send(form);
+    }
   };
 
-  const phase = server && server.phase in TEXT ? tx(server.phase as keyof typeof TEXT) : tx('pending');
+  /** A download through its contract; a refusal (403, 404) shows as the page's error. */
+  const save = (run: () => Promise<void>) => () => {
+    setError(null);
+    run().catch((e: unknown) => setError(errorMessage(e)));
+  };
+  const template = save(() =>
+    kind === 'households'
+      ? download(imports.householdTemplate, {}, '建档立卡户导入模板.xlsx')
+      : download(forceImports[kind].template, {}, `${kind}-template.xlsx`),
+  );
+  const exportRegion = save(() =>
+    download(householdContracts.export, { query: { region: region!, format } }, `households.${format}`),
+  );
+  const report = (id: string) => save(() => download(imports.report, { params: { id } }, '导入错误报告.xlsx'));
+
+  const phase = tx(server && server.phase !== 'done' ? server.phase : 'pending');
   const percent = server && server.total > 0 ? Math.round((server.done / server.total) * 100) : 0;
 
   const households = kind === 'households';
@@ -220,7 +182,7 @@ export default function ImportPage() {
           <Typography.Paragraph type="secondary">
             {households ? tx('templateHint') : t(`fimp.hint.${kind}` as MessageKey)}
           </Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} href={`/api/imports/${kind}/template`}>
+          <Button icon={<DownloadOutlined />} onClick={template}>
             {tx('template')}
           </Button>
           <FileDropper
@@ -238,7 +200,13 @@ export default function ImportPage() {
               <Radio value="dry-run">{tx('dryRun')}</Radio>
               <Radio value="commit">{tx('commit')}</Radio>
             </Radio.Group>
-            <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={start}>
+            <Button
+              type="primary"
+              icon={<UploadOutlined />}
+              disabled={!file}
+              loading={busy}
+              onClick={() => void start()}
+            >
               {tx('start')}
             </Button>
           </Space>
@@ -257,8 +225,8 @@ export default function ImportPage() {
           {error && <Alert type="error" showIcon title={error} />}
         </Space>
       </Card>
-      {result && <HouseholdsResultCard result={result} tx={tx} />}
-      {rowsResult && <RowsResultCard result={rowsResult} tx={tx} />}
+      {result && <HouseholdsResultCard result={result} tx={tx} report={report} />}
+      {rowsResult && <RowsResultCard result={rowsResult} tx={tx} report={report} />}
       {households && (
         <Card title={tx('export')}>
           <Space wrap>
@@ -267,11 +235,7 @@ export default function ImportPage() {
               <Radio.Button value="xlsx">Excel</Radio.Button>
               <Radio.Button value="csv">CSV</Radio.Button>
             </Radio.Group>
-            <Button
-              icon={<DownloadOutlined />}
-              disabled={!region}
-              href={region ? buildUrl('/households/export', { region, format }) : undefined}
-            >
+            <Button icon={<DownloadOutlined />} disabled={!region} onClick={exportRegion}>
               {tx('export')}
             </Button>
           </Space>
@@ -282,13 +246,16 @@ export default function ImportPage() {
 }
 
 type Tx = (k: keyof typeof TEXT, n?: number) => string;
+/** Downloads the error report with this id. */
+type Report = (id: string) => () => void;
 
 /** The households' result: households imported and rejected, persons, rows. */
-function HouseholdsResultCard({ result, tx }: { result: ImportResult; tx: Tx }) {
+function HouseholdsResultCard({ result, tx, report }: { result: HouseholdImportResult; tx: Tx; report: Report }) {
   return (
     <ResultCard
       result={result}
       tx={tx}
+      report={report}
       keyColumn={{ title: tx('household'), dataIndex: 'household' }}
       policy={tx('policy')}
       stats={[
@@ -302,12 +269,13 @@ function HouseholdsResultCard({ result, tx }: { result: ImportResult; tx: Tx }) 
 }
 
 /** The result of a cadres, stations or pairings import: one sentence, the counts, the rejected rows. */
-function RowsResultCard({ result, tx }: { result: RowsResult; tx: Tx }) {
+function RowsResultCard({ result, tx, report }: { result: RowsImportResult; tx: Tx; report: Report }) {
   const { t } = useI18n();
   return (
     <ResultCard
       result={result}
       tx={tx}
+      report={report}
       keyColumn={{ title: t(`fimp.key.${result.kind}` as MessageKey), dataIndex: 'key' }}
       policy={t('fimp.policy')}
       summary={
@@ -336,19 +304,21 @@ function RowsResultCard({ result, tx }: { result: RowsResult; tx: Tx }) {
 function ResultCard({
   result,
   tx,
+  report,
   stats,
   policy,
   summary,
   keyColumn,
 }: {
-  result: Pick<ImportResult, 'mode' | 'errors' | 'errorCount' | 'truncated' | 'warnings' | 'errorReportId'>;
+  result: Pick<HouseholdImportResult, 'mode' | 'errors' | 'errorCount' | 'truncated' | 'warnings' | 'errorReportId'>;
   tx: Tx;
+  report: Report;
   /** [title, value, column span, shown in red]. */
   stats: [string, number | string, number, boolean?][];
   policy: string;
   /** The result in one sentence (else “every row passed” when there are no errors). */
   summary?: ReactNode;
-  keyColumn: { title: string; dataIndex: string };
+  keyColumn: { title: string; dataIndex: keyof ImportRowError };
 }) {
   const columns = [
     { title: tx('row'), dataIndex: 'row', width: 80, render: (r: number) => (r > 0 ? r : tx('file')) },
@@ -361,7 +331,7 @@ function ResultCard({
       title={result.mode === 'dry-run' ? tx('dryRun') : tx('commit')}
       extra={
         result.errorReportId && (
-          <Button icon={<DownloadOutlined />} href={`/api/imports/reports/${result.errorReportId}`}>
+          <Button icon={<DownloadOutlined />} onClick={report(result.errorReportId)}>
             {tx('report')}
           </Button>
         )
@@ -383,7 +353,7 @@ function ResultCard({
         {!summary && result.errorCount === 0 && <Alert type="success" showIcon title={tx('allGood')} />}
         {result.truncated && <Alert type="warning" showIcon title={tx('truncated', result.errors.length)} />}
         {result.errors.length > 0 && (
-          <Table<RowError & { rowKey: number }>
+          <Table<ImportRowError & { rowKey: number }>
             size="small"
             rowKey="rowKey"
             columns={columns}

@@ -1,5 +1,4 @@
-import type { Actor } from '../../access/permissions.ts';
-import { can } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { msg } from '../../i18n.ts';
 import type { Pending, RowError } from './rows.ts';
@@ -14,7 +13,8 @@ export class BatchChecks {
 
   constructor(
     private readonly db: Db,
-    private readonly actor: Actor,
+    /** Where the caller may write households. */
+    private readonly scope: Scope,
   ) {}
 
   /** Loads unknown village codes (cached across batches) and the batch's existing households. */
@@ -63,11 +63,11 @@ export class BatchChecks {
     const level = this.villages.get(v);
     if (!level) return at(msg(`村代码 ${v} 不存在`, `Village code ${v} does not exist`));
     if (level !== 'village') return at(msg(`${v} 不是村级区划代码（应填 12 位村代码）`, `${v} is not a village code`));
-    if (!can(this.actor, 'household.write', v))
+    if (!this.scope.covers(v))
       return at(msg(`村代码 ${v} 不在您的管辖范围内`, `Village ${v} is outside your region scope`));
     const current = this.existing.get(`${countyOf(v)}/${b.code}`);
     // Says only that the code is taken: where a household outside the caller's scope lives is not theirs to learn.
-    if (current && !can(this.actor, 'household.write', current))
+    if (current && !this.scope.covers(current))
       return at(
         msg(
           `户编号 ${b.code} 已被本县其他户使用，不能导入；请核对户编号`,

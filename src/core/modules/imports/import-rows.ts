@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import type { Actor } from '../../access/permissions.ts';
-import { authorizeAny, scopesFor } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { AppError } from '../../errors.ts';
 import { currentLang, msg, type Lang, type Msg } from '../../i18n.ts';
@@ -27,7 +26,7 @@ export interface RowsImportOptions {
 }
 
 export interface RowsImportResult {
-  kind: string;
+  kind: RowKind['name'];
   mode: ImportMode;
   /** Rows are independent: every valid row is committed, every invalid row is reported and left out. */
   policy: 'valid-rows-committed';
@@ -106,19 +105,32 @@ function refusal(kind: RowKind, e: unknown, row: number, values: Values): RowErr
 }
 
 /**
+ * The region an import's summary audit row is filed under: the region the scope was narrowed to, else the first
+ * of the caller's grants inside the scope (a county user: the county); the whole country for a global scope.
+ */
+export function homeRegion(scope: Scope): string | null {
+  if (scope.region) return scope.region.code;
+  const actor = scope.actor;
+  if (scope.isGlobal || actor.kind === 'system') return NATION_CODE;
+  return actor.grants.find((g) => scope.covers(g.scopeCode))?.scopeCode ?? null;
+}
+
+/**
  * Imports the rows of a .xlsx or .csv file of `kind`: the first pass finds the header; every row is then
  * read, checked and written through the kind's service calls. Rows are independent: a valid row is
  * committed, a row with a problem is reported (row, column, message) and nothing of it is written. A dry
  * run goes through the same writes and rolls them back. File-level problems come back as errors on row 0.
+ * Each row's region must lie in `scope` (the caller's scope for the kind's permission; the CLI's is global).
  */
 export async function importRows(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   kind: RowKind,
   source: { path: string; name?: string },
   opts: RowsImportOptions,
 ): Promise<RowsImportResult> {
-  authorizeAny(actor, kind.permission);
+  // The scope for the kind's permission, whatever scope the caller was handed (403 without it).
+  const writes = scope.withPermission(kind.permission);
   const res: RowsImportResult = {
     kind: kind.name,
     mode: opts.mode,
@@ -160,7 +172,7 @@ export async function importRows(
         msg('文件只有表头，没有数据行', 'The file has a header but no data rows'),
         scanned.header.row,
       );
-    const [labels, write] = await Promise.all([kind.labels(db), kind.start(db, actor)]);
+    const [labels, write] = await Promise.all([kind.labels(db), kind.start(db, writes)]);
     const rows = scanned.rows()[Symbol.asyncIterator]();
     let done = 0;
     let more = true;
@@ -195,11 +207,10 @@ export async function importRows(
     tally();
     progress({ phase: 'import', done: res.rows, total: res.rows });
     if (!dryRun && res.created + res.updated > 0) {
-      const scopes = scopesFor(actor, kind.permission);
-      await writeAudit(db, actor, {
+      await writeAudit(db, writes.actor, {
         action: 'import',
         entity: kind.entity,
-        regionCode: scopes === 'all' ? NATION_CODE : (scopes[0] ?? null),
+        regionCode: homeRegion(writes),
         after: {
           kind: kind.name,
           file: source.name ?? basename(source.path),
@@ -238,8 +249,8 @@ export function rowsSummary(r: Pick<RowsImportResult, 'mode' | 'imported' | 'rej
 }
 
 /** The template workbook of `kind`: its data sheet with the example rows, the notes and the code lists. */
-export async function rowTemplate(db: Db, actor: Actor, kind: RowKind): Promise<Buffer> {
-  const [labels, rows] = await Promise.all([kind.labels(db), kind.example(db, actor)]);
+export async function rowTemplate(db: Db, scope: Scope, kind: RowKind): Promise<Buffer> {
+  const [labels, rows] = await Promise.all([kind.labels(db), kind.example(db, scope)]);
   return templateWorkbook({
     sheet: kind.sheet,
     columns: kind.columns,

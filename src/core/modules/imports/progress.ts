@@ -1,6 +1,8 @@
+import type { ImportProgress } from '../../../shared/contracts/imports.ts';
+
 /** Progress of running imports, kept in memory for the page to poll (one server process). */
 export interface ProgressState {
-  phase: 'upload' | 'read' | 'import' | 'done';
+  phase: Exclude<ImportProgress['phase'], 'pending'>;
   done: number;
   total: number;
   at: number;

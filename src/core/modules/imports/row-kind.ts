@@ -1,5 +1,6 @@
 import type { Permission } from '../../../shared/codes.ts';
-import type { Actor } from '../../access/permissions.ts';
+import type { ForceImportKind } from '../../../shared/contracts/imports.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import type { Msg } from '../../i18n.ts';
 import type { SheetColumn, SheetLayout } from './columns.ts';
@@ -25,15 +26,15 @@ export type RowWriter = (db: Db, values: Values) => Promise<Outcome>;
  */
 export interface RowKind {
   /** The name in URLs and on the command line (cadres, stations, pairings). */
-  name: string;
+  name: ForceImportKind;
   /** Audit entity of the import's summary row. */
   entity: string;
-  /** The data sheet (干部信息…) and the template's file name. */
+  /** The data sheet (干部信息…) and the template's file name (干部信息导入模板.xlsx). */
   sheet: string;
-  templateName: { zh: string; ascii: string };
+  templateName: string;
   /** Third column of the error report: what the row is about. */
   keyHeader: Msg;
-  /** Needed to import (to download the template: force.read). */
+  /** Needed to import (to download the template: force.read) — the upload contract's (shared/contracts/imports.ts). */
   permission: Permission;
   columns: readonly SheetColumn[];
   layout: SheetLayout;
@@ -41,12 +42,15 @@ export interface RowKind {
   rules: readonly string[];
   /** The code lists of the code columns, by SheetColumn.list. */
   labels(db: Db): Promise<LabelSet>;
-  /** Example rows for the template, in column order; they import as they are for `actor`. */
-  example(db: Db, actor: Actor): Promise<(string | number | null)[][]>;
+  /** Example rows for the template, in column order, in the caller's scope: they import as they are. */
+  example(db: Db, scope: Scope): Promise<(string | number | null)[][]>;
   /** What the row is about, for the report (a name, a household code…). */
   key(values: Values): string;
-  /** Loads what every row needs (reference data such as units by name) and returns the row writer. */
-  start(db: Db, actor: Actor): Promise<RowWriter>;
+  /**
+   * Loads what every row needs (reference data such as units by name) and returns the row writer; `scope` is the
+   * caller's for `permission`: each row's region must lie in it.
+   */
+  start(db: Db, scope: Scope): Promise<RowWriter>;
   /**
    * The header of the column a problem belongs to: `path` is a field path of a VALIDATION detail (personId,
    * startDate…) or the code of a whole-row refusal (FORBIDDEN, CONFLICT, NOT_FOUND). '' = the row as a whole.

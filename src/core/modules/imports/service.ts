@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import type { Actor } from '../../access/permissions.ts';
-import { authorizeAny } from '../../access/scope.ts';
+import type { ImportMode } from '../../../shared/contracts/imports.ts';
+import type { Scope } from '../../access/scope.ts';
 import { analyzeTables, isPostgres } from '../../db/bulk.ts';
 import type { Db } from '../../db/index.ts';
 import { currentLang, msg, type Lang, type Msg } from '../../i18n.ts';
@@ -15,7 +15,7 @@ import { writeHouseholds, type Failed } from './write.ts';
 
 export { exportHouseholds } from './export.ts';
 
-export type ImportMode = 'dry-run' | 'commit';
+export type { ImportMode };
 export interface ImportProgress {
   /** read = first pass over the file (bytes); import = validating and writing (rows). */
   phase: 'read' | 'import';
@@ -70,14 +70,17 @@ type Item = { pending: Pending } | { errors: RowError[]; rows: number; household
  * scanned once for its header and for split households, then validated and written in batches. Every
  * row is validated; a household commits whole or not at all; dry-run writes nothing. File-level problems
  * (not a workbook, no header, empty) come back as errors on row 0 (or the header row), never as exceptions.
+ * Each household's village must lie in `scope` (the caller's household.write scope; the CLI's is global), and
+ * an existing household is updated by its code — its version moves on (saveHouseholds).
  */
 export async function importHouseholds(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   source: { path: string; name?: string },
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  authorizeAny(actor, 'household.write');
+  // The scope for writing households, whatever scope the caller was handed (403 without household.write).
+  const writes = scope.withPermission('household.write');
   const res: ImportResult = {
     mode: opts.mode,
     policy: 'valid-households-committed',
@@ -113,7 +116,7 @@ export async function importHouseholds(
         scanned.header.row,
       );
     const [ctx, labels] = await Promise.all([loadValidationContext(db), loadLabels(db)]);
-    const checks = new BatchChecks(db, actor);
+    const checks = new BatchChecks(db, writes);
     const size = opts.batchSize ?? batchSize(db);
     let batch: Item[] = [];
     let done = 0;
@@ -155,7 +158,8 @@ export async function importHouseholds(
       }
       // One batch is written while the next one is read and validated.
       await settle();
-      writing = opts.mode === 'commit' && valid.length ? writeHouseholds(db, actor, valid, file) : Promise.resolve([]);
+      writing =
+        opts.mode === 'commit' && valid.length ? writeHouseholds(db, writes.actor, valid, file) : Promise.resolve([]);
       batch = [];
       progress({ phase: 'import', done, total: res.rows });
     };

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Permission } from '../../../shared/codes.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
+import { canAny, type Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { checkDigit } from '../households/idcard.ts';
 import type { SheetColumn } from './columns.ts';
@@ -204,17 +203,21 @@ function exampleRows(village: string, labels: Labels, year: number): (string | n
   });
 }
 
-/** A village where the caller holds `permission`, for an example row (else 擂鼓镇董家沟村 of 竹山县). */
+/**
+ * A village for an example row: the first where the caller may import (`permission`) — else, for a caller who only
+ * reads, the first in `scope` — else 擂鼓镇董家沟村 of 竹山县.
+ */
 export async function exampleVillage(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   permission: Permission = 'household.write',
 ): Promise<string> {
+  const where = canAny(scope.actor, permission) ? scope.withPermission(permission) : scope;
   const r = await db
     .selectFrom('region')
     .select('code')
     .where('level', '=', 'village')
-    .$call(withinScope(actor, permission, 'code'))
+    .$call(where.where('code'))
     .orderBy('code')
     .limit(1)
     .executeTakeFirst();
@@ -222,13 +225,13 @@ export async function exampleVillage(
 }
 
 /** The import template (户籍导入模板): data sheet with one example household, notes, code lists. */
-export async function buildTemplate(db: Db, actor: Actor, today = new Date()): Promise<Buffer> {
+export async function buildTemplate(db: Db, scope: Scope, today = new Date()): Promise<Buffer> {
   const labels = await loadLabels(db);
   return templateWorkbook<Column>({
     sheet: '户籍信息',
     columns: COLUMNS,
     allowed: (c) => labels[c.list!].allowed,
-    rows: exampleRows(await exampleVillage(db, actor), labels, today.getFullYear() - 1),
+    rows: exampleRows(await exampleVillage(db, scope), labels, today.getFullYear() - 1),
     rules: RULES,
     level: (c) => LEVEL[c.level],
   });

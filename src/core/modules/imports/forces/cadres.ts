@@ -1,13 +1,16 @@
 /** 干部信息导入 — cadre records, one per row, created or updated through the cadres service. */
 import type { Gender } from '../../../../shared/codes.ts';
 import type { CadreEducation, PoliticalStatus } from '../../../../shared/forces.ts';
-import type { Actor } from '../../../access/permissions.ts';
-import { can, scopesFor } from '../../../access/scope.ts';
+import { forceImports } from '../../../../shared/contracts/imports.ts';
+import { NATION_CODE } from '../../../../shared/regions.ts';
+import { canAny, type Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
-import { invalid } from '../../../errors.ts';
+import { bumpVersion } from '../../../db/rows.ts';
+import { AppError, conflict, invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
 import { createCadre, updateCadre, type CadreInput } from '../../cadres/service.ts';
 import { sheetLayout, type SheetColumn } from '../columns.ts';
+import { homeRegion } from '../import-rows.ts';
 import { headerOf, type Outcome, type RowKind, type Values } from '../row-kind.ts';
 import { exampleId, exampleVillage } from '../template.ts';
 import { forceLabels, loadUnits, normalizeId, regionCodeOf, unitIdOf } from './lookups.ts';
@@ -57,7 +60,7 @@ const RULES = [
 const FIELD_OF: Record<string, string> = { unitId: 'unit', FORBIDDEN: 'regionCode', NOT_FOUND: 'regionCode' };
 const str = (v: unknown) => v as string | undefined;
 
-type Stored = { id: number; region_code: string } & Record<string, unknown>;
+type Stored = { id: number; region_code: string; version: number } & Record<string, unknown>;
 
 /** The stored cadre a row is about: by ID number, else by name, sending unit and managing region. */
 async function existing(db: Db, v: Values, unitId: number | undefined, region: string | null) {
@@ -97,27 +100,33 @@ function changes(stored: Stored, patch: Partial<CadreInput>, region: string | nu
   });
 }
 
+const changedMeanwhile = () =>
+  conflict(
+    msg('该干部在导入期间被他人修改，本行未导入，请重新导入', 'The cadre was changed meanwhile; import the row again'),
+  );
+
 export const CADRES: RowKind = {
   name: 'cadres',
   entity: 'person',
   sheet: '干部信息',
-  templateName: { zh: '干部信息导入模板.xlsx', ascii: 'cadres-template.xlsx' },
+  templateName: '干部信息导入模板.xlsx',
   keyHeader: msg('干部', 'Cadre'),
-  permission: 'force.write',
+  permission: forceImports.cadres.upload.permission,
   columns: COLUMNS,
   layout: sheetLayout(COLUMNS, { anchor: COLUMNS.findIndex((c) => c.field === 'name') }),
   rules: RULES,
   labels: forceLabels,
-  async example(db: Db, actor: Actor) {
-    const village = await exampleVillage(db, actor, 'force.write');
-    const scopes = scopesFor(actor, 'force.write');
+  async example(db: Db, scope: Scope) {
+    const village = await exampleVillage(db, scope, 'force.write');
     const unit = await db.selectFrom('help_unit').select('name').orderBy('id').limit(1).executeTakeFirst();
-    // Managed where the caller works: its first scope (a county user: the county).
-    const managed = scopes === 'all' || !scopes[0] ? `${village.slice(0, 6)}000000` : scopes[0];
+    // Managed where the caller works: its first grant that imports cadres (a county user: the county).
+    const home = canAny(scope.actor, 'force.write') ? homeRegion(scope.withPermission('force.write')) : null;
+    const managed = !home || home === NATION_CODE ? `${village.slice(0, 6)}000000` : home;
     return [exampleCadre(village, managed, unit?.name ?? null)];
   },
   key: (v) => str(v.name) ?? str(v.idNumber) ?? '',
-  async start(db: Db, actor: Actor) {
+  async start(db: Db, scope: Scope) {
+    const actor = scope.actor;
     const units = await loadUnits(db);
     return async (trx: Db, v: Values): Promise<Outcome> => {
       const unitId = v.unit === undefined ? undefined : unitIdOf(units, str(v.unit)!, 'unit');
@@ -135,7 +144,7 @@ export const CADRES: RowKind = {
         unitId,
         regionCode: str(v.regionCode),
       };
-      if (region && !can(actor, 'force.write', region))
+      if (region && !scope.covers(region))
         throw invalid(
           'regionCode',
           msg(`管理区划 ${region} 不在您的管辖范围内`, `Region ${region} is outside your region scope`),
@@ -145,15 +154,18 @@ export const CADRES: RowKind = {
         await createCadre(trx, actor, patch as CadreInput);
         return 'created';
       }
-      if (!can(actor, 'force.write', stored.region_code))
+      // Says only that the cadre is outside the caller's scope: where it is managed is not theirs to learn.
+      if (!scope.covers(stored.region_code))
         throw invalid(
           v.idNumber ? 'idNumber' : 'name',
-          msg(
-            `该干部已由 ${stored.region_code} 管理，不在您的管辖范围内，不能修改`,
-            `The cadre is managed by ${stored.region_code}, outside your scope`,
-          ),
+          msg('该干部不在您的管辖范围内，不能修改', 'The cadre is outside your scope; it cannot be changed'),
         );
       if (!changes(stored, patch, region)) return 'unchanged';
+      // Updated by ID number as before, and the cadre's version moves on from the one read above: a form holding
+      // the old version then gets 409 instead of overwriting the import (and a change in between refuses the row).
+      await bumpVersion(trx, 'person', stored.id, stored.version, async () => null).catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'VERSION_CONFLICT' ? changedMeanwhile() : e;
+      });
       await updateCadre(trx, actor, stored.id, patch);
       return 'updated';
     };

@@ -4,8 +4,7 @@
  * error naming the row's field, as the services' own refusals are.
  */
 import { CADRE_EDUCATION, PAIRING_KINDS, POLITICAL_STATUSES, STATION_ROLES } from '../../../../shared/forces.ts';
-import type { Actor } from '../../../access/permissions.ts';
-import { can, withinScope } from '../../../access/scope.ts';
+import type { Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
@@ -76,12 +75,12 @@ export interface CadreRefFields {
 
 /**
  * The cadre a row names: by ID number (any cadre: the service then checks that the caller may see it),
- * else by name — and sending unit when given — among the cadres the caller can see (managed in its
- * scope or stationed there). 400 on the field when nobody, or more than one, matches.
+ * else by name — and sending unit when given — among the cadres the caller can see (managed in `reads`, the
+ * caller's force.read scope, or stationed there). 400 on the field when nobody, or more than one, matches.
  */
 export async function cadreIdOf(
   db: Db,
-  actor: Actor,
+  reads: Scope,
   row: { idNumber?: string; name?: string; unitId?: number },
   fields: CadreRefFields,
 ): Promise<number> {
@@ -111,12 +110,10 @@ export async function cadreIdOf(
           'in',
           candidates.map((c) => c.id),
         )
-        .$call(withinScope(actor, 'force.read', 'region_code'))
+        .$call(reads.where('region_code'))
         .execute()
     : [];
-  const visible = candidates.filter(
-    (c) => can(actor, 'force.read', c.region_code) || stationed.some((s) => s.person_id === c.id),
-  );
+  const visible = candidates.filter((c) => reads.covers(c.region_code) || stationed.some((s) => s.person_id === c.id));
   if (visible.length === 1) return visible[0]!.id;
   throw invalid(
     fields.name,
@@ -134,11 +131,12 @@ export async function cadreIdOf(
 
 /**
  * The household with 户编号 `code`: in the village's county when the row names a village, else among
- * the households the caller can see. 400 on `field` when there is none, or several (then the village decides).
+ * the households the caller can see (`reads`, its household.read scope). 400 on `field` when there is none, or
+ * several (then the village decides).
  */
 export async function householdIdOf(
   db: Db,
-  actor: Actor,
+  reads: Scope,
   code: string,
   villageCode: string | null,
   field: string,
@@ -148,7 +146,7 @@ export async function householdIdOf(
     .select('id')
     .where('code', '=', code)
     .$if(villageCode !== null, (qb) => qb.where('county_code', '=', countyOf(villageCode!)))
-    .$if(villageCode === null, (qb) => qb.$call(withinScope(actor, 'household.read', 'region_code')))
+    .$if(villageCode === null, (qb) => qb.$call(reads.where('region_code')))
     .limit(2)
     .execute();
   if (rows.length === 1) return rows[0]!.id;

@@ -1,6 +1,7 @@
 /** 结对帮扶导入 — pairings of the five kinds, one per row, through createPairing. */
 import type { PairingKind } from '../../../../shared/forces.ts';
-import type { Actor } from '../../../access/permissions.ts';
+import { forceImports } from '../../../../shared/contracts/imports.ts';
+import type { Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { AppError } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
@@ -93,15 +94,15 @@ export const PAIRINGS: RowKind = {
   name: 'pairings',
   entity: 'pairing',
   sheet: '结对帮扶',
-  templateName: { zh: '结对帮扶导入模板.xlsx', ascii: 'pairings-template.xlsx' },
+  templateName: '结对帮扶导入模板.xlsx',
   keyHeader: msg('结对', 'Pairing'),
-  permission: 'force.write',
+  permission: forceImports.pairings.upload.permission,
   columns: COLUMNS,
   layout: sheetLayout(COLUMNS, { anchor: COLUMNS.findIndex((c) => c.field === 'kind') }),
   rules: RULES,
   labels: forceLabels,
-  async example(db: Db, actor: Actor) {
-    const village = await exampleVillage(db, actor, 'force.write');
+  async example(db: Db, scope: Scope) {
+    const village = await exampleVillage(db, scope, 'force.write');
     const today = todayInChina();
     // The household of the household template and the cadre of the cadres template.
     const household = ['干部结对帮扶户', `${village}0001`, exampleCadreId(village), '王建国', null, null, null, null];
@@ -112,7 +113,11 @@ export const PAIRINGS: RowKind = {
     ];
   },
   key: (v) => str(v.householdCode) ?? str(v.personName) ?? str(v.helpedName) ?? '',
-  async start(db: Db, actor: Actor) {
+  async start(db: Db, scope: Scope) {
+    // The pairing's own region (the household's or the village's) is checked by createPairing for the actor; the
+    // lookups of households and cadres by code and name see what the caller may read.
+    const actor = scope.actor;
+    const [households, cadres] = [scope.withPermission('household.read'), scope.withPermission('force.read')];
     const units = await loadUnits(db);
     return async (trx: Db, v: Values): Promise<Outcome> => {
       const kind = v.kind as PairingKind;
@@ -126,13 +131,13 @@ export const PAIRINGS: RowKind = {
           regionCode: str(v.regionCode) ?? null,
           householdId:
             given('householdCode') && kind === 'cadre_household'
-              ? await householdIdOf(trx, actor, str(v.householdCode)!, village, 'householdCode')
+              ? await householdIdOf(trx, households, str(v.householdCode)!, village, 'householdCode')
               : null,
           personId:
             stores('personId') && (given('personIdNumber') || given('personName'))
               ? await cadreIdOf(
                   trx,
-                  actor,
+                  cadres,
                   { idNumber: str(v.personIdNumber), name: str(v.personName) },
                   { idNumber: 'personIdNumber', name: 'personName' },
                 )

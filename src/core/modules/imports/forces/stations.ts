@@ -1,7 +1,7 @@
 /** 驻村任职导入 — stationing assignments and leader links, one per row, through createStation. */
 import type { StationRole } from '../../../../shared/forces.ts';
-import type { Actor } from '../../../access/permissions.ts';
-import { can } from '../../../access/scope.ts';
+import { forceImports } from '../../../../shared/contracts/imports.ts';
+import type { Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
@@ -90,31 +90,33 @@ export const STATIONS: RowKind = {
   name: 'stations',
   entity: 'stationing',
   sheet: '驻村任职',
-  templateName: { zh: '驻村任职导入模板.xlsx', ascii: 'stations-template.xlsx' },
+  templateName: '驻村任职导入模板.xlsx',
   keyHeader: msg('干部', 'Cadre'),
-  permission: 'force.station',
+  permission: forceImports.stations.upload.permission,
   columns: COLUMNS,
   layout: sheetLayout(COLUMNS, { anchor: COLUMNS.findIndex((c) => c.field === 'role') }),
   rules: RULES,
   labels: forceLabels,
-  async example(db: Db, actor: Actor) {
-    const village = await exampleVillage(db, actor, 'force.station');
+  async example(db: Db, scope: Scope) {
+    const village = await exampleVillage(db, scope, 'force.station');
     const start = todayInChina();
     return [[exampleCadreId(village), '王建国', null, village, '第一书记', null, start, yearsLater(start, 2)]];
   },
   key: (v) => str(v.name) ?? str(v.idNumber) ?? '',
-  async start(db: Db, actor: Actor) {
+  async start(db: Db, scope: Scope) {
+    const actor = scope.actor;
+    const reads = scope.withPermission('force.read');
     const units = await loadUnits(db);
     return async (trx: Db, v: Values): Promise<Outcome> => {
       const unitId = v.unit === undefined ? undefined : unitIdOf(units, str(v.unit)!, 'unit');
       const personId = await cadreIdOf(
         trx,
-        actor,
+        reads,
         { idNumber: str(v.idNumber), name: str(v.name), unitId },
         { idNumber: 'idNumber', name: 'name' },
       );
       const village = regionCodeOf(v.regionCode);
-      if (village && !can(actor, 'force.station', village))
+      if (village && !scope.covers(village))
         throw invalid(
           'regionCode',
           msg(`村代码 ${village} 不在您的管辖范围内`, `Village ${village} is outside your region scope`),
