@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { todayInChina } from '../src/core/clock.ts';
-import { buildCadre, buildHelpUnit, buildStation, buildUser } from './factories.ts';
+import { buildCadre, buildHelpUnit, buildStation } from './factories.ts';
 import { idNumber } from './fixtures.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /** Cadres, help units and partners over HTTP: create, list by role and region, masking, reveal, bad input. */
 
@@ -29,34 +29,64 @@ const count = async (t: TestApp, table: 'person' | 'help_unit' | 'partner' | 'au
     ).n,
   );
 
+const today = todayInChina();
+const start = addDays(today, -200);
+const end = addDays(addYears(start, 2), -1);
+
+/** 刘晓梅, managed in 龙井村, created through the API by the township (phone and ID number stored in full). */
+async function createLiu(t: TestApp, township: Session) {
+  const res = await t.call(township, 'POST', '/api/cadres', {
+    name: '刘晓梅',
+    gender: 'female',
+    birthDate: '1992-09-09',
+    idNumber: idNumber('1992-09-09', 44, false),
+    phone: '13800001111',
+    regionCode: LONGJING,
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+/**
+ * The cadres of the listing test: a first secretary sent by a provincial unit and a team member in 龙井村, a former
+ * secretary there, a county leader linked to 龙井村 and 董家沟村, a first secretary in 董家沟村.
+ */
+async function buildListing(t: TestApp) {
+  const unit = await buildHelpUnit(t.db, { name: '湖北省交通运输厅', level: 'provincial', regionCode: '420000' });
+  const fs = await buildCadre(t.db, '420323', { name: '第一书记甲', birthDate: '1980-01-01', unitId: unit });
+  const member = await buildCadre(t.db, '420323103', { name: '队员乙', birthDate: '1995-01-01' });
+  const past = await buildCadre(t.db, '420323', { name: '前任丙' });
+  const leader = await buildCadre(t.db, '420323', { name: '县领导丁' });
+  const elsewhere = await buildCadre(t.db, '420323104', { name: '擂鼓戊' });
+  await buildStation(t.db, fs, LONGJING, 'first_secretary', { start, end, unitId: unit });
+  await buildStation(t.db, member, LONGJING, 'team_member', { start, end });
+  const former = await buildStation(t.db, past, LONGJING, 'first_secretary', {
+    start: addYears(start, -2),
+    end: addDays(start, -1),
+  });
+  await t.db
+    .updateTable('stationing')
+    .set({ ended_on: addDays(start, -1), end_reason: 'completed' })
+    .where('id', '=', former)
+    .execute();
+  await buildStation(t.db, leader, LONGJING, 'county_leader', { start, end: null });
+  await buildStation(t.db, leader, DONG, 'county_leader', { start, end: null });
+  await buildStation(t.db, elsewhere, DONG, 'first_secretary', { start, end });
+  return { unit, fs, past, elsewhere };
+}
+
 for (const dialect of DIALECTS) {
   describe(`cadres, units and partners [${dialect}]`, () => {
-    let t: TestApp;
-    let county: Session;
-    let township: Session;
-    let village: Session;
-    let admin: Session;
-    let otherCounty: Session;
-    const today = todayInChina();
-    const start = addDays(today, -200);
-    const end = addDays(addYears(start, 2), -1);
-
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'county', '420323', 'cty');
-      await buildUser(t.db, 'township', '420323103', 'twn');
-      await buildUser(t.db, 'village', LONGJING, 'vil');
-      await buildUser(t.db, 'admin', '000000000000', 'adm');
-      await buildUser(t.db, 'county', '420322', 'yx');
-      county = await t.login('cty');
-      township = await t.login('twn');
-      village = await t.login('vil');
-      admin = await t.login('adm');
-      otherCounty = await t.login('yx');
-    });
-    after(() => t.close());
+    const app = eachTest(dialect, async (t) => ({
+      county: await t.as('county', '420323', 'cty'),
+      township: await t.as('township', '420323103', 'twn'),
+      village: await t.as('village', LONGJING, 'vil'),
+      admin: await t.as('admin', '000000000000', 'adm'),
+      otherCounty: await t.as('county', '420322', 'yx'),
+    }));
 
     it('creates a cadre, masked in the answer, audited', async () => {
+      const { t, county } = app();
       const auditBefore = await count(t, 'audit_log');
       const unit = await buildHelpUnit(t.db, { name: '竹山县人社局', level: 'county' });
       const res = await t.call(county, 'POST', '/api/cadres', {
@@ -102,6 +132,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses bad cadre input naming each field, and changes nothing', async () => {
+      const { t, county, village } = app();
       const people = await count(t, 'person');
       const audits = await count(t, 'audit_log');
       const cases: [Record<string, unknown>, string, number][] = [
@@ -140,31 +171,25 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps masked values sent back by an edit, refuses other masked values and duplicate ID numbers', async () => {
-      const c = (
-        await t.call(township, 'POST', '/api/cadres', {
-          name: '刘晓梅',
-          gender: 'female',
-          birthDate: '1992-09-09',
-          idNumber: idNumber('1992-09-09', 44, false),
-          phone: '13800001111',
-          regionCode: LONGJING,
-        })
-      ).json();
+      const { t, township, village } = app();
+      const c = await createLiu(t, township);
       const res = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, {
         post: '驻村工作队员',
         phone: c.phone,
         idNumber: c.idNumber,
+        version: c.version,
       });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().post, '驻村工作队员');
+      const version = res.json().version as number;
       const stored = await t.db.selectFrom('person').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(stored.phone, '13800001111');
       assert.equal(stored.id_number, idNumber('1992-09-09', 44, false));
       // a kept ID number must still agree with a changed birth date
-      const birth = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { birthDate: '1992-09-10' });
+      const birth = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { birthDate: '1992-09-10', version });
       assert.equal(birth.statusCode, 400, birth.body);
       assert.equal(birth.json().error.details[0].path, 'idNumber');
-      const wrong = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { phone: '138****2222' });
+      const wrong = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { phone: '138****2222', version });
       assert.equal(wrong.statusCode, 400, wrong.body);
       assert.equal(wrong.json().error.details[0].path, 'phone');
       const dup = await t.call(township, 'POST', '/api/cadres', {
@@ -174,8 +199,17 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(dup.statusCode, 409, dup.body);
       // the village of the record may edit it; another township's record may not be moved here
-      assert.equal((await t.call(village, 'PATCH', `/api/cadres/${c.id}`, { rank: '科员' })).json().rank, '科员');
-      assert.equal((await t.call(village, 'PATCH', `/api/cadres/${c.id}`, { regionCode: HUACHANG })).statusCode, 403);
+      const ranked = await t.call(village, 'PATCH', `/api/cadres/${c.id}`, { rank: '科员', version });
+      assert.equal(ranked.json().rank, '科员');
+      assert.equal(
+        (
+          await t.call(village, 'PATCH', `/api/cadres/${c.id}`, {
+            regionCode: HUACHANG,
+            version: ranked.json().version,
+          })
+        ).statusCode,
+        403,
+      );
       assert.equal(
         (await t.db.selectFrom('person').select('region_code').where('id', '=', c.id).executeTakeFirstOrThrow())
           .region_code,
@@ -184,6 +218,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('reveals phone and ID number to the county only, audited', async () => {
+      const { t, county, township, otherCounty } = app();
+      await createLiu(t, township);
       const c = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}&q=${encodeURIComponent('刘晓梅')}`)).json()
         .items[0];
       assert.equal(c.phone, '138****1111');
@@ -203,26 +239,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('lists cadres by role and region: holders of the role now, managed or stationed in the region', async () => {
-      const unit = await buildHelpUnit(t.db, { name: '湖北省交通运输厅', level: 'provincial', regionCode: '420000' });
-      const fs = await buildCadre(t.db, '420323', { name: '第一书记甲', birthDate: '1980-01-01', unitId: unit });
-      const member = await buildCadre(t.db, '420323103', { name: '队员乙', birthDate: '1995-01-01' });
-      const past = await buildCadre(t.db, '420323', { name: '前任丙' });
-      const leader = await buildCadre(t.db, '420323', { name: '县领导丁' });
-      const elsewhere = await buildCadre(t.db, '420323104', { name: '擂鼓戊' });
-      await buildStation(t.db, fs, LONGJING, 'first_secretary', { start, end, unitId: unit });
-      await buildStation(t.db, member, LONGJING, 'team_member', { start, end });
-      const former = await buildStation(t.db, past, LONGJING, 'first_secretary', {
-        start: addYears(start, -2),
-        end: addDays(start, -1),
-      });
-      await t.db
-        .updateTable('stationing')
-        .set({ ended_on: addDays(start, -1), end_reason: 'completed' })
-        .where('id', '=', former)
-        .execute();
-      await buildStation(t.db, leader, LONGJING, 'county_leader', { start, end: null });
-      await buildStation(t.db, leader, DONG, 'county_leader', { start, end: null });
-      await buildStation(t.db, elsewhere, DONG, 'first_secretary', { start, end });
+      const { t, county, township, otherCounty } = app();
+      await createLiu(t, township);
+      const { unit, past, elsewhere } = await buildListing(t);
 
       const names = async (s: Session, query: string) => {
         const res = await t.call(s, 'GET', `/api/cadres?${query}`);
@@ -280,6 +299,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps help units as reference data with scoped writes', async () => {
+      const { t, county, township, village, admin, otherCounty } = app();
+      await buildListing(t);
       const units = await count(t, 'help_unit');
       const created = await t.call(county, 'POST', '/api/help-units', {
         name: '竹山县财政局',
@@ -312,10 +333,14 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(dup.statusCode, 409);
       assert.equal(
-        (await t.call(county, 'PATCH', `/api/help-units/${central.json().id}`, { name: '越权' })).statusCode,
+        (await t.call(county, 'PATCH', `/api/help-units/${central.json().id}`, { name: '越权', version: 1 }))
+          .statusCode,
         403,
       );
-      const patched = await t.call(county, 'PATCH', `/api/help-units/${created.json().id}`, { kind: 'institution' });
+      const patched = await t.call(county, 'PATCH', `/api/help-units/${created.json().id}`, {
+        kind: 'institution',
+        version: created.json().version,
+      });
       assert.equal(patched.json().kind, 'institution');
       assert.equal(await count(t, 'help_unit'), units + 2);
 
@@ -332,6 +357,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps partners region-scoped with masked phones', async () => {
+      const { t, county, township, otherCounty } = app();
       const created = await t.call(township, 'POST', '/api/partners', {
         name: '宝丰镇茶叶专业合作社',
         kind: 'cooperative',
@@ -346,6 +372,7 @@ for (const dialect of DIALECTS) {
           await t.call(township, 'PATCH', `/api/partners/${created.json().id}`, {
             contact: '周总',
             phone: '139****2222',
+            version: created.json().version,
           })
         ).json().contact,
         '周总',
@@ -364,6 +391,184 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.call(county, 'GET', '/api/partners?kind=cooperative')).json().total, 1);
       assert.equal((await t.call(otherCounty, 'GET', '/api/partners')).json().total, 0);
       assert.equal((await t.call(otherCounty, 'GET', `/api/partners?region=${LONGJING}`)).statusCode, 403);
+    });
+
+    it('one cadre, two editors: reads carry the version and an ETag; no version is 428; stale is 409 with the current record', async () => {
+      const { t, county, township } = app();
+      const c = await createLiu(t, township);
+      const read = await t.call(county, 'GET', `/api/cadres/${c.id}`);
+      assert.equal(read.json().version, 1);
+      assert.equal(read.headers.etag, '"1"');
+      const listed = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}`)).json().items[0];
+      assert.equal(listed.version, 1);
+      const none = await t.call(county, 'PATCH', `/api/cadres/${c.id}`, { post: '无版本' });
+      assert.equal(none.statusCode, 428, none.body);
+      assert.equal(none.json().error.code, 'PRECONDITION_REQUIRED');
+      // the township saves first …
+      const first = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { post: '驻村工作队员', version: 1 });
+      assert.equal(first.statusCode, 200, first.body);
+      assert.equal(first.json().version, 2);
+      assert.equal(first.headers.etag, '"2"');
+      // … the county, still holding version 1, loses and is shown the record as it is now (masked, as read)
+      const second = await t.call(county, 'PATCH', `/api/cadres/${c.id}`, { post: '第一书记', version: 1 });
+      assert.equal(second.statusCode, 409, second.body);
+      const err = second.json().error;
+      assert.equal(err.code, 'VERSION_CONFLICT');
+      assert.equal(err.current.post, '驻村工作队员');
+      assert.equal(err.current.version, 2);
+      assert.equal(err.current.phone, '138****1111');
+      assert.match(err.current.idNumber, /\*/);
+      const stored = await t.db.selectFrom('person').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
+      assert.equal(stored.post, '驻村工作队员');
+      assert.equal(stored.version, 2);
+      assert.equal(
+        Number(
+          (
+            await t.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('entity', '=', 'person')
+              .where('entity_id', '=', String(c.id))
+              .where('action', '=', 'update')
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        1,
+        'the lost write left no audit row',
+      );
+      // overwriting consciously, with the version from the conflict (or If-Match)
+      const again = await t.call(
+        county,
+        'PATCH',
+        `/api/cadres/${c.id}`,
+        { post: '第一书记' },
+        { 'if-match': `"${err.current.version}"` },
+      );
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.json().post, '第一书记');
+      assert.equal(again.json().version, 3);
+    });
+
+    it('one cadre, two editors at once: exactly one 200 and one 409', async () => {
+      const { t, county, township } = app();
+      const c = await createLiu(t, township);
+      const results = await Promise.all([
+        t.call(county, 'PATCH', `/api/cadres/${c.id}`, { post: '甲', version: 1 }),
+        t.call(township, 'PATCH', `/api/cadres/${c.id}`, { post: '乙', version: 1 }),
+      ]);
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409], results.map((r) => r.body).join('\n'));
+      const winner = results.find((r) => r.statusCode === 200)!;
+      const stored = (await t.call(county, 'GET', `/api/cadres/${c.id}`)).json();
+      assert.equal(stored.version, 2);
+      assert.equal(stored.post, winner.json().post);
+      assert.equal(results.find((r) => r.statusCode === 409)!.json().error.current.post, stored.post);
+    });
+
+    it('help units, partners and teams: versioned edits (428 without, 409 with the current record when stale)', async () => {
+      const { t, county } = app();
+      const unit = (
+        await t.call(county, 'POST', '/api/help-units', {
+          name: '竹山县财政局',
+          level: 'county',
+          kind: 'party_gov',
+          regionCode: '420323',
+        })
+      ).json();
+      const partner = (
+        await t.call(county, 'POST', '/api/partners', { name: '龙井茶厂', kind: 'enterprise', regionCode: LONGJING })
+      ).json();
+      const team = (
+        await t.call(county, 'POST', '/api/teams', { regionCode: LONGJING, name: '龙井村工作队', startDate: start })
+      ).json();
+      const cases: [string, number, { name: string }, (r: { name: string }) => string][] = [
+        ['/api/help-units', unit.id, { name: '竹山县财政局（新）' }, (r) => r.name],
+        ['/api/partners', partner.id, { name: '龙井茶厂（新）' }, (r) => r.name],
+        ['/api/teams', team.id, { name: '龙井村工作队（新）' }, (r) => r.name],
+      ];
+      for (const [path, id, patch, name] of cases) {
+        assert.equal((await t.call(county, 'PATCH', `${path}/${id}`, patch)).statusCode, 428, path);
+        const ok = await t.call(county, 'PATCH', `${path}/${id}`, { ...patch, version: 1 });
+        assert.equal(ok.statusCode, 200, `${path}: ${ok.body}`);
+        assert.equal(ok.json().version, 2, path);
+        const stale = await t.call(county, 'PATCH', `${path}/${id}`, { name: '别的名称', version: 1 });
+        assert.equal(stale.statusCode, 409, `${path}: ${stale.body}`);
+        assert.equal(stale.json().error.code, 'VERSION_CONFLICT', path);
+        assert.equal(name(stale.json().error.current), patch.name, path);
+        assert.equal(stale.json().error.current.version, 2, path);
+      }
+      // the partner's phone stays masked in the conflict, as a read shows it
+      await t.db.updateTable('partner').set({ phone: '13911112222' }).where('id', '=', partner.id).execute();
+      const stale = await t.call(county, 'PATCH', `/api/partners/${partner.id}`, { contact: '周总', version: 1 });
+      assert.equal(stale.json().error.current.phone, '139****2222');
+    });
+
+    it('phones: mobile or landline with area code; a masked one sent back keeps the stored number', async () => {
+      const { t, county } = app();
+      for (const phone of ['12345', '1380013800', '719-1234567', '138****11'])
+        assert.equal(
+          (await t.call(county, 'POST', '/api/cadres', { name: '王', phone, regionCode: '420323' })).statusCode,
+          400,
+          phone,
+        );
+      const landline = await t.call(county, 'POST', '/api/partners', {
+        name: '竹山县茶业公司',
+        kind: 'enterprise',
+        regionCode: '420323',
+        phone: '0719-4221234',
+      });
+      assert.equal(landline.statusCode, 201, landline.body);
+      const masked = landline.json().phone as string;
+      assert.match(masked, /\*{4}/);
+      const kept = await t.call(county, 'PATCH', `/api/partners/${landline.json().id}`, {
+        phone: masked,
+        contact: '李',
+        version: 1,
+      });
+      assert.equal(kept.statusCode, 200, kept.body);
+      const stored = await t.db
+        .selectFrom('partner')
+        .select('phone')
+        .where('id', '=', landline.json().id)
+        .executeTakeFirstOrThrow();
+      assert.equal(stored.phone, '0719-4221234');
+      // a masked number of no record is refused: the full number is needed
+      const made = await t.call(county, 'POST', '/api/partners', {
+        name: '竹山县果业公司',
+        kind: 'enterprise',
+        regionCode: '420323',
+        phone: '139****2222',
+      });
+      assert.equal(made.statusCode, 400, made.body);
+      assert.equal(made.json().error.details[0].path, 'phone');
+    });
+
+    it('an import that updates a cadre by ID number moves the version: a form holding the old one gets 409', async () => {
+      const { t, county, township } = app();
+      const c = await createLiu(t, township);
+      const headers = ['姓名', '身份证号', '职务', '管理区划代码'];
+      const csv = [headers, ['刘晓梅', idNumber('1992-09-09', 44, false), '驻村第一书记', LONGJING]]
+        .map((r) => r.join(','))
+        .join('\r\n');
+      const boundary = 'xhcadreimport';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="c.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/imports/cadres?mode=commit',
+        payload: Buffer.concat([Buffer.from(head), Buffer.from(csv), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        headers: {
+          cookie: county.cookie,
+          'x-csrf-token': county.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().updated, 1, res.body);
+      const now = (await t.call(county, 'GET', `/api/cadres/${c.id}`)).json();
+      assert.equal(now.post, '驻村第一书记');
+      assert.equal(now.version, 2);
+      const stale = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { rank: '科员', version: c.version });
+      assert.equal(stale.statusCode, 409, stale.body);
+      assert.equal(stale.json().error.current.post, '驻村第一书记');
     });
   });
 }

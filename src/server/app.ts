@@ -25,7 +25,7 @@ import { policyRoutes } from './routes/policy.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { workflowRoutes } from './routes/workflow.ts';
-import { cadreRoutes } from './routes/cadres.ts';
+import { cadreBindings } from './routes/cadres.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { dutyRoutes } from './routes/duty.ts';
 import { pairingRoutes } from './routes/pairings.ts';
@@ -92,13 +92,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(policyRoutes(deps));
   await app.register(workflowRoutes(deps));
   await app.register(crosscheckFileRoutes(deps));
-  await app.register(cadreRoutes(deps));
   await app.register(dutyRoutes(deps));
   await app.register(assessmentRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [...householdBindings(deps), ...cadreBindings(deps)]);
   await registerWeb(app);
   await app.ready();
   return app;

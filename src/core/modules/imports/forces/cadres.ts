@@ -2,7 +2,7 @@
 import type { Gender } from '../../../../shared/codes.ts';
 import type { CadreEducation, PoliticalStatus } from '../../../../shared/forces.ts';
 import type { Actor } from '../../../access/permissions.ts';
-import { can, scopesFor } from '../../../access/scope.ts';
+import { can, Scope, scopesFor } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
@@ -142,7 +142,7 @@ export const CADRES: RowKind = {
         );
       const stored = await existing(trx, v, unitId, region);
       if (!stored) {
-        await createCadre(trx, actor, patch as CadreInput);
+        await createCadre(trx, Scope.of(actor, 'force.write'), patch as CadreInput);
         return 'created';
       }
       if (!can(actor, 'force.write', stored.region_code))
@@ -154,7 +154,7 @@ export const CADRES: RowKind = {
           ),
         );
       if (!changes(stored, patch, region)) return 'unchanged';
-      await updateCadre(trx, actor, stored.id, patch);
+      await updateCadre(trx, Scope.of(actor, 'force.write'), stored.id, patch, Number(stored.version));
       return 'updated';
     };
   },

@@ -1,7 +1,7 @@
 /** 驻村任职导入 — stationing assignments and leader links, one per row, through createStation. */
 import type { StationRole } from '../../../../shared/forces.ts';
 import type { Actor } from '../../../access/permissions.ts';
-import { can } from '../../../access/scope.ts';
+import { can, Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
@@ -131,7 +131,7 @@ export const STATIONS: RowKind = {
         teamId =
           team?.id ??
           (
-            await createTeam(trx, actor, {
+            await createTeam(trx, Scope.of(actor, 'force.station'), {
               regionCode: village,
               name: str(v.team)!,
               startDate: str(v.startDate)!,
@@ -150,7 +150,7 @@ export const STATIONS: RowKind = {
         .where('start_date', '=', startDate)
         .executeTakeFirst();
       if (same) return 'unchanged';
-      await createStation(trx, actor, {
+      await createStation(trx, Scope.of(actor, 'force.station'), {
         personId,
         regionCode: str(v.regionCode)!,
         role,
