@@ -9,6 +9,7 @@ import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { listPage } from '../../db/list.ts';
 import type { DB } from '../../db/schema.ts';
+import { inScope } from './common.ts';
 import { activeOn, stationsOf } from './repo.ts';
 
 function cadreQuery(db: Db) {
@@ -54,8 +55,7 @@ export type CadreFilter = Omit<CadreListQuery, 'region' | 'sentSince' | 'maxAge'
 /**
  * One page of cadres in the scope. With a role (or stationed, sentSince, active=true): those holding it now in a
  * village of the scope (sentSince: begun since then). Otherwise: managed in the scope, or holding any role there
- * now — the ids of both, as one union of two indexed range scans. Each row comes with its current stationings
- * inside the scope.
+ * now. Each row comes with its current stationings inside the scope.
  */
 export async function listCadres(db: Db, scope: Scope, f: CadreFilter) {
   const stationedOnly = !!f.role || !!f.stationed || !!f.sentFrom || f.active === true;
@@ -69,8 +69,6 @@ export async function listCadres(db: Db, scope: Scope, f: CadreFilter) {
       .$if(!!f.sentFrom, (qb) => qb.where('s.start_date', '>=', f.sentFrom!).where('s.start_date', '<=', f.today))
       .$if(!f.sentFrom, (qb) => qb.where(activeOn('s', f.today)))
       .$call(s.where('s.region_code'));
-  const managedIn = (s: Scope) =>
-    db.selectFrom('person as m').select('m.id as person_id').$call(s.where('m.region_code'));
   const base = db
     .selectFrom('person as p')
     .$if(f.active === false, (q) =>
@@ -96,11 +94,13 @@ export async function listCadres(db: Db, scope: Scope, f: CadreFilter) {
   return listPage({
     scope,
     base,
+    // Managed in the scope OR stationed there: an index range on person.region_code ORed with an IN list, cheaper
+    // on both databases than a UNION of the two sets of ids.
     scopeColumn: (s) => (qb) =>
-      (qb as Base).where(
-        'p.id',
-        'in',
-        stationedOnly ? stationedIn(s) : managedIn(s).union(stationedIn(s)),
+      (qb as Base).where((eb) =>
+        stationedOnly
+          ? eb('p.id', 'in', stationedIn(s))
+          : eb.or([inScope(s, 'p.region_code')(eb), eb('p.id', 'in', stationedIn(s))]),
       ) as typeof qb,
     order: (qb) => qb.orderBy('p.region_code').orderBy('p.id'),
     page: f,

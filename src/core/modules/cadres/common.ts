@@ -1,4 +1,5 @@
 /** Helpers shared by the cadre, unit, team, stationing and recall use cases. */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ancestorsOf, NATION_CODE } from '../../../shared/regions.ts';
 import type { Actor } from '../../access/permissions.ts';
 import type { Scope } from '../../access/scope.ts';
@@ -42,6 +43,22 @@ export function codesAbove(scope: Scope): string[] {
   if (ranges === 'all' || scope.covers(NATION_CODE)) return [];
   const roots = scope.region ? [scope.region.code] : ranges.map((r) => r.lo).filter((c) => c.length >= 12);
   return [...new Set(roots.flatMap(ancestorsOf))];
+}
+
+/**
+ * The scope as one condition on a region-code column — the ranges `scope.where` filters a query by, as an
+ * expression — for rows that belong to a scope in more than one way (ORed with the others: a cadre managed in the
+ * scope or stationed there). An OR of index range conditions, which both databases serve from the index.
+ */
+export function inScope(scope: Scope, column: string) {
+  const ranges = scope.codeRanges();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    ranges === 'all'
+      ? sql<SqlBool>`1 = 1`
+      : ranges.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : eb.or(ranges.map((r) => eb.and([eb(column, '>=', r.lo), eb(column, '<', r.hi)])));
 }
 
 /** Who did it, as request and decision rows name them. */

@@ -4,17 +4,19 @@
  * its scope, those registered above it (the county's enterprises from its villages) and those paired with a
  * village of it. Phones are masked; a masked phone sent back unchanged keeps the stored number.
  */
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { PartnerInput, PartnerListQuery, PartnerPatch, PartnerView } from '../../../shared/contracts/units.ts';
 import { NATION_CODE } from '../../../shared/regions.ts';
 import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
 import { listPage } from '../../db/list.ts';
+import type { DB } from '../../db/schema.ts';
 import { bumpVersion } from '../../db/rows.ts';
 import { maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { codesAbove, keptPhone, partnerMissing, refuse, uniqueName } from './common.ts';
+import { codesAbove, inScope, keptPhone, partnerMissing, refuse, uniqueName } from './common.ts';
 import { pairingActive } from './repo.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,22 +27,19 @@ function visiblePartners(db: Db, scope: Scope) {
   return <QB extends Filterable>(qb: QB): QB => {
     if (scope.isGlobal || scope.covers(NATION_CODE)) return qb;
     const above = codesAbove(scope);
-    const ids = db
-      .selectFrom('partner as o')
-      .select('o.id as partner_id')
-      .$call(scope.where('o.region_code'))
-      .$if(above.length > 0, (q) =>
-        q.union(db.selectFrom('partner as a').select('a.id as partner_id').where('a.region_code', 'in', above)),
-      )
-      .union(
-        db
-          .selectFrom('pairing as g')
-          .select('g.partner_id')
-          .where('g.partner_id', 'is not', null)
-          .$call(scope.where('g.region_code'))
-          .$narrowType<{ partner_id: number }>(),
-      );
-    return qb.where('e.id', 'in', ids);
+    return qb.where((eb: ExpressionBuilder<DB & { e: DB['partner'] }, 'e'>) =>
+      eb.or([
+        inScope(scope, 'e.region_code')(eb),
+        ...(above.length ? [eb('e.region_code', 'in', above)] : []),
+        eb.exists(
+          eb
+            .selectFrom('pairing as g')
+            .select(sql`1`.as('one'))
+            .whereRef('g.partner_id', '=', 'e.id')
+            .$call(scope.where('g.region_code')),
+        ),
+      ]),
+    );
   };
 }
 

@@ -5,58 +5,61 @@
  * and those linked to it — a cadre managed there, a stationing or a pairing there — but not another county's own
  * units.
  */
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { HelpUnitInput, HelpUnitListQuery, HelpUnitPatch, HelpUnitView } from '../../../shared/contracts/units.ts';
 import { NATION_CODE } from '../../../shared/regions.ts';
 import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
 import { listPage } from '../../db/list.ts';
+import type { DB } from '../../db/schema.ts';
 import { bumpVersion } from '../../db/rows.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { codesAbove, uniqueName, unitMissing } from './common.ts';
+import { codesAbove, inScope, uniqueName, unitMissing } from './common.ts';
 import { activeOn, pairingActive } from './repo.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Filterable = { where: (...args: any[]) => any };
 
-/** Keeps the units (alias `u`) the scope sees: registered inside or above it, or linked to it. */
+/**
+ * Keeps the units (alias `u`) the scope sees: registered inside it or above it, or linked to it by a cadre managed
+ * there, a stationing or a pairing there. One OR of index lookups per unit (the pairings and cadres of a unit by
+ * their unit index; the scope's stationings once, as an IN list).
+ */
 export function visibleUnits(db: Db, scope: Scope) {
   return <QB extends Filterable>(qb: QB): QB => {
     if (scope.isGlobal || scope.covers(NATION_CODE)) return qb;
     const above = codesAbove(scope);
-    const ids = db
-      .selectFrom('help_unit as o')
-      .select('o.id as unit_id')
-      .$call(scope.where('o.region_code'))
-      .$if(above.length > 0, (q) =>
-        q.union(db.selectFrom('help_unit as a').select('a.id as unit_id').where('a.region_code', 'in', above)),
-      )
-      .union(
-        db
-          .selectFrom('person as p')
-          .select('p.unit_id')
-          .where('p.unit_id', 'is not', null)
-          .$call(scope.where('p.region_code'))
-          .$narrowType<{ unit_id: number }>(),
-      )
-      .union(
-        db
-          .selectFrom('stationing as s')
-          .select('s.unit_id')
-          .where('s.unit_id', 'is not', null)
-          .$call(scope.where('s.region_code'))
-          .$narrowType<{ unit_id: number }>(),
-      )
-      .union(
-        db
-          .selectFrom('pairing as g')
-          .select('g.unit_id')
-          .where('g.unit_id', 'is not', null)
-          .$call(scope.where('g.region_code'))
-          .$narrowType<{ unit_id: number }>(),
-      );
-    return qb.where('u.id', 'in', ids);
+    return qb.where((eb: ExpressionBuilder<DB & { u: DB['help_unit'] }, 'u'>) =>
+      eb.or([
+        inScope(scope, 'u.region_code')(eb),
+        ...(above.length ? [eb('u.region_code', 'in', above)] : []),
+        eb.exists(
+          eb
+            .selectFrom('person as p')
+            .select(sql`1`.as('one'))
+            .whereRef('p.unit_id', '=', 'u.id')
+            .$call(scope.where('p.region_code')),
+        ),
+        eb(
+          'u.id',
+          'in',
+          db
+            .selectFrom('stationing as s')
+            .select('s.unit_id')
+            .where('s.unit_id', 'is not', null)
+            .$call(scope.where('s.region_code')),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('pairing as g')
+            .select(sql`1`.as('one'))
+            .whereRef('g.unit_id', '=', 'u.id')
+            .$call(scope.where('g.region_code')),
+        ),
+      ]),
+    );
   };
 }
 
