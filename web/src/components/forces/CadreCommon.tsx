@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { FORCE_CODE_LISTS, forceLabel } from '@shared/forces';
+import { FORCE_CODE_LISTS, STATIONED_ROLES, forceLabel } from '@shared/forces';
 import type { ForceCodeListName } from '@shared/forces';
 import type { Bilingual } from '@shared/codes';
 import { api } from '../../api';
@@ -72,6 +72,10 @@ export function UnitLevelTag({ level }: { level: string }) {
   const { L } = useI18n();
   return <Tag color={LEVEL_COLORS[level]}>{forceText('unit_level', level, L)}</Tag>;
 }
+
+/** A stationed role (first secretary, team leader or member): one village at a time, recallable. */
+export const isStationedRole = (role: string | null | undefined): boolean =>
+  !!role && (STATIONED_ROLES as readonly string[]).includes(role);
 
 /** A 12-digit village code (not a county, township or group). */
 export function isVillageCode(code: string | null | undefined): boolean {

@@ -23,7 +23,7 @@ import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Page } from '../../types';
 import { ApprovalTag, forceText } from './CadreCommon';
-import type { Assessment, DaysInVillage, Leave, WorkLog } from './CadreTypes';
+import type { Assessment, DaysInVillage, Leave, WorkLog } from './ForceTypes';
 
 /** A compact load error inside a card. */
 function CardError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

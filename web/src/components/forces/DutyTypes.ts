@@ -1,5 +1,5 @@
 /** Shapes of the help-force API used by the attendance/leave, assessment, pairing and measure pages (README: help-force endpoints). */
-import type { CadreRef, UnitRef, Station, WorkLog } from './CadreTypes';
+import type { CadreRef, UnitRef, Station, WorkLog } from './ForceTypes';
 export type { CadreRef, UnitRef, Station, WorkLog };
 
 export interface RegionRefLite {

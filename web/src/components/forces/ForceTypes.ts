@@ -1,127 +1,17 @@
-/** Shapes of the help-force API (README: help-force endpoints): cadres, units, teams, stations, recalls, five ones, statistics. */
+/**
+ * Shapes of the help-force endpoints not yet declared as contracts (days in the village, work logs, assessments,
+ * the five ones, statistics): their modules replace them with contract types. The cadre core's shapes (cadres,
+ * units, partners, teams, stationing, recalls) come from @shared/contracts/cadres, units and teams.
+ */
+import type { StationView, UnitRef } from '@shared/contracts/cadres';
+
 export type { Leave } from './DutyTypes';
+export type { UnitRef };
+export type Station = StationView;
 
 export interface CadreRef {
   id: number;
   name: string;
-}
-
-export interface UnitRef {
-  id: number;
-  name: string;
-  level: string;
-}
-
-export interface Station {
-  id: number;
-  personId: number;
-  personName: string;
-  role: string;
-  regionCode: string;
-  regionName: string;
-  teamId: number | null;
-  teamName?: string | null;
-  unit: UnitRef | null;
-  startDate: string;
-  endDate: string | null;
-  endedOn: string | null;
-  endReason: string | null;
-  active: boolean;
-}
-
-export interface Cadre {
-  id: number;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  age: number | null;
-  education: string | null;
-  politicalStatus: string | null;
-  phone: string | null;
-  post: string | null;
-  rank: string | null;
-  unit: UnitRef | null;
-  regionCode: string;
-  regionName: string;
-  /** Current stations (list) or all of them (detail). */
-  stations: Station[];
-}
-
-export interface Recall {
-  id: number;
-  stationId: number;
-  personId: number;
-  personName: string;
-  role: string;
-  regionCode: string;
-  regionName: string;
-  reason: string;
-  note: string | null;
-  effectiveDate: string;
-  status: string;
-  requestedBy: string | null;
-  requestedAt: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  /** The caller may approve or reject it (pending, recall.approve, in scope). */
-  canDecide?: boolean;
-}
-
-export interface CadreDetail extends Cadre {
-  idNumber: string | null;
-  recalls: Recall[];
-  canEdit?: boolean;
-  canReveal?: boolean;
-}
-
-export interface HelpUnit {
-  id: number;
-  name: string;
-  level: string;
-  kind: string;
-  regionCode: string;
-  regionName?: string;
-  cadres: number;
-  villages: number;
-}
-
-export interface Partner {
-  id: number;
-  name: string;
-  kind: string;
-  regionCode: string;
-  regionName: string;
-  contact: string | null;
-  phone: string | null;
-  villages: number;
-}
-
-export interface TeamMember {
-  stationId: number;
-  personId: number;
-  name: string;
-  role: string;
-}
-
-export interface Team {
-  id: number;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  unit: UnitRef | null;
-  startDate: string;
-  endDate: string | null;
-  size: number;
-  minimum: number;
-  belowMinimum: boolean;
-  members: TeamMember[];
-}
-
-export interface TeamPage {
-  items: Team[];
-  total: number;
-  belowMinimum: number;
 }
 
 export interface DaysInVillage {
