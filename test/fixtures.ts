@@ -6,6 +6,17 @@ export const idNumber = (birth: string, seq: number, male = true) => {
   return first17 + checkDigit(first17);
 };
 
+/** A cadre's body for POST /api/cadres: 刘晓梅, managed in 龙井村, phone and ID number in full (override any field). */
+export const cadreBody = (over: Record<string, unknown> = {}) => ({
+  name: '刘晓梅',
+  gender: 'female',
+  birthDate: '1992-09-09',
+  idNumber: idNumber('1992-09-09', 44, false),
+  phone: '13800001111',
+  regionCode: '420323103211',
+  ...over,
+});
+
 /** A registered poor household of two in a village, with a 2019 record (override any field). */
 export function household(code: string, villageCode: string, over: Record<string, unknown> = {}) {
   return {
