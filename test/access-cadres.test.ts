@@ -11,6 +11,7 @@ import {
   buildTeam,
   buildVillagePairing,
 } from './factories.ts';
+import { addDays } from './fixtures.ts';
 import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /**
@@ -23,12 +24,6 @@ import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 const LONGJING = '420323103211'; // 龙井村, 宝丰镇
 const HUACHANG = '420323103200'; // 铧厂村, 宝丰镇
 const DONG = '420323104211'; // 董家沟村, 擂鼓镇
-
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 const auditCount = async (t: TestApp) =>
   Number(

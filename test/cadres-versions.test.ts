@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { todayInChina } from '../src/core/clock.ts';
-import { cadreBody, idNumber } from './fixtures.ts';
+import { addDays, cadreBody, idNumber } from './fixtures.ts';
 import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /**
@@ -11,11 +11,6 @@ import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 const LONGJING = '420323103211'; // 龙井村, 宝丰镇
 
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const start = addDays(todayInChina(), -200);
 
 /** 刘晓梅, managed in 龙井村, created through the API by the township (phone and ID number stored in full). */

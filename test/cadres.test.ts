@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildHelpUnit, buildStation } from './factories.ts';
-import { cadreBody, idNumber } from './fixtures.ts';
+import { addDays, addYears, cadreBody, idNumber } from './fixtures.ts';
 import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /** Cadres, help units and partners over HTTP: create, list by role and region, masking, reveal, bad input. */
@@ -10,14 +10,6 @@ import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 const LONGJING = '420323103211'; // 龙井村, 宝丰镇
 const HUACHANG = '420323103200'; // 铧厂村, 宝丰镇
 const DONG = '420323104211'; // 董家沟村, 擂鼓镇
-
-/** Dates relative to today, so the tests do not age. */
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const addYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
 
 const count = async (t: TestApp, table: 'person' | 'help_unit' | 'partner' | 'audit_log') =>
   Number(

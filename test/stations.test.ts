@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { todayInChina } from '../src/core/clock.ts';
 import { buildCadre, buildStation, buildTeam } from './factories.ts';
+import { addDays, addMonths } from './fixtures.ts';
 import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /** Stationing, teams and recalls over HTTP: the issue's bad-input cases, rotation, recall → approval. */
@@ -9,17 +10,6 @@ import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 const LONGJING = '420323103211'; // 龙井村, 宝丰镇
 const HUACHANG = '420323103200'; // 铧厂村, 宝丰镇
 const DONG = '420323104211'; // 董家沟村, 擂鼓镇
-
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const addMonths = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 const count = async (t: TestApp, table: 'stationing' | 'recall' | 'work_team' | 'audit_log') =>
   Number(

@@ -61,10 +61,34 @@ export function inScope(scope: Scope, column: string) {
         : eb.or(ranges.map((r) => eb.and([eb(column, '>=', r.lo), eb(column, '<', r.hi)])));
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Filterable = { where: (...args: any[]) => any };
+
+/**
+ * Keeps the reference rows (help units, partners) a scope sees: registered inside it (their region `column`),
+ * registered above it (`codesAbove`), or linked to it (`linked`: conditions built with the scope, e.g. an EXISTS of
+ * a pairing there). A scope holding the nation sees them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function seenFrom<EB extends ExpressionBuilder<any, any>>(
+  scope: Scope,
+  column: string,
+  linked: (eb: EB) => Expression<SqlBool>[],
+) {
+  return <QB extends Filterable>(qb: QB): QB => {
+    if (scope.isGlobal || scope.covers(NATION_CODE)) return qb;
+    const above = codesAbove(scope);
+    return qb.where((eb: EB) =>
+      eb.or([inScope(scope, column)(eb), ...(above.length ? [eb(column, 'in', above)] : []), ...linked(eb)]),
+    );
+  };
+}
+
 /** Who did it, as request and decision rows name them. */
 export const actorName = (actor: Actor) => (actor.kind === 'user' ? actor.username : `(${actor.name})`);
 
-const isMasked = (v: string | null | undefined) => !!v && v.includes('*');
+/** A value as forms receive it masked (139****5678, 420323********123X). */
+export const isMasked = (v: string | null | undefined) => !!v && v.includes('*');
 
 /**
  * A phone from a form: a masked value sent back unchanged keeps the stored number; any other masked value is a
@@ -78,8 +102,6 @@ export function keptPhone(
   if (stored && maskPhone(stored) === sent) return { phone: stored };
   return { problem: msg('请填写完整的电话号码', 'Enter the full phone number') };
 }
-
-export { isMasked };
 
 export const cadreMissing = (id: number) => notFound(msg(`干部不存在：${id}`, `Cadre not found: ${id}`));
 export const stationMissing = (id: number) => notFound(msg(`驻村记录不存在：${id}`, `Stationing not found: ${id}`));

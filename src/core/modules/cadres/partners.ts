@@ -6,7 +6,6 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { PartnerInput, PartnerListQuery, PartnerPatch, PartnerView } from '../../../shared/contracts/units.ts';
-import { NATION_CODE } from '../../../shared/regions.ts';
 import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
@@ -16,32 +15,20 @@ import { bumpVersion } from '../../db/rows.ts';
 import { maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { codesAbove, inScope, keptPhone, partnerMissing, refuse, uniqueName } from './common.ts';
+import { keptPhone, partnerMissing, refuse, seenFrom, uniqueName } from './common.ts';
 import { pairingActive } from './repo.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Filterable = { where: (...args: any[]) => any };
-
 /** Keeps the partners (alias `e`) the scope sees: registered inside or above it, or paired with a village of it. */
-function visiblePartners(db: Db, scope: Scope) {
-  return <QB extends Filterable>(qb: QB): QB => {
-    if (scope.isGlobal || scope.covers(NATION_CODE)) return qb;
-    const above = codesAbove(scope);
-    return qb.where((eb: ExpressionBuilder<DB & { e: DB['partner'] }, 'e'>) =>
-      eb.or([
-        inScope(scope, 'e.region_code')(eb),
-        ...(above.length ? [eb('e.region_code', 'in', above)] : []),
-        eb.exists(
-          eb
-            .selectFrom('pairing as g')
-            .select(sql`1`.as('one'))
-            .whereRef('g.partner_id', '=', 'e.id')
-            .$call(scope.where('g.region_code')),
-        ),
-      ]),
-    );
-  };
-}
+const visiblePartners = (scope: Scope) =>
+  seenFrom(scope, 'e.region_code', (eb: ExpressionBuilder<DB & { e: DB['partner'] }, 'e'>) => [
+    eb.exists(
+      eb
+        .selectFrom('pairing as g')
+        .select(sql`1`.as('one'))
+        .whereRef('g.partner_id', '=', 'e.id')
+        .$call(scope.where('g.region_code')),
+    ),
+  ]);
 
 function partnerQuery(db: Db) {
   return db
@@ -97,7 +84,7 @@ export async function partnerList(db: Db, scope: Scope, q: Omit<PartnerListQuery
   const { total, rows } = await listPage({
     scope,
     base,
-    scopeColumn: (s) => visiblePartners(db, s),
+    scopeColumn: visiblePartners,
     order: (qb) => qb.orderBy('e.region_code').orderBy('e.name').orderBy('e.id'),
     page: q,
     id: 'e.id',

@@ -7,7 +7,6 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { HelpUnitInput, HelpUnitListQuery, HelpUnitPatch, HelpUnitView } from '../../../shared/contracts/units.ts';
-import { NATION_CODE } from '../../../shared/regions.ts';
 import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
@@ -16,52 +15,40 @@ import type { DB } from '../../db/schema.ts';
 import { bumpVersion } from '../../db/rows.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { codesAbove, inScope, uniqueName, unitMissing } from './common.ts';
+import { seenFrom, uniqueName, unitMissing } from './common.ts';
 import { activeOn, pairingActive } from './repo.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Filterable = { where: (...args: any[]) => any };
 
 /**
  * Keeps the units (alias `u`) the scope sees: registered inside it or above it, or linked to it by a cadre managed
  * there, a stationing or a pairing there. One OR of index lookups per unit (the pairings and cadres of a unit by
  * their unit index; the scope's stationings once, as an IN list).
  */
-export function visibleUnits(db: Db, scope: Scope) {
-  return <QB extends Filterable>(qb: QB): QB => {
-    if (scope.isGlobal || scope.covers(NATION_CODE)) return qb;
-    const above = codesAbove(scope);
-    return qb.where((eb: ExpressionBuilder<DB & { u: DB['help_unit'] }, 'u'>) =>
-      eb.or([
-        inScope(scope, 'u.region_code')(eb),
-        ...(above.length ? [eb('u.region_code', 'in', above)] : []),
-        eb.exists(
-          eb
-            .selectFrom('person as p')
-            .select(sql`1`.as('one'))
-            .whereRef('p.unit_id', '=', 'u.id')
-            .$call(scope.where('p.region_code')),
-        ),
-        eb(
-          'u.id',
-          'in',
-          db
-            .selectFrom('stationing as s')
-            .select('s.unit_id')
-            .where('s.unit_id', 'is not', null)
-            .$call(scope.where('s.region_code')),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('pairing as g')
-            .select(sql`1`.as('one'))
-            .whereRef('g.unit_id', '=', 'u.id')
-            .$call(scope.where('g.region_code')),
-        ),
-      ]),
-    );
-  };
-}
+export const visibleUnits = (db: Db, scope: Scope) =>
+  seenFrom(scope, 'u.region_code', (eb: ExpressionBuilder<DB & { u: DB['help_unit'] }, 'u'>) => [
+    eb.exists(
+      eb
+        .selectFrom('person as p')
+        .select(sql`1`.as('one'))
+        .whereRef('p.unit_id', '=', 'u.id')
+        .$call(scope.where('p.region_code')),
+    ),
+    eb(
+      'u.id',
+      'in',
+      db
+        .selectFrom('stationing as s')
+        .select('s.unit_id')
+        .where('s.unit_id', 'is not', null)
+        .$call(scope.where('s.region_code')),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('pairing as g')
+        .select(sql`1`.as('one'))
+        .whereRef('g.unit_id', '=', 'u.id')
+        .$call(scope.where('g.region_code')),
+    ),
+  ]);
 
 /**
  * The units the scope sees, with the number of cadres they send (person.unit_id, managed in the scope) and of

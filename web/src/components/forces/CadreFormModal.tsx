@@ -7,12 +7,11 @@ import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { GENDERS, GENDER_LABELS } from '@shared/codes';
 import { cadres, type CadreDetail, type CadreInput } from '@shared/contracts/cadres';
-import { phoneKind } from '@shared/phone';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { dateItemProps, forceOptions } from './CadreCommon';
+import { dateItemProps, forceOptions, phoneRule } from './CadreCommon';
 import { HelpUnitSelect } from './CadreSelect';
 
 type CadreForm = CadreInput;
@@ -158,16 +157,7 @@ export function CadreFormModal({ open, cadre, defaultRegion, onClose, onSaved }:
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
-            name="phone"
-            label={t('fa.phone')}
-            rules={[
-              {
-                validator: (_, v?: string | null) =>
-                  !v?.trim() || phoneKind(v) ? Promise.resolve() : Promise.reject(new Error(t('person.phoneInvalid'))),
-              },
-            ]}
-          >
+          <Form.Item name="phone" label={t('fa.phone')} rules={[phoneRule(t('person.phoneInvalid'))]}>
             <Input maxLength={20} />
           </Form.Item>
         </Col>

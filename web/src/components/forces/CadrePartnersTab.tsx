@@ -4,7 +4,6 @@ import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { phoneKind } from '@shared/phone';
 import { PartnerListQuery, partners, type PartnerInput, type PartnerView } from '@shared/contracts/units';
 import { call } from '../../api';
 import { useAuth } from '../../auth';
@@ -13,7 +12,7 @@ import { FormModal } from '../common/FormModal';
 import { ListTab, useList } from '../common/useList';
 import { useUrlFilters } from '../common/urlFilters';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { forceOptions, forceText } from './CadreCommon';
+import { forceOptions, forceText, phoneRule } from './CadreCommon';
 
 type PartnerForm = PartnerInput;
 const FIELDS = ['name', 'kind', 'regionCode', 'contact', 'phone'] as const;
@@ -101,16 +100,7 @@ function PartnerFormModal({
       <Form.Item name="contact" label={t('fa.partnerContact')}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t('fa.phone')}
-        rules={[
-          {
-            validator: (_, v?: string | null) =>
-              !v?.trim() || phoneKind(v) ? Promise.resolve() : Promise.reject(new Error(t('person.phoneInvalid'))),
-          },
-        ]}
-      >
+      <Form.Item name="phone" label={t('fa.phone')} rules={[phoneRule(t('person.phoneInvalid'))]}>
         <Input maxLength={20} />
       </Form.Item>
     </FormModal>
