@@ -184,4 +184,23 @@ describe('help forces: five ones, statistics, cadres', () => {
     const now = (await (await page.request.get(`/api/cadres/${cadre.id}`)).json()) as { post: string; version: number };
     assert.deepEqual([now.post, now.version], ['科长', 3]);
   });
+
+  it('the teams page lists teams, stationing and recalls; the county approves the pending recall', async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    await page.goto(`/forces/teams?region=${COUNTY}`);
+    await page.locator('[data-testid=team-table] tbody tr.ant-table-row').first().waitFor();
+    await page.goto(`/forces/teams?tab=stations&region=${COUNTY}`);
+    await page.locator('[data-testid=station-table] tbody tr.ant-table-row').first().waitFor();
+    await page.goto(`/forces/teams?tab=recalls&region=${COUNTY}&status=pending`);
+    const rows = page.locator('[data-testid=recall-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1, 'the demo has one pending recall');
+    await rows.first().getByTestId('recall-approve').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '批准后' });
+    await modal.getByRole('button', { name: '批准召回' }).click();
+    await page.getByText('已批准召回').waitFor();
+    await page.locator('[data-testid=recall-table] .ant-empty').waitFor();
+    assert.equal(await rows.count(), 0);
+  });
 });
