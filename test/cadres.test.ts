@@ -259,6 +259,12 @@ for (const dialect of DIALECTS) {
       );
       const asCounty = (await t.call(county, 'GET', `/api/cadres?role=county_leader`)).json().items[0];
       assert.equal(asCounty.stations.length, 2);
+      // a region narrows the list, not the roles each cadre shows: the county still sees the link in 董家沟村
+      const inLongjing = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}&role=county_leader`)).json();
+      assert.deepEqual(
+        inLongjing.items[0].stations.map((s: { regionCode: string }) => s.regionCode).sort(),
+        [LONGJING, DONG].sort(),
+      );
       const sec = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}&role=first_secretary`)).json().items[0];
       assert.equal(sec.age, Number(today.slice(0, 4)) - 1980);
       assert.deepEqual(sec.unit, { id: unit, name: '湖北省交通运输厅', level: 'provincial' });

@@ -55,9 +55,10 @@ export type CadreFilter = Omit<CadreListQuery, 'region' | 'sentSince' | 'maxAge'
 /**
  * One page of cadres in the scope. With a role (or stationed, sentSince, active=true): those holding it now in a
  * village of the scope (sentSince: begun since then). Otherwise: managed in the scope, or holding any role there
- * now. Each row comes with its current stationings inside the scope.
+ * now. Each row comes with its current stationings inside `shown` (the caller's whole scope: a region narrows the
+ * list, not the roles a cadre is seen holding).
  */
-export async function listCadres(db: Db, scope: Scope, f: CadreFilter) {
+export async function listCadres(db: Db, scope: Scope, f: CadreFilter, shown: Scope) {
   const stationedOnly = !!f.role || !!f.stationed || !!f.sentFrom || f.active === true;
   const stationedIn = (s: Scope) =>
     db
@@ -108,7 +109,7 @@ export async function listCadres(db: Db, scope: Scope, f: CadreFilter) {
     details: async (ids) => {
       const [rows, stations] = await Promise.all([
         cadreQuery(db).where('p.id', 'in', ids).execute(),
-        stationsOf(db, scope, ids, f.today, true),
+        stationsOf(db, shown, ids, f.today, true),
       ]);
       return rows.map((r) => ({ ...r, stations: stations.get(r.id) ?? [] }));
     },

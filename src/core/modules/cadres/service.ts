@@ -11,7 +11,7 @@ import type {
   CadreView,
   StationView,
 } from '../../../shared/contracts/cadres.ts';
-import type { Scope } from '../../access/scope.ts';
+import { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
 import { bumpVersion } from '../../db/rows.ts';
@@ -48,15 +48,16 @@ function cadreItem(r: CadreRow, stations: StationView[], today: string): CadreVi
   };
 }
 
-/** A page of the cadres managed or stationed in the scope, with their current stationings there. */
+/** A page of the cadres managed or stationed in the scope, with their current stationings in the caller's scope. */
 export async function cadreList(db: Db, scope: Scope, q: CadreListQuery) {
   const today = todayInChina();
-  const { total, rows } = await listCadres(db, scope, {
+  const filter = {
     ...q,
     today,
     bornAfter: q.maxAge === undefined ? undefined : bornAfterForMaxAge(today, q.maxAge),
     sentFrom: q.sentSince === undefined ? undefined : `${q.sentSince}-01-01`,
-  });
+  };
+  const { total, rows } = await listCadres(db, scope, filter, Scope.of(scope.actor, 'force.read'));
   return { total, items: rows.map((r) => cadreItem(r, r.stations, today)) };
 }
 
