@@ -146,4 +146,61 @@ describe('help forces: five ones, statistics, cadres', () => {
     await page.waitForURL(/\/forces\/five-ones\?.*missing=true/);
     await page.locator('[data-testid=five-ones-table] tbody tr.ant-table-row').first().waitFor();
   });
+
+  it('two people edit one cadre: the later save shows both versions, and the user overwrites consciously', async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'xh_csrf')?.value ?? '';
+    const headers = { 'x-csrf-token': csrf };
+    const created = await page.request.post('/api/cadres', {
+      data: { name: '冲突测试', post: '科员', regionCode: COUNTY },
+      headers,
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const cadre = (await created.json()) as { id: number; version: number };
+
+    await page.goto(`/forces/cadres/${cadre.id}`);
+    await page.getByTestId('cadre-edit').click();
+    const form = page.getByTestId('cadre-form').locator('.ant-modal');
+    await form.locator('#post').waitFor();
+    // Someone else saves the cadre while the form is open.
+    const theirs = await page.request.patch(`/api/cadres/${cadre.id}`, {
+      data: { post: '副科长', version: cadre.version },
+      headers,
+    });
+    assert.equal(theirs.status(), 200, await theirs.text());
+    await form.locator('#post').fill('科长');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+
+    const dialog = page.getByTestId('conflict-dialog').locator('.ant-modal');
+    await dialog.waitFor();
+    const row = dialog.getByTestId('conflict-table').locator('tbody tr', { hasText: '职务' });
+    await row.getByText('科长', { exact: true }).waitFor();
+    await row.getByText('副科长', { exact: true }).waitFor();
+    await screenshot(page, 'forces-cadre-conflict');
+    await dialog.getByTestId('conflict-overwrite').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('cadre-profile').getByText('科长', { exact: true }).waitFor();
+    const now = (await (await page.request.get(`/api/cadres/${cadre.id}`)).json()) as { post: string; version: number };
+    assert.deepEqual([now.post, now.version], ['科长', 3]);
+  });
+
+  it('the teams page lists teams, stationing and recalls; the county approves the pending recall', async () => {
+    const page = await app().newPage();
+    await login(page, 'zhushan');
+    await page.goto(`/forces/teams?region=${COUNTY}`);
+    await page.locator('[data-testid=team-table] tbody tr.ant-table-row').first().waitFor();
+    await page.goto(`/forces/teams?tab=stations&region=${COUNTY}`);
+    await page.locator('[data-testid=station-table] tbody tr.ant-table-row').first().waitFor();
+    await page.goto(`/forces/teams?tab=recalls&region=${COUNTY}&status=pending`);
+    const rows = page.locator('[data-testid=recall-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1, 'the demo has one pending recall');
+    await rows.first().getByTestId('recall-approve').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '批准后' });
+    await modal.getByRole('button', { name: '批准召回' }).click();
+    await page.getByText('已批准召回').waitFor();
+    await page.locator('[data-testid=recall-table] .ant-empty').waitFor();
+    assert.equal(await rows.count(), 0);
+  });
 });

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { todayInChina } from '../src/core/clock.ts';
-import { buildCadre, buildHelpUnit, buildStation, buildUser } from './factories.ts';
-import { idNumber } from './fixtures.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { buildCadre, buildHelpUnit, buildStation } from './factories.ts';
+import { addDays, addYears, cadreBody, idNumber } from './fixtures.ts';
+import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /** Cadres, help units and partners over HTTP: create, list by role and region, masking, reveal, bad input. */
 
 const LONGJING = '420323103211'; // 龙井村, 宝丰镇
 const HUACHANG = '420323103200'; // 铧厂村, 宝丰镇
 const DONG = '420323104211'; // 董家沟村, 擂鼓镇
-
-/** Dates relative to today, so the tests do not age. */
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const addYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
 
 const count = async (t: TestApp, table: 'person' | 'help_unit' | 'partner' | 'audit_log') =>
   Number(
@@ -29,34 +21,57 @@ const count = async (t: TestApp, table: 'person' | 'help_unit' | 'partner' | 'au
     ).n,
   );
 
+const today = todayInChina();
+const start = addDays(today, -200);
+const end = addDays(addYears(start, 2), -1);
+
+/** 刘晓梅, managed in 龙井村, created through the API by the township (phone and ID number stored in full). */
+async function createLiu(t: TestApp, township: Session) {
+  const res = await t.call(township, 'POST', '/api/cadres', cadreBody());
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+/**
+ * The cadres of the listing test: a first secretary sent by a provincial unit and a team member in 龙井村, a former
+ * secretary there, a county leader linked to 龙井村 and 董家沟村, a first secretary in 董家沟村.
+ */
+async function buildListing(t: TestApp) {
+  const unit = await buildHelpUnit(t.db, { name: '湖北省交通运输厅', level: 'provincial', regionCode: '420000' });
+  const fs = await buildCadre(t.db, '420323', { name: '第一书记甲', birthDate: '1980-01-01', unitId: unit });
+  const member = await buildCadre(t.db, '420323103', { name: '队员乙', birthDate: '1995-01-01' });
+  const past = await buildCadre(t.db, '420323', { name: '前任丙' });
+  const leader = await buildCadre(t.db, '420323', { name: '县领导丁' });
+  const elsewhere = await buildCadre(t.db, '420323104', { name: '擂鼓戊' });
+  await buildStation(t.db, fs, LONGJING, 'first_secretary', { start, end, unitId: unit });
+  await buildStation(t.db, member, LONGJING, 'team_member', { start, end });
+  const former = await buildStation(t.db, past, LONGJING, 'first_secretary', {
+    start: addYears(start, -2),
+    end: addDays(start, -1),
+  });
+  await t.db
+    .updateTable('stationing')
+    .set({ ended_on: addDays(start, -1), end_reason: 'completed' })
+    .where('id', '=', former)
+    .execute();
+  await buildStation(t.db, leader, LONGJING, 'county_leader', { start, end: null });
+  await buildStation(t.db, leader, DONG, 'county_leader', { start, end: null });
+  await buildStation(t.db, elsewhere, DONG, 'first_secretary', { start, end });
+  return { unit, fs, past, elsewhere };
+}
+
 for (const dialect of DIALECTS) {
   describe(`cadres, units and partners [${dialect}]`, () => {
-    let t: TestApp;
-    let county: Session;
-    let township: Session;
-    let village: Session;
-    let admin: Session;
-    let otherCounty: Session;
-    const today = todayInChina();
-    const start = addDays(today, -200);
-    const end = addDays(addYears(start, 2), -1);
-
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'county', '420323', 'cty');
-      await buildUser(t.db, 'township', '420323103', 'twn');
-      await buildUser(t.db, 'village', LONGJING, 'vil');
-      await buildUser(t.db, 'admin', '000000000000', 'adm');
-      await buildUser(t.db, 'county', '420322', 'yx');
-      county = await t.login('cty');
-      township = await t.login('twn');
-      village = await t.login('vil');
-      admin = await t.login('adm');
-      otherCounty = await t.login('yx');
-    });
-    after(() => t.close());
+    const app = eachTest(dialect, async (t) => ({
+      county: await t.as('county', '420323', 'cty'),
+      township: await t.as('township', '420323103', 'twn'),
+      village: await t.as('village', LONGJING, 'vil'),
+      admin: await t.as('admin', '000000000000', 'adm'),
+      otherCounty: await t.as('county', '420322', 'yx'),
+    }));
 
     it('creates a cadre, masked in the answer, audited', async () => {
+      const { t, county } = app();
       const auditBefore = await count(t, 'audit_log');
       const unit = await buildHelpUnit(t.db, { name: '竹山县人社局', level: 'county' });
       const res = await t.call(county, 'POST', '/api/cadres', {
@@ -102,6 +117,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses bad cadre input naming each field, and changes nothing', async () => {
+      const { t, county, village } = app();
       const people = await count(t, 'person');
       const audits = await count(t, 'audit_log');
       const cases: [Record<string, unknown>, string, number][] = [
@@ -140,31 +156,25 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps masked values sent back by an edit, refuses other masked values and duplicate ID numbers', async () => {
-      const c = (
-        await t.call(township, 'POST', '/api/cadres', {
-          name: '刘晓梅',
-          gender: 'female',
-          birthDate: '1992-09-09',
-          idNumber: idNumber('1992-09-09', 44, false),
-          phone: '13800001111',
-          regionCode: LONGJING,
-        })
-      ).json();
+      const { t, township, village } = app();
+      const c = await createLiu(t, township);
       const res = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, {
         post: '驻村工作队员',
         phone: c.phone,
         idNumber: c.idNumber,
+        version: c.version,
       });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().post, '驻村工作队员');
+      const version = res.json().version as number;
       const stored = await t.db.selectFrom('person').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow();
       assert.equal(stored.phone, '13800001111');
       assert.equal(stored.id_number, idNumber('1992-09-09', 44, false));
       // a kept ID number must still agree with a changed birth date
-      const birth = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { birthDate: '1992-09-10' });
+      const birth = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { birthDate: '1992-09-10', version });
       assert.equal(birth.statusCode, 400, birth.body);
       assert.equal(birth.json().error.details[0].path, 'idNumber');
-      const wrong = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { phone: '138****2222' });
+      const wrong = await t.call(township, 'PATCH', `/api/cadres/${c.id}`, { phone: '138****2222', version });
       assert.equal(wrong.statusCode, 400, wrong.body);
       assert.equal(wrong.json().error.details[0].path, 'phone');
       const dup = await t.call(township, 'POST', '/api/cadres', {
@@ -174,8 +184,17 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(dup.statusCode, 409, dup.body);
       // the village of the record may edit it; another township's record may not be moved here
-      assert.equal((await t.call(village, 'PATCH', `/api/cadres/${c.id}`, { rank: '科员' })).json().rank, '科员');
-      assert.equal((await t.call(village, 'PATCH', `/api/cadres/${c.id}`, { regionCode: HUACHANG })).statusCode, 403);
+      const ranked = await t.call(village, 'PATCH', `/api/cadres/${c.id}`, { rank: '科员', version });
+      assert.equal(ranked.json().rank, '科员');
+      assert.equal(
+        (
+          await t.call(village, 'PATCH', `/api/cadres/${c.id}`, {
+            regionCode: HUACHANG,
+            version: ranked.json().version,
+          })
+        ).statusCode,
+        403,
+      );
       assert.equal(
         (await t.db.selectFrom('person').select('region_code').where('id', '=', c.id).executeTakeFirstOrThrow())
           .region_code,
@@ -184,6 +203,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('reveals phone and ID number to the county only, audited', async () => {
+      const { t, county, township, otherCounty } = app();
+      await createLiu(t, township);
       const c = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}&q=${encodeURIComponent('刘晓梅')}`)).json()
         .items[0];
       assert.equal(c.phone, '138****1111');
@@ -203,26 +224,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('lists cadres by role and region: holders of the role now, managed or stationed in the region', async () => {
-      const unit = await buildHelpUnit(t.db, { name: '湖北省交通运输厅', level: 'provincial', regionCode: '420000' });
-      const fs = await buildCadre(t.db, '420323', { name: '第一书记甲', birthDate: '1980-01-01', unitId: unit });
-      const member = await buildCadre(t.db, '420323103', { name: '队员乙', birthDate: '1995-01-01' });
-      const past = await buildCadre(t.db, '420323', { name: '前任丙' });
-      const leader = await buildCadre(t.db, '420323', { name: '县领导丁' });
-      const elsewhere = await buildCadre(t.db, '420323104', { name: '擂鼓戊' });
-      await buildStation(t.db, fs, LONGJING, 'first_secretary', { start, end, unitId: unit });
-      await buildStation(t.db, member, LONGJING, 'team_member', { start, end });
-      const former = await buildStation(t.db, past, LONGJING, 'first_secretary', {
-        start: addYears(start, -2),
-        end: addDays(start, -1),
-      });
-      await t.db
-        .updateTable('stationing')
-        .set({ ended_on: addDays(start, -1), end_reason: 'completed' })
-        .where('id', '=', former)
-        .execute();
-      await buildStation(t.db, leader, LONGJING, 'county_leader', { start, end: null });
-      await buildStation(t.db, leader, DONG, 'county_leader', { start, end: null });
-      await buildStation(t.db, elsewhere, DONG, 'first_secretary', { start, end });
+      const { t, county, township, otherCounty } = app();
+      await createLiu(t, township);
+      const { unit, past, elsewhere } = await buildListing(t);
 
       const names = async (s: Session, query: string) => {
         const res = await t.call(s, 'GET', `/api/cadres?${query}`);
@@ -255,6 +259,12 @@ for (const dialect of DIALECTS) {
       );
       const asCounty = (await t.call(county, 'GET', `/api/cadres?role=county_leader`)).json().items[0];
       assert.equal(asCounty.stations.length, 2);
+      // a region narrows the list, not the roles each cadre shows: the county still sees the link in 董家沟村
+      const inLongjing = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}&role=county_leader`)).json();
+      assert.deepEqual(
+        inLongjing.items[0].stations.map((s: { regionCode: string }) => s.regionCode).sort(),
+        [LONGJING, DONG].sort(),
+      );
       const sec = (await t.call(county, 'GET', `/api/cadres?region=${LONGJING}&role=first_secretary`)).json().items[0];
       assert.equal(sec.age, Number(today.slice(0, 4)) - 1980);
       assert.deepEqual(sec.unit, { id: unit, name: '湖北省交通运输厅', level: 'provincial' });
@@ -280,6 +290,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps help units as reference data with scoped writes', async () => {
+      const { t, county, township, village, admin, otherCounty } = app();
+      await buildListing(t);
       const units = await count(t, 'help_unit');
       const created = await t.call(county, 'POST', '/api/help-units', {
         name: '竹山县财政局',
@@ -312,10 +324,14 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(dup.statusCode, 409);
       assert.equal(
-        (await t.call(county, 'PATCH', `/api/help-units/${central.json().id}`, { name: '越权' })).statusCode,
+        (await t.call(county, 'PATCH', `/api/help-units/${central.json().id}`, { name: '越权', version: 1 }))
+          .statusCode,
         403,
       );
-      const patched = await t.call(county, 'PATCH', `/api/help-units/${created.json().id}`, { kind: 'institution' });
+      const patched = await t.call(county, 'PATCH', `/api/help-units/${created.json().id}`, {
+        kind: 'institution',
+        version: created.json().version,
+      });
       assert.equal(patched.json().kind, 'institution');
       assert.equal(await count(t, 'help_unit'), units + 2);
 
@@ -332,6 +348,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps partners region-scoped with masked phones', async () => {
+      const { t, county, township, otherCounty } = app();
       const created = await t.call(township, 'POST', '/api/partners', {
         name: '宝丰镇茶叶专业合作社',
         kind: 'cooperative',
@@ -346,6 +363,7 @@ for (const dialect of DIALECTS) {
           await t.call(township, 'PATCH', `/api/partners/${created.json().id}`, {
             contact: '周总',
             phone: '139****2222',
+            version: created.json().version,
           })
         ).json().contact,
         '周总',

@@ -141,3 +141,110 @@ export async function buildStation(
     .executeTakeFirstOrThrow();
   return id;
 }
+
+/** A work team (驻村工作队) of a village from `start` (direct insert, for test setup). */
+export async function buildTeam(
+  db: Db,
+  villageCode: string,
+  opts: { name?: string; unitId?: number | null; start?: string; end?: string | null } = {},
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('work_team')
+    .values({
+      region_code: normalizeCode(villageCode)!,
+      name: opts.name ?? `工作队${++seq}`,
+      unit_id: opts.unitId ?? null,
+      start_date: opts.start ?? '2025-03-01',
+      end_date: opts.end ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** An enterprise or cooperative (企业与合作社) registered in a region. */
+export async function buildPartner(
+  db: Db,
+  regionCode: string,
+  opts: { name?: string; kind?: string; phone?: string | null } = {},
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('partner')
+    .values({
+      name: opts.name ?? `合作社${++seq}`,
+      kind: opts.kind ?? 'cooperative',
+      region_code: normalizeCode(regionCode)!,
+      contact: null,
+      phone: opts.phone ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A recall request of a stationing (pending unless told), in the stationing's village. */
+export async function buildRecall(
+  db: Db,
+  stationId: number,
+  opts: { status?: string; effectiveDate?: string; reason?: string } = {},
+) {
+  const s = await db
+    .selectFrom('stationing')
+    .select(['person_id', 'region_code'])
+    .where('id', '=', stationId)
+    .executeTakeFirstOrThrow();
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('recall')
+    .values({
+      stationing_id: stationId,
+      person_id: s.person_id,
+      region_code: s.region_code,
+      reason: opts.reason ?? 'health',
+      note: null,
+      effective_date: opts.effectiveDate ?? now.slice(0, 10),
+      status: opts.status ?? 'pending',
+      requested_by: 'factory',
+      requested_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A pairing of a village with a unit (unit_village) or an enterprise (enterprise_village), from `start`. */
+export async function buildVillagePairing(
+  db: Db,
+  villageCode: string,
+  helper: { unitId: number } | { partnerId: number },
+  opts: { start?: string; end?: string | null } = {},
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('pairing')
+    .values({
+      kind: 'unitId' in helper ? 'unit_village' : 'enterprise_village',
+      region_code: normalizeCode(villageCode)!,
+      household_id: null,
+      person_id: null,
+      unit_id: 'unitId' in helper ? helper.unitId : null,
+      partner_id: 'partnerId' in helper ? helper.partnerId : null,
+      helper_region_code: null,
+      helper_name: null,
+      helped_name: null,
+      start_date: opts.start ?? '2025-03-01',
+      end_date: opts.end ?? null,
+      note: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

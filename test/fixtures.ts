@@ -6,6 +6,32 @@ export const idNumber = (birth: string, seq: number, male = true) => {
   return first17 + checkDigit(first17);
 };
 
+/** Dates relative to today, so tests do not age: a day `n` days after (or before) an ISO date. */
+export const addDays = (iso: string, n: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+/** The same day `n` months later (JavaScript's month arithmetic). */
+export const addMonths = (iso: string, n: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+};
+/** The same month and day `n` years later. */
+export const addYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
+
+/** A cadre's body for POST /api/cadres: 刘晓梅, managed in 龙井村, phone and ID number in full (override any field). */
+export const cadreBody = (over: Record<string, unknown> = {}) => ({
+  name: '刘晓梅',
+  gender: 'female',
+  birthDate: '1992-09-09',
+  idNumber: idNumber('1992-09-09', 44, false),
+  phone: '13800001111',
+  regionCode: '420323103211',
+  ...over,
+});
+
 /** A registered poor household of two in a village, with a 2019 record (override any field). */
 export function household(code: string, villageCode: string, over: Record<string, unknown> = {}) {
   return {

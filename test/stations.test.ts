@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { todayInChina } from '../src/core/clock.ts';
-import { buildCadre, buildStation, buildUser } from './factories.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { buildCadre, buildStation, buildTeam } from './factories.ts';
+import { addDays, addMonths } from './fixtures.ts';
+import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /** Stationing, teams and recalls over HTTP: the issue's bad-input cases, rotation, recall → approval. */
 
 const LONGJING = '420323103211'; // 龙井村, 宝丰镇
 const HUACHANG = '420323103200'; // 铧厂村, 宝丰镇
 const DONG = '420323104211'; // 董家沟村, 擂鼓镇
-
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const addMonths = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 const count = async (t: TestApp, table: 'stationing' | 'recall' | 'work_team' | 'audit_log') =>
   Number(
@@ -31,30 +21,22 @@ const count = async (t: TestApp, table: 'stationing' | 'recall' | 'work_team' | 
     ).n,
   );
 
+const today = todayInChina();
+// A term that started 200 days ago and lasts exactly two years (the planned end is its last day).
+const start = addDays(today, -200);
+const end = addDays(addMonths(start, 24), -1);
+
 for (const dialect of DIALECTS) {
   describe(`stationing, teams and recalls [${dialect}]`, () => {
-    let t: TestApp;
-    let county: Session;
-    let township: Session;
-    let village: Session;
-    const today = todayInChina();
-    // A term that started 200 days ago and lasts exactly two years (the planned end is its last day).
-    const start = addDays(today, -200);
-    const end = addDays(addMonths(start, 24), -1);
-
-    before(async () => {
-      t = await testApp(dialect);
-      await buildUser(t.db, 'county', '420323', 'cty');
-      await buildUser(t.db, 'township', '420323103', 'twn');
-      await buildUser(t.db, 'village', LONGJING, 'vil');
-      county = await t.login('cty');
-      township = await t.login('twn');
-      village = await t.login('vil');
-    });
-    after(() => t.close());
+    const app = eachTest(dialect, async (t) => ({
+      county: await t.as('county', '420323', 'cty'),
+      township: await t.as('township', '420323103', 'twn'),
+      village: await t.as('village', LONGJING, 'vil'),
+    }));
 
     /** Posts a stationing and asserts a refusal naming `field`, with nothing written. */
     async function refused(s: Session, body: Record<string, unknown>, status: number, field?: string) {
+      const { t } = app();
       const [stations, audits] = [await count(t, 'stationing'), await count(t, 'audit_log')];
       const res = await t.call(s, 'POST', '/api/stations', body);
       assert.equal(res.statusCode, status, res.body);
@@ -69,6 +51,7 @@ for (const dialect of DIALECTS) {
     }
 
     it('stations a first secretary and refuses a second village at the same time', async () => {
+      const { t, county } = app();
       const cadre = await buildCadre(t.db, '420323', { name: '第一书记甲' });
       const res = await t.call(county, 'POST', '/api/stations', {
         personId: cadre,
@@ -121,6 +104,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses terms ending before they start or shorter than the policy minimum, regions that are not villages, teams of another village', async () => {
+      const { t, county } = app();
       const cadre = await buildCadre(t.db, '420323', { name: '队员丙' });
       const base = { personId: cadre, regionCode: HUACHANG, role: 'team_member' };
       await refused(county, { ...base, startDate: today, endDate: addDays(today, -1) }, 400, 'endDate');
@@ -147,6 +131,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('lets only county users (force.station) station cadres', async () => {
+      const { t, township, village } = app();
       const cadre = await buildCadre(t.db, LONGJING, { name: '队员丁' });
       const body = { personId: cadre, regionCode: LONGJING, role: 'team_member', startDate: today };
       await refused(township, body, 403);
@@ -154,7 +139,13 @@ for (const dialect of DIALECTS) {
       const station = await buildStation(t.db, cadre, LONGJING, 'team_member', { start, end });
       for (const s of [township, village])
         assert.equal(
-          (await t.call(s, 'POST', `/api/stations/${station}/end`, { endedOn: today, reason: 'rotation' })).statusCode,
+          (
+            await t.call(s, 'POST', `/api/stations/${station}/end`, {
+              endedOn: today,
+              reason: 'rotation',
+              version: 1,
+            })
+          ).statusCode,
           403,
         );
       assert.equal(
@@ -165,6 +156,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('counts team members now and flags teams below the minimum', async () => {
+      const { t, county, township, village } = app();
+      await buildTeam(t.db, LONGJING, { name: '龙井村驻村工作队', start });
       const team = (await t.call(county, 'GET', `/api/teams?region=${LONGJING}`)).json().items[0];
       const leader = await buildCadre(t.db, '420323', { name: '队长戊' });
       const member = await buildCadre(t.db, '420323', { name: '队员己' });
@@ -240,6 +233,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('recalls: a village user cannot, a township requests, the county approves and the stationing ends', async () => {
+      const { t, county, township, village } = app();
+      const leader = await buildCadre(t.db, '420323', { name: '县领导乙' });
+      await buildStation(t.db, leader, LONGJING, 'county_leader', { start, end: null });
       const cadre = await buildCadre(t.db, '420323', { name: '被召回者' });
       const station = (
         await t.call(county, 'POST', '/api/stations', {
@@ -269,7 +265,7 @@ for (const dialect of DIALECTS) {
       assert.equal(recall.canDecide, false);
       assert.equal((await t.call(township, 'POST', '/api/recalls', body)).statusCode, 409);
       assert.equal(
-        (await t.call(township, 'POST', `/api/recalls/${recall.id}/decide`, { approve: true })).statusCode,
+        (await t.call(township, 'POST', `/api/recalls/${recall.id}/decide`, { approve: true, version: 1 })).statusCode,
         403,
       );
       const inbox = (await t.call(county, 'GET', '/api/recalls?status=pending')).json();
@@ -278,6 +274,7 @@ for (const dialect of DIALECTS) {
       const decided = await t.call(county, 'POST', `/api/recalls/${recall.id}/decide`, {
         approve: true,
         note: '同意召回',
+        version: inbox.items[0].version,
       });
       assert.equal(decided.statusCode, 200, decided.body);
       assert.equal(decided.json().status, 'approved');
@@ -292,10 +289,13 @@ for (const dialect of DIALECTS) {
       const s = (await t.call(county, 'GET', `/api/stations/${station.id}`)).json();
       assert.equal(s.active, false);
       assert.equal(s.endReason, 'recall');
-      assert.equal(
-        (await t.call(county, 'POST', `/api/recalls/${recall.id}/decide`, { approve: false })).statusCode,
-        409,
-      );
+      // a second decision, even with the current version, is refused
+      const twice = await t.call(county, 'POST', `/api/recalls/${recall.id}/decide`, {
+        approve: false,
+        version: decided.json().version,
+      });
+      assert.equal(twice.statusCode, 409, twice.body);
+      assert.equal(twice.json().error.code, 'CONFLICT');
       // history stays on the cadre
       const detail = (await t.call(township, 'GET', `/api/cadres/${cadre}`)).json();
       assert.equal(detail.recalls.length, 1);
@@ -329,6 +329,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('a rejected recall leaves the stationing; rotation ends it and frees the cadre for another village', async () => {
+      const { t, county, township } = app();
       const cadre = await buildCadre(t.db, '420323', { name: '轮换者' });
       const station = await buildStation(t.db, cadre, LONGJING, 'team_member', { start, end });
       const recall = (
@@ -337,6 +338,7 @@ for (const dialect of DIALECTS) {
       const rejected = await t.call(county, 'POST', `/api/recalls/${recall.id}/decide`, {
         approve: false,
         note: '不同意',
+        version: recall.version,
       });
       assert.equal(rejected.json().status, 'rejected');
       let row = await t.db.selectFrom('stationing').selectAll().where('id', '=', station).executeTakeFirstOrThrow();
@@ -348,11 +350,13 @@ for (const dialect of DIALECTS) {
       const early = await t.call(county, 'POST', `/api/stations/${station}/end`, {
         endedOn: addDays(start, -1),
         reason: 'rotation',
+        version: 1,
       });
       assert.equal(early.statusCode, 400);
       const rotated = await t.call(county, 'POST', `/api/stations/${station}/end`, {
         endedOn: addDays(today, -10),
         reason: 'rotation',
+        version: 1,
       });
       assert.equal(rotated.statusCode, 200, rotated.body);
       assert.equal(rotated.json().endReason, 'rotation');
@@ -364,8 +368,13 @@ for (const dialect of DIALECTS) {
         'cancelled',
       );
       assert.equal(
-        (await t.call(county, 'POST', `/api/stations/${station}/end`, { endedOn: today, reason: 'rotation' }))
-          .statusCode,
+        (
+          await t.call(county, 'POST', `/api/stations/${station}/end`, {
+            endedOn: today,
+            reason: 'rotation',
+            version: rotated.json().version,
+          })
+        ).statusCode,
         409,
       );
       const next = await t.call(county, 'POST', '/api/stations', {

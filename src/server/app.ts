@@ -25,7 +25,7 @@ import { policyBindings } from './routes/policy.ts';
 import { regionBindings } from './routes/regions.ts';
 import { statsBindings } from './routes/stats.ts';
 import { workflowBindings } from './routes/workflow.ts';
-import { cadreRoutes } from './routes/cadres.ts';
+import { cadreBindings } from './routes/cadres.ts';
 import { assessmentBindings } from './routes/assessments.ts';
 import { dutyBindings } from './routes/duty.ts';
 import { pairingRoutes } from './routes/pairings.ts';
@@ -85,7 +85,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
-  await app.register(cadreRoutes(deps));
   await app.register(pairingRoutes(deps));
   await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
@@ -102,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...dutyBindings(deps),
     ...assessmentBindings(deps),
     ...importBindings(deps, { maxBytes: opts.importMaxBytes }),
+    ...cadreBindings(deps),
   ]);
   await registerWeb(app);
   await app.ready();

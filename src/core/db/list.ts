@@ -27,8 +27,11 @@ interface Common {
   scope: Scope;
   /** FROM … JOIN … WHERE <filters>, without a select. */
   base: Base;
-  /** The region-code column the scope filters (e.g. `h.region_code`). */
-  scopeColumn: string;
+  /**
+   * The region-code column the scope filters (e.g. `h.region_code`) — or, for rows that belong to a scope in more
+   * than one way (a cadre managed there or stationed there), the filter built from the scope.
+   */
+  scopeColumn: string | ((scope: Scope) => (qb: Base) => Base);
   /** Applies ORDER BY (end with a unique column, e.g. the id, so pages never overlap). */
   order: (qb: Ordered) => Ordered;
   page: PageRequest;
@@ -49,7 +52,8 @@ export async function listPage<Row>(
     details?: (ids: number[]) => Promise<(Row & { id: number })[]>;
   },
 ): Promise<Page<Row>> {
-  const scoped = o.base.$call(o.scope.where(o.scopeColumn)) as Base;
+  const filter = typeof o.scopeColumn === 'string' ? o.scope.where(o.scopeColumn) : o.scopeColumn(o.scope);
+  const scoped = o.base.$call(filter) as Base;
   const offset = (o.page.page - 1) * o.page.pageSize;
   const counting = scoped.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
   if (o.select) {

@@ -1,84 +1,62 @@
 /**
  * Recalls (召回): a county or township asks to recall a stationed cadre (recall.request), the county
  * decides (recall.approve). Approval ends the stationing on the effective date in the same
- * transaction; rejection leaves it. Recall rows are never deleted (history).
+ * transaction; rejection leaves it. Recall rows are never deleted (history). A decision names the version it
+ * read: of two approvers at once, one wins and the other gets 409 with the recall as decided.
  */
-import type { ApprovalStatus, RecallReason } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, can, withinScope } from '../../access/scope.ts';
-import { isPostgres } from '../../db/bulk.ts';
+import { sql } from 'kysely';
+import type { ApprovalStatus, StationRole } from '../../../shared/forces.ts';
+import type { RecallDecision, RecallInput, RecallListQuery } from '../../../shared/contracts/teams.ts';
+import type { RecallView } from '../../../shared/contracts/cadres.ts';
+import type { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
+import { bumpVersion, lockForUpdate } from '../../db/rows.ts';
 import { conflict } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { listRange, recallMissing, refuse, stationMissing } from './common.ts';
-import { todayInChina } from '../../clock.ts';
+import { actorName, recallMissing, refuse, stationMissing } from './common.ts';
 import { findRecall, findStation, recallQuery, toRecall, type Recall } from './repo.ts';
 import { isIsoDate, recallProblems } from './rules.ts';
 
-const actorName = (actor: Actor) => (actor.kind === 'user' ? actor.username : `(${actor.name})`);
-
-/** A recall with whether the actor may decide it now. */
-export const withDecide = (actor: Actor, r: Recall) => ({
+/** A recall with whether the scope's actor may decide it now. */
+export const withDecide = (scope: Scope, r: Recall): RecallView => ({
   ...r,
-  canDecide: r.status === 'pending' && can(actor, 'recall.approve', r.regionCode),
+  canDecide: r.status === 'pending' && scope.can('recall.approve', r.regionCode),
 });
 
-export async function recallList(
-  db: Db,
-  actor: Actor,
-  q: { region?: string; status?: ApprovalStatus; personId?: number; page: number; pageSize: number },
-) {
-  const range = await listRange(db, actor, 'force.read', q.region);
+export async function recallList(db: Db, scope: Scope, q: Omit<RecallListQuery, 'region'>) {
   const base = db
     .selectFrom('recall as c')
-    .where('c.region_code', '>=', range.lo)
-    .where('c.region_code', '<', range.hi)
     .$if(!!q.status, (qb) => qb.where('c.status', '=', q.status!))
-    .$if(q.personId !== undefined, (qb) => qb.where('c.person_id', '=', q.personId!))
-    .$call(withinScope(actor, 'force.read', 'c.region_code'));
-  const [{ total }, ids] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('c.id')
-      .orderBy('c.requested_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-  ]);
-  const order = new Map(ids.map((r, i) => [r.id, i]));
-  const rows = ids.length
-    ? await recallQuery(db)
-        .where(
-          'c.id',
-          'in',
-          ids.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { total: Number(total), items: rows.map((r) => withDecide(actor, toRecall(r))) };
+    .$if(q.personId !== undefined, (qb) => qb.where('c.person_id', '=', q.personId!));
+  const { total, rows } = await listPage({
+    scope,
+    base,
+    scopeColumn: 'c.region_code',
+    order: (qb) => qb.orderBy('c.requested_at', 'desc').orderBy('c.id', 'desc'),
+    page: q,
+    id: 'c.id',
+    details: async (ids) => (await recallQuery(db).where('c.id', 'in', ids).execute()).map(toRecall),
+  });
+  return { total, items: rows.map((r) => withDecide(scope, r)) };
 }
 
-export async function requestRecall(
-  db: Db,
-  actor: Actor,
-  input: { stationId: number; reason: RecallReason; note?: string | null; effectiveDate: string },
-) {
+/** Asks to recall a stationed cadre (recall.request in the village); one pending request per stationing. */
+export async function requestRecall(db: Db, scope: Scope, input: RecallInput): Promise<RecallView> {
   const today = todayInChina();
   const station = await findStation(db, input.stationId, today);
   if (!station) throw stationMissing(input.stationId);
-  authorize(actor, 'recall.request', station.regionCode);
+  scope.authorize(station.regionCode);
   refuse(
     isIsoDate(input.effectiveDate)
-      ? recallProblems(station, input.effectiveDate, today)
+      ? recallProblems({ ...station, role: station.role as StationRole }, input.effectiveDate, today)
       : [['effectiveDate', msg('日期不存在', 'Not a real date')]],
   );
   return db.transaction().execute(async (trx) => {
-    // One pending recall per stationing: on PostgreSQL the stationing row is locked while checking.
-    if (isPostgres(trx))
-      await trx.selectFrom('stationing').select('id').where('id', '=', station.id).forUpdate().execute();
+    // One pending recall per stationing: the stationing row is locked while checking.
+    await lockForUpdate(trx, 'stationing', station.id);
     const pending = await trx
       .selectFrom('recall')
       .select('id')
@@ -100,38 +78,42 @@ export async function requestRecall(
       note: input.note ?? null,
       effective_date: input.effectiveDate,
       status: 'pending',
-      requested_by: actorName(actor),
+      requested_by: actorName(scope.actor),
       requested_at: nowIso(),
     };
     const { id } = await trx.insertInto('recall').values(values).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'recall',
       entityId: id,
       regionCode: station.regionCode,
       after: values,
     });
-    return withDecide(actor, (await findRecall(trx, id))!);
+    return withDecide(scope, (await findRecall(trx, id))!);
   });
 }
 
-/** Approves or rejects a pending recall; approval ends the stationing (ended_on = effective date, reason recall). */
+/**
+ * Approves or rejects a pending recall (recall.approve in its village); approval ends the stationing (ended_on =
+ * effective date, reason recall). `version` is the recall's as the approver read it.
+ */
 export async function decideRecall(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   id: number,
-  input: { approve: boolean; note?: string | null },
-) {
+  input: Omit<RecallDecision, 'version'>,
+  version: number | undefined,
+): Promise<RecallView> {
   const before = await findRecall(db, id);
   if (!before) throw recallMissing(id);
-  authorize(actor, 'recall.approve', before.regionCode);
-  if (before.status !== 'pending') throw conflict(msg('该召回申请已处理', 'This recall has already been decided'));
+  scope.authorize(before.regionCode);
   const today = todayInChina();
   return db.transaction().execute(async (trx) => {
+    await bumpVersion(trx, 'recall', id, version, async () => withDecide(scope, (await findRecall(trx, id))!));
     const status: ApprovalStatus = input.approve ? 'approved' : 'rejected';
     const decided = await trx
       .updateTable('recall')
-      .set({ status, decided_by: actorName(actor), decided_at: nowIso(), decision_note: input.note ?? null })
+      .set({ status, decided_by: actorName(scope.actor), decided_at: nowIso(), decision_note: input.note ?? null })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
@@ -145,10 +127,15 @@ export async function decideRecall(
         );
       await trx
         .updateTable('stationing')
-        .set({ ended_on: before.effectiveDate, end_reason: 'recall', updated_at: nowIso() })
+        .set({
+          ended_on: before.effectiveDate,
+          end_reason: 'recall',
+          updated_at: nowIso(),
+          version: sql<number>`version + 1`,
+        })
         .where('id', '=', station.id)
         .execute();
-      await writeAudit(trx, actor, {
+      await writeAudit(trx, scope.actor, {
         action: 'end',
         entity: 'stationing',
         entityId: station.id,
@@ -158,7 +145,7 @@ export async function decideRecall(
       });
     }
     const after = (await findRecall(trx, id))!;
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: input.approve ? 'approve' : 'reject',
       entity: 'recall',
       entityId: id,
@@ -166,6 +153,6 @@ export async function decideRecall(
       before,
       after,
     });
-    return withDecide(actor, after);
+    return withDecide(scope, after);
   });
 }

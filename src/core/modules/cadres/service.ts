@@ -1,48 +1,34 @@
 /**
- * Cadres (干部): the command hierarchy's person record with the help-force fields. List, detail,
- * create, update and the audited reveal of phone and ID number (masked everywhere else).
+ * Cadres (干部): the command hierarchy's person record with the help-force fields. List, detail, create, update
+ * (versioned: the command hierarchy's /api/people edits the same row and bumps the same version) and the audited
+ * reveal of phone and ID number (masked everywhere else).
  */
-import type { Gender } from '../../../shared/codes.ts';
-import type { CadreEducation, PoliticalStatus, StationRole } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, can, withinScope } from '../../access/scope.ts';
+import type {
+  CadreDetail,
+  CadreInput,
+  CadreListQuery,
+  CadrePatch,
+  CadreView,
+  StationView,
+} from '../../../shared/contracts/cadres.ts';
+import { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { bumpVersion } from '../../db/rows.ts';
 import { conflict, forbidden } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
+import { msg, type Msg } from '../../i18n.ts';
 import { maskIdNumber, maskPhone } from '../../pii/mask.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
+import { cadreRegions, findCadre, listCadres, type CadreRow } from './cadre-repo.ts';
+import { cadreMissing, isMasked, keptPhone, refuse } from './common.ts';
 import { withDecide } from './recalls.ts';
-import { cadreMissing, listRange, refuse } from './common.ts';
-import { todayInChina } from '../../clock.ts';
-import {
-  cadreRegions,
-  findCadre,
-  listCadres,
-  recallQuery,
-  stationsOf,
-  toRecall,
-  unitRef,
-  type CadreRow,
-  type Station,
-} from './repo.ts';
+import { recallQuery, stationsOf, toRecall, unitRef } from './repo.ts';
 import { ageOn, bornAfterForMaxAge, cadreProblems } from './rules.ts';
 
-export interface CadreInput {
-  name: string;
-  gender?: Gender | null;
-  birthDate?: string | null;
-  idNumber?: string | null;
-  education?: CadreEducation | null;
-  politicalStatus?: PoliticalStatus | null;
-  phone?: string | null;
-  post?: string | null;
-  rank?: string | null;
-  unitId?: number | null;
-  regionCode: string;
-}
+export type { CadreInput };
 
-function cadreItem(r: CadreRow, stations: Station[], today: string) {
+function cadreItem(r: CadreRow, stations: StationView[], today: string): CadreView {
   return {
     id: r.id,
     name: r.name,
@@ -58,56 +44,41 @@ function cadreItem(r: CadreRow, stations: Station[], today: string) {
     regionCode: r.region_code,
     regionName: r.region_name ?? r.region_code,
     stations,
+    version: r.version,
   };
 }
 
-export async function cadreList(
-  db: Db,
-  actor: Actor,
-  q: {
-    region?: string;
-    role?: StationRole;
-    q?: string;
-    unitId?: number;
-    active?: boolean;
-    /** Current first secretaries and team cadres only (the statistics' "stationed"). */
-    stationed?: boolean;
-    /** Sent to a village (stationed role) since this year's 1 January (the statistics' "sent since"). */
-    sentSince?: number;
-    /** Aged at most this many years today. */
-    maxAge?: number;
-    /** With a bachelor's degree or higher (true) or below it (false). */
-    bachelorOrHigher?: boolean;
-    page: number;
-    pageSize: number;
-  },
-) {
-  const range = await listRange(db, actor, 'force.read', q.region);
+/** A page of the cadres managed or stationed in the scope, with their current stationings in the caller's scope. */
+export async function cadreList(db: Db, scope: Scope, q: CadreListQuery) {
   const today = todayInChina();
-  const bornAfter = q.maxAge === undefined ? undefined : bornAfterForMaxAge(today, q.maxAge);
-  const sentFrom = q.sentSince === undefined ? undefined : `${q.sentSince}-01-01`;
-  const { total, rows, stations } = await listCadres(db, actor, { ...q, ...range, today, bornAfter, sentFrom });
-  return { total, items: rows.map((r) => cadreItem(r, stations.get(r.id) ?? [], today)) };
+  const filter = {
+    ...q,
+    today,
+    bornAfter: q.maxAge === undefined ? undefined : bornAfterForMaxAge(today, q.maxAge),
+    sentFrom: q.sentSince === undefined ? undefined : `${q.sentSince}-01-01`,
+  };
+  const { total, rows } = await listCadres(db, scope, filter, Scope.of(scope.actor, 'force.read'));
+  return { total, items: rows.map((r) => cadreItem(r, r.stations, today)) };
 }
 
 /** A cadre is visible where the record is managed and where the cadre was stationed (403 elsewhere). */
-async function loadVisible(db: Db, actor: Actor, id: number) {
+async function loadVisible(db: Db, scope: Scope, id: number) {
   const row = await findCadre(db, id);
   if (!row) throw cadreMissing(id);
   const regions = await cadreRegions(db, row);
-  if (!regions.some((code) => can(actor, 'force.read', code))) throw forbidden();
+  if (!regions.some((code) => scope.covers(code))) throw forbidden();
   return { row, regions };
 }
 
-/** A cadre with the whole history of stationings and recalls inside the actor's scope; phone and ID masked. */
-export async function cadreDetail(db: Db, actor: Actor, id: number) {
-  const { row, regions } = await loadVisible(db, actor, id);
+/** A cadre with the whole history of stationings and recalls inside the scope; phone and ID masked. */
+export async function cadreDetail(db: Db, scope: Scope, id: number): Promise<CadreDetail> {
+  const { row, regions } = await loadVisible(db, scope, id);
   const today = todayInChina();
   const [stations, recalls] = await Promise.all([
-    stationsOf(db, actor, [id], today, false),
+    stationsOf(db, scope, [id], today, false),
     recallQuery(db)
       .where('c.person_id', '=', id)
-      .$call(withinScope(actor, 'force.read', 'c.region_code'))
+      .$call(scope.where('c.region_code'))
       .orderBy('c.requested_at', 'desc')
       .orderBy('c.id', 'desc')
       .execute(),
@@ -115,26 +86,20 @@ export async function cadreDetail(db: Db, actor: Actor, id: number) {
   return {
     ...cadreItem(row, stations.get(id) ?? [], today),
     idNumber: maskIdNumber(row.id_number),
-    recalls: recalls.map((r) => withDecide(actor, toRecall(r))),
-    canEdit: can(actor, 'force.write', row.region_code),
-    canReveal: regions.some((code) => can(actor, 'pii.reveal', code)),
+    recalls: recalls.map((r) => withDecide(scope, toRecall(r))),
+    canEdit: scope.can('force.write', row.region_code),
+    canReveal: regions.some((code) => scope.can('pii.reveal', code)),
   };
 }
 
-const isMasked = (v: string | null | undefined) => !!v && v.includes('*');
-
 /** Validates a cadre (400 naming each field), keeping stored values sent back masked. */
-async function prepare(db: Db, actor: Actor, input: CadreInput, stored?: CadreRow) {
+async function prepare(db: Db, scope: Scope, input: CadreInput, stored?: CadreRow) {
   const region = await requireRegion(db, input.regionCode, 'regionCode');
-  authorize(actor, 'force.write', region.code);
-  let phone = input.phone ?? null;
+  scope.authorize(region.code);
   let idNumber = input.idNumber ?? null;
-  const problems: [string, ReturnType<typeof msg>][] = [];
-  // A masked value sent back unchanged keeps the stored one; any other masked value is refused.
-  if (isMasked(phone)) {
-    if (stored && maskPhone(stored.phone) === phone) phone = stored.phone;
-    else problems.push(['phone', msg('请填写完整的电话号码', 'Enter the full phone number')]);
-  }
+  const problems: [string, Msg][] = [];
+  const phone = keptPhone(input.phone, stored?.phone);
+  if ('problem' in phone) problems.push(['phone', phone.problem]);
   const keepId = isMasked(idNumber) && !!stored && maskIdNumber(stored.id_number) === idNumber;
   if (keepId) idNumber = stored!.id_number;
   else if (isMasked(idNumber)) problems.push(['idNumber', msg('请填写完整的身份证号', 'Enter the full ID number')]);
@@ -157,20 +122,17 @@ async function prepare(db: Db, actor: Actor, input: CadreInput, stored?: CadreRo
   }
   refuse(problems);
   return {
-    region,
-    values: {
-      region_code: region.code,
-      name: input.name,
-      gender: checked.gender,
-      birth_date: checked.birthDate,
-      id_number: keepId && !recheck ? idNumber : isMasked(idNumber) ? null : checked.idNumber,
-      education: input.education ?? null,
-      political_status: input.politicalStatus ?? null,
-      phone,
-      post: input.post ?? null,
-      rank: input.rank ?? null,
-      unit_id: input.unitId ?? null,
-    },
+    region_code: region.code,
+    name: input.name,
+    gender: checked.gender,
+    birth_date: checked.birthDate,
+    id_number: keepId && !recheck ? idNumber : isMasked(idNumber) ? null : checked.idNumber,
+    education: input.education ?? null,
+    political_status: input.politicalStatus ?? null,
+    phone: 'phone' in phone ? phone.phone : null,
+    post: input.post ?? null,
+    rank: input.rank ?? null,
+    unit_id: input.unitId ?? null,
   };
 }
 
@@ -189,8 +151,9 @@ async function checkUniqueId(db: Db, idNumber: string | null, selfId?: number) {
     );
 }
 
-export async function createCadre(db: Db, actor: Actor, input: CadreInput) {
-  const { values } = await prepare(db, actor, input);
+/** Creates a cadre managed in `input.regionCode` (force.write there). */
+export async function createCadre(db: Db, scope: Scope, input: CadreInput): Promise<CadreDetail> {
+  const values = await prepare(db, scope, input);
   const id = await db.transaction().execute(async (trx) => {
     await checkUniqueId(trx, values.id_number);
     const now = nowIso();
@@ -199,7 +162,7 @@ export async function createCadre(db: Db, actor: Actor, input: CadreInput) {
       .values({ ...values, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'person',
       entityId: row.id,
@@ -208,37 +171,51 @@ export async function createCadre(db: Db, actor: Actor, input: CadreInput) {
     });
     return row.id;
   });
-  return cadreDetail(db, actor, id);
+  return cadreDetail(db, scope.withPermission('force.read'), id);
 }
 
-export async function updateCadre(db: Db, actor: Actor, id: number, patch: Partial<CadreInput>) {
+/**
+ * Changes the fields named in `patch` (the others keep their stored values; masked phone and ID number sent back
+ * unchanged keep the stored ones). `version` is the one the caller read: 409 with the cadre as it is now when it
+ * moved on, 428 without one. Imports pass the version they read in the same transaction.
+ */
+export async function updateCadre(
+  db: Db,
+  scope: Scope,
+  id: number,
+  patch: Omit<CadrePatch, 'version'>,
+  version: number | undefined,
+): Promise<CadreDetail> {
   const before = await findCadre(db, id);
   if (!before) throw cadreMissing(id);
-  authorize(actor, 'force.write', before.region_code);
-  const pick = <K extends keyof CadreInput, V>(k: K, stored: V) => (patch[k] === undefined ? stored : patch[k]);
+  scope.authorize(before.region_code);
+  const pick = <K extends keyof CadreInput>(k: K, stored: CadreInput[K]): CadreInput[K] =>
+    patch[k] === undefined ? stored : (patch[k] as CadreInput[K]);
   const merged: CadreInput = {
-    name: pick('name', before.name) as string,
-    gender: pick('gender', before.gender) as Gender | null,
-    birthDate: pick('birthDate', before.birth_date) as string | null,
+    name: pick('name', before.name),
+    gender: pick('gender', before.gender as CadreInput['gender']),
+    birthDate: pick('birthDate', before.birth_date),
     // Unchanged stored values travel masked, as the form received them.
-    idNumber: pick('idNumber', maskIdNumber(before.id_number)) as string | null,
-    education: pick('education', before.education) as CadreEducation | null,
-    politicalStatus: pick('politicalStatus', before.political_status) as PoliticalStatus | null,
-    phone: pick('phone', maskPhone(before.phone)) as string | null,
-    post: pick('post', before.post) as string | null,
-    rank: pick('rank', before.rank) as string | null,
-    unitId: pick('unitId', before.unit_id) as number | null,
-    regionCode: pick('regionCode', before.region_code) as string,
+    idNumber: pick('idNumber', maskIdNumber(before.id_number)),
+    education: pick('education', before.education as CadreInput['education']),
+    politicalStatus: pick('politicalStatus', before.political_status as CadreInput['politicalStatus']),
+    phone: pick('phone', maskPhone(before.phone)),
+    post: pick('post', before.post),
+    rank: pick('rank', before.rank),
+    unitId: pick('unitId', before.unit_id),
+    regionCode: pick('regionCode', before.region_code),
   };
-  const { values } = await prepare(db, actor, merged, before);
+  const values = await prepare(db, scope, merged, before);
+  const reader = scope.withPermission('force.read');
   await db.transaction().execute(async (trx) => {
+    await bumpVersion(trx, 'person', id, version, () => cadreDetail(trx, reader, id));
     await checkUniqueId(trx, values.id_number, id);
     await trx
       .updateTable('person')
       .set({ ...values, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'update',
       entity: 'person',
       entityId: id,
@@ -259,15 +236,15 @@ export async function updateCadre(db: Db, actor: Actor, id: number, patch: Parti
       after: values,
     });
   });
-  return cadreDetail(db, actor, id);
+  return cadreDetail(db, reader, id);
 }
 
 /** The full phone and ID number, for a role allowed to see them (pii.reveal); the reveal is audited. */
-export async function revealCadre(db: Db, actor: Actor, id: number) {
-  const { row, regions } = await loadVisible(db, actor, id);
-  const where = regions.find((code) => can(actor, 'pii.reveal', code));
-  if (!where) throw forbidden(msg('无权查看完整个人信息', 'Not allowed to reveal personal data'));
-  await writeAudit(db, actor, {
+export async function revealCadre(db: Db, scope: Scope, id: number) {
+  const { row, regions } = await loadVisible(db, scope, id);
+  if (!regions.some((code) => scope.can('pii.reveal', code)))
+    throw forbidden(msg('无权查看完整个人信息', 'Not allowed to reveal personal data'));
+  await writeAudit(db, scope.actor, {
     action: 'reveal',
     entity: 'person',
     entityId: id,

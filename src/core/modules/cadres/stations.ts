@@ -4,65 +4,47 @@
  * and township leaders, Party-building instructors) may cover several villages. Writes need
  * force.station in the village (county users and admin).
  */
-import type { StationEndReason, StationRole } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, can } from '../../access/scope.ts';
-import { isPostgres } from '../../db/bulk.ts';
+import { sql } from 'kysely';
+import type { StationView } from '../../../shared/contracts/cadres.ts';
+import type { StationEndInput, StationInput, StationListQuery } from '../../../shared/contracts/teams.ts';
+import type { StationRole } from '../../../shared/forces.ts';
+import type { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { bumpVersion, lockForUpdate } from '../../db/rows.ts';
 import { conflict } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
+import { msg, type Msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { listRange, numberParam, refuse, stationMissing } from './common.ts';
-import { todayInChina } from '../../clock.ts';
-import { cadreRegions, findStation, listStations } from './repo.ts';
+import { cadreRegions } from './cadre-repo.ts';
+import { actorName, numberParam, refuse, stationMissing } from './common.ts';
+import { findStation, listStations } from './repo.ts';
 import { endProblems, isIsoDate, stationProblems, type OtherStation } from './rules.ts';
 
-export interface StationInput {
-  personId: number;
-  regionCode: string;
-  role: StationRole;
-  teamId?: number | null;
-  unitId?: number | null;
-  startDate: string;
-  endDate?: string | null;
-}
-
-export async function stationList(
-  db: Db,
-  actor: Actor,
-  q: {
-    region?: string;
-    role?: StationRole;
-    active?: boolean;
-    personId?: number;
-    teamId?: number;
-    page: number;
-    pageSize: number;
-  },
-) {
-  const range = await listRange(db, actor, 'force.read', q.region);
-  return listStations(db, actor, { ...q, ...range, today: todayInChina() });
+export async function stationList(db: Db, scope: Scope, q: Omit<StationListQuery, 'region'>) {
+  const { total, rows } = await listStations(db, scope, { ...q, today: todayInChina() });
+  return { total, items: rows };
 }
 
 /** One stationing (force.read in its village). */
-export async function stationDetail(db: Db, actor: Actor, id: number) {
+export async function stationDetail(db: Db, scope: Scope, id: number): Promise<StationView> {
   const station = await findStation(db, id, todayInChina());
   if (!station) throw stationMissing(id);
-  authorize(actor, 'force.read', station.regionCode);
+  scope.authorize(station.regionCode);
   return station;
 }
 
-export async function createStation(db: Db, actor: Actor, input: StationInput) {
+/** Stations a cadre visible to the caller in a village of the scope (force.station there). */
+export async function createStation(db: Db, scope: Scope, input: StationInput): Promise<StationView> {
   const region = await requireRegion(db, input.regionCode, 'regionCode');
-  authorize(actor, 'force.station', region.code);
+  scope.authorize(region.code);
   const today = todayInChina();
   const person = await db
     .selectFrom('person')
     .select(['id', 'region_code', 'unit_id'])
     .where('id', '=', input.personId)
     .executeTakeFirst();
-  const visible = !!person && (await cadreRegions(db, person)).some((code) => can(actor, 'force.read', code));
+  const visible = !!person && (await cadreRegions(db, person)).some((code) => scope.can('force.read', code));
   if (!visible)
     refuse([
       [
@@ -85,7 +67,7 @@ export async function createStation(db: Db, actor: Actor, input: StationInput) {
     const unit = await db.selectFrom('help_unit').select('id').where('id', '=', unitId).executeTakeFirst();
     if (!unit) refuse([['unitId', msg(`帮扶单位不存在：${unitId}`, `Unknown help unit: ${unitId}`)]]);
   }
-  const dateProblems: [string, ReturnType<typeof msg>][] = [];
+  const dateProblems: [string, Msg][] = [];
   for (const f of ['startDate', 'endDate'] as const) {
     const v = input[f];
     if (v !== null && v !== undefined && !isIsoDate(v))
@@ -95,10 +77,9 @@ export async function createStation(db: Db, actor: Actor, input: StationInput) {
   const minMonths = await numberParam(db, 'term_min_months', Number(input.startDate.slice(0, 4)), region.code);
 
   return db.transaction().execute(async (trx) => {
-    // The cadre's other terms, read in the transaction that writes the new one (on PostgreSQL the
-    // cadre's row is locked first, so two concurrent stationings of one cadre are checked in turn).
-    if (isPostgres(trx))
-      await trx.selectFrom('person').select('id').where('id', '=', input.personId).forUpdate().execute();
+    // The cadre's other terms, read in the transaction that writes the new one (the cadre's row is locked
+    // first, so two concurrent stationings of one cadre are checked in turn).
+    await lockForUpdate(trx, 'person', input.personId);
     const others = await trx
       .selectFrom('stationing')
       .select(['role', 'region_code', 'start_date', 'end_date', 'ended_on'])
@@ -141,7 +122,7 @@ export async function createStation(db: Db, actor: Actor, input: StationInput) {
       .values({ ...values, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'stationing',
       entityId: id,
@@ -153,25 +134,29 @@ export async function createStation(db: Db, actor: Actor, input: StationInput) {
 }
 
 /**
- * Ends a stationing (rotation, completed term, other) on `endedOn`. A pending recall of it is
- * cancelled in the same transaction (its history stays).
+ * Ends a stationing (rotation, completed term, other) on `endedOn`. A pending recall of it is cancelled in the
+ * same transaction (its history stays). `version` is the stationing's as the caller read it (409 when stale).
  */
 export async function endStation(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   id: number,
-  input: { endedOn: string; reason: Exclude<StationEndReason, 'recall'> },
-) {
+  input: StationEndInput,
+  version: number | undefined,
+): Promise<StationView> {
   const today = todayInChina();
   const before = await findStation(db, id, today);
   if (!before) throw stationMissing(id);
-  authorize(actor, 'force.station', before.regionCode);
-  if (before.endedOn !== null)
-    throw conflict(msg(`该驻村任职已于 ${before.endedOn} 结束`, `The stationing already ended on ${before.endedOn}`));
+  scope.authorize(before.regionCode);
   refuse(
     isIsoDate(input.endedOn) ? endProblems(before, input.endedOn) : [['endedOn', msg('日期不存在', 'Not a real date')]],
   );
+  const reader = scope.withPermission('force.read');
   return db.transaction().execute(async (trx) => {
+    // A stale caller sees the stationing as it is now (409 VERSION_CONFLICT); a current one may not end it twice.
+    await bumpVersion(trx, 'stationing', id, version, () => stationDetail(trx, reader, id));
+    if (before.endedOn !== null)
+      throw conflict(msg(`该驻村任职已于 ${before.endedOn} 结束`, `The stationing already ended on ${before.endedOn}`));
     const changed = await trx
       .updateTable('stationing')
       .set({ ended_on: input.endedOn, end_reason: input.reason, updated_at: nowIso() })
@@ -184,16 +169,17 @@ export async function endStation(
       .updateTable('recall')
       .set({
         status: 'cancelled',
-        decided_by: actor.kind === 'user' ? actor.username : actor.name,
+        decided_by: actorName(scope.actor),
         decided_at: nowIso(),
         decision_note: `stationing ended: ${input.reason}`,
+        version: sql<number>`version + 1`,
       })
       .where('stationing_id', '=', id)
       .where('status', '=', 'pending')
       .returning('id')
       .execute();
     const after = (await findStation(trx, id, today))!;
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'end',
       entity: 'stationing',
       entityId: id,

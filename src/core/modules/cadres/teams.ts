@@ -4,26 +4,20 @@
  * are flagged.
  */
 import { sql } from 'kysely';
-import { STATIONED_ROLES, type StationRole } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, withinScope } from '../../access/scope.ts';
+import type { TeamInput, TeamListQuery, TeamPage, TeamPatch, TeamView } from '../../../shared/contracts/teams.ts';
+import { STATIONED_ROLES } from '../../../shared/forces.ts';
+import type { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { listPage } from '../../db/list.ts';
+import { bumpVersion } from '../../db/rows.ts';
 import { conflict } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
+import { msg, type Msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { requireRegion } from '../regions/service.ts';
-import { listRange, numberParam, refuse, teamMissing } from './common.ts';
-import { todayInChina } from '../../clock.ts';
+import { numberParam, refuse, scopeCode, teamMissing } from './common.ts';
 import { activeOn, unitRef } from './repo.ts';
 import { isIsoDate, teamBelowMinimum } from './rules.ts';
-
-export interface TeamInput {
-  regionCode: string;
-  name: string;
-  unitId?: number | null;
-  startDate: string;
-  endDate?: string | null;
-}
 
 /** Current members of a team, as a correlated count (distinct cadres). */
 const sizeOf = (today: string) =>
@@ -46,19 +40,20 @@ function teamQuery(db: Db, today: string) {
       'u.level as unit_level',
       't.start_date',
       't.end_date',
+      't.version',
     ])
     .select(sizeOf(today).as('size'));
 }
 
 async function teamMembers(db: Db, teamIds: readonly number[], today: string) {
-  const out = new Map<number, { stationId: number; personId: number; name: string; role: StationRole }[]>();
+  const out = new Map<number, TeamView['members']>();
   if (teamIds.length === 0) return out;
   const rows = await db
     .selectFrom('stationing as s')
     .innerJoin('person as p', 'p.id', 's.person_id')
     .select(['s.id', 's.team_id', 's.person_id', 'p.name', 's.role'])
     .where('s.team_id', 'in', teamIds)
-    .where('s.role', 'in', STATIONED_ROLES)
+    .where('s.role', 'in', [...STATIONED_ROLES])
     .where(activeOn('s', today))
     .orderBy('s.team_id')
     .orderBy('s.role')
@@ -66,7 +61,7 @@ async function teamMembers(db: Db, teamIds: readonly number[], today: string) {
     .execute();
   for (const r of rows) {
     const list = out.get(r.team_id!) ?? [];
-    list.push({ stationId: r.id, personId: r.person_id, name: r.name, role: r.role as StationRole });
+    list.push({ stationId: r.id, personId: r.person_id, name: r.name, role: r.role });
     out.set(r.team_id!, list);
   }
   return out;
@@ -74,11 +69,7 @@ async function teamMembers(db: Db, teamIds: readonly number[], today: string) {
 
 type TeamRow = Awaited<ReturnType<ReturnType<typeof teamQuery>['executeTakeFirstOrThrow']>>;
 
-const toTeam = (
-  r: TeamRow,
-  minimum: number,
-  members: { stationId: number; personId: number; name: string; role: StationRole }[],
-) => {
+const toTeam = (r: TeamRow, minimum: number, members: TeamView['members']): TeamView => {
   const size = Number(r.size ?? 0);
   return {
     id: r.id,
@@ -92,63 +83,53 @@ const toTeam = (
     minimum,
     belowMinimum: teamBelowMinimum(size, minimum),
     members,
+    version: r.version,
   };
 };
 
 /**
- * Teams of a region (by default those not ended: end date open or not past). `belowMinimum` in the
+ * Teams of the scope (by default those not ended: end date open or not past). `belowMinimum` in the
  * answer counts the teams of the whole filter below the minimum, not only the page's.
  */
-export async function teamList(
-  db: Db,
-  actor: Actor,
-  q: { region?: string; belowMinimum?: boolean; active?: boolean; page: number; pageSize: number },
-) {
-  const range = await listRange(db, actor, 'force.read', q.region);
+export async function teamList(db: Db, scope: Scope, q: Omit<TeamListQuery, 'region'>): Promise<TeamPage> {
   const today = todayInChina();
-  const minimum = await numberParam(db, 'team_min_size', Number(today.slice(0, 4)), range.code);
-  const active = q.active ?? true;
+  const minimum = await numberParam(db, 'team_min_size', Number(today.slice(0, 4)), scopeCode(scope));
   const base = db
     .selectFrom('work_team as t')
-    .where('t.region_code', '>=', range.lo)
-    .where('t.region_code', '<', range.hi)
-    .$if(active, (qb) => qb.where(sql<boolean>`coalesce(t.end_date, '9999-12-31') >= ${today}`))
-    .$call(withinScope(actor, 'force.read', 't.region_code'));
+    .$if(q.active ?? true, (qb) => qb.where(sql<boolean>`coalesce(t.end_date, '9999-12-31') >= ${today}`));
   const small = base.where(sql<boolean>`${sizeOf(today)} < ${minimum}`);
-  const filtered = q.belowMinimum ? small : base;
-  const [{ total }, { n }, ids] = await Promise.all([
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    small.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    filtered
-      .select('t.id')
-      .orderBy('t.region_code')
-      .orderBy('t.id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
+  const [{ total, rows }, { n }] = await Promise.all([
+    listPage({
+      scope,
+      base: q.belowMinimum ? small : base,
+      scopeColumn: 't.region_code',
+      order: (qb) => qb.orderBy('t.region_code').orderBy('t.id'),
+      page: q,
+      id: 't.id',
+      details: async (ids) => {
+        const [rows, members] = await Promise.all([
+          teamQuery(db, today).where('t.id', 'in', ids).execute(),
+          teamMembers(db, ids, today),
+        ]);
+        return rows.map((r) => toTeam(r, minimum, members.get(r.id) ?? []));
+      },
+    }),
+    small
+      .$call(scope.where('t.region_code'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const pageIds = ids.map((r) => r.id);
-  const [rows, members] = await Promise.all([
-    pageIds.length ? teamQuery(db, today).where('t.id', 'in', pageIds).execute() : Promise.resolve([]),
-    teamMembers(db, pageIds, today),
-  ]);
-  const order = new Map(pageIds.map((id, i) => [id, i]));
-  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return {
-    total: Number(total),
-    belowMinimum: Number(n),
-    items: rows.map((r) => toTeam(r, minimum, members.get(r.id) ?? [])),
-  };
+  return { total, belowMinimum: Number(n), items: rows };
 }
 
-/** One team with its current members (force.read in its village). */
-export async function teamDetail(db: Db, actor: Actor, id: number) {
+/** One team with its current members (in the scope: force.read in its village). */
+export async function teamDetail(db: Db, scope: Scope, id: number): Promise<TeamView> {
   const team = await getTeam(db, id);
-  authorize(actor, 'force.read', team.regionCode);
+  scope.authorize(team.regionCode);
   return team;
 }
 
-async function getTeam(db: Db, id: number) {
+async function getTeam(db: Db, id: number): Promise<TeamView> {
   const today = todayInChina();
   const row = await teamQuery(db, today).where('t.id', '=', id).executeTakeFirst();
   if (!row) throw teamMissing(id);
@@ -156,10 +137,10 @@ async function getTeam(db: Db, id: number) {
   return toTeam(row, minimum, (await teamMembers(db, [id], today)).get(id) ?? []);
 }
 
-async function checkTeam(db: Db, actor: Actor, input: TeamInput) {
+async function checkTeam(db: Db, scope: Scope, input: TeamInput) {
   const region = await requireRegion(db, input.regionCode, 'regionCode');
-  authorize(actor, 'force.station', region.code);
-  const problems: [string, ReturnType<typeof msg>][] = [];
+  scope.authorize(region.code);
+  const problems: [string, Msg][] = [];
   if (region.level !== 'village') problems.push(['regionCode', msg('工作队应驻在村', 'A work team is in a village')]);
   if (!isIsoDate(input.startDate)) problems.push(['startDate', msg('日期不存在', 'Not a real date')]);
   if (input.endDate && !isIsoDate(input.endDate)) problems.push(['endDate', msg('日期不存在', 'Not a real date')]);
@@ -179,8 +160,9 @@ async function checkTeam(db: Db, actor: Actor, input: TeamInput) {
   };
 }
 
-export async function createTeam(db: Db, actor: Actor, input: TeamInput) {
-  const values = await checkTeam(db, actor, input);
+/** Forms a team in a village of the scope (force.station there). */
+export async function createTeam(db: Db, scope: Scope, input: TeamInput): Promise<TeamView> {
+  const values = await checkTeam(db, scope, input);
   const id = await db.transaction().execute(async (trx) => {
     const now = nowIso();
     const { id } = await trx
@@ -188,7 +170,7 @@ export async function createTeam(db: Db, actor: Actor, input: TeamInput) {
       .values({ ...values, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'work_team',
       entityId: id,
@@ -200,11 +182,18 @@ export async function createTeam(db: Db, actor: Actor, input: TeamInput) {
   return getTeam(db, id);
 }
 
-export async function updateTeam(db: Db, actor: Actor, id: number, patch: Partial<TeamInput>) {
+/** Changes a team; a team with stationed cadres stays in its village. 409 when `version` is stale. */
+export async function updateTeam(
+  db: Db,
+  scope: Scope,
+  id: number,
+  patch: Omit<TeamPatch, 'version'>,
+  version: number | undefined,
+): Promise<TeamView> {
   const before = await db.selectFrom('work_team').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw teamMissing(id);
-  authorize(actor, 'force.station', before.region_code);
-  const values = await checkTeam(db, actor, {
+  scope.authorize(before.region_code);
+  const values = await checkTeam(db, scope, {
     regionCode: patch.regionCode ?? before.region_code,
     name: patch.name ?? before.name,
     unitId: patch.unitId === undefined ? before.unit_id : patch.unitId,
@@ -212,6 +201,7 @@ export async function updateTeam(db: Db, actor: Actor, id: number, patch: Partia
     endDate: patch.endDate === undefined ? before.end_date : patch.endDate,
   });
   await db.transaction().execute(async (trx) => {
+    await bumpVersion(trx, 'work_team', id, version, () => getTeam(trx, id));
     if (values.region_code !== before.region_code) {
       const member = await trx.selectFrom('stationing').select('id').where('team_id', '=', id).executeTakeFirst();
       if (member)
@@ -224,7 +214,7 @@ export async function updateTeam(db: Db, actor: Actor, id: number, patch: Partia
       .set({ ...values, updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'update',
       entity: 'work_team',
       entityId: id,

@@ -2,9 +2,10 @@
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { FORCE_CODE_LISTS, forceLabel } from '@shared/forces';
+import { FORCE_CODE_LISTS, STATIONED_ROLES, forceLabel } from '@shared/forces';
 import type { ForceCodeListName } from '@shared/forces';
 import type { Bilingual } from '@shared/codes';
+import { phoneKind } from '@shared/phone';
 import { api } from '../../api';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
@@ -73,10 +74,20 @@ export function UnitLevelTag({ level }: { level: string }) {
   return <Tag color={LEVEL_COLORS[level]}>{forceText('unit_level', level, L)}</Tag>;
 }
 
+/** A stationed role (first secretary, team leader or member): one village at a time, recallable. */
+export const isStationedRole = (role: string | null | undefined): boolean =>
+  !!role && (STATIONED_ROLES as readonly string[]).includes(role);
+
 /** A 12-digit village code (not a county, township or group). */
 export function isVillageCode(code: string | null | undefined): boolean {
   return /^\d{9}(?!000)\d{3}$/.test(code ?? '');
 }
+
+/** The form rule of a phone as the server checks it: mobile, or landline with area code (a mask sent back passes). */
+export const phoneRule = (message: string) => ({
+  validator: (_: unknown, v?: string | null) =>
+    !v?.trim() || phoneKind(v) ? Promise.resolve() : Promise.reject(new Error(message)),
+});
 
 /** "72%" from a 0..1 share. */
 export function pct(share: number | null | undefined): string {

@@ -1,28 +1,30 @@
-/** 企业与合作社 tab of the cadres page: partners (GET /api/partners), create / edit for force.station. */
-import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+/** 企业与合作社 tab of the cadres page: partners (GET /api/partners), create / edit (versioned) for force.station. */
+import { useMemo, useState } from 'react';
+import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { PartnerListQuery, partners, type PartnerInput, type PartnerView } from '@shared/contracts/units';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
-import { useAsync, useFormErrorHandler } from '../../hooks';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
-import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
+import { ListTab, useList } from '../common/useList';
+import { useUrlFilters } from '../common/urlFilters';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { forceOptions, forceText } from './CadreCommon';
-import { urlPagination, useUrlFilters } from '../common/urlFilters';
-import type { Partner } from './CadreTypes';
+import { forceOptions, forceText, phoneRule } from './CadreCommon';
 
-interface PartnerForm {
-  name: string;
-  kind: string;
-  regionCode: string;
-  contact?: string | null;
-  phone?: string | null;
-}
+type PartnerForm = PartnerInput;
 const FIELDS = ['name', 'kind', 'regionCode', 'contact', 'phone'] as const;
+
+/** The form's values of a partner as read (the phone masked: sent back unchanged, the server keeps it). */
+const toValues = (p: PartnerView): PartnerForm => ({
+  name: p.name,
+  kind: p.kind as PartnerForm['kind'],
+  regionCode: p.regionCode,
+  contact: p.contact,
+  phone: p.phone,
+});
 
 function PartnerFormModal({
   partner,
@@ -30,81 +32,78 @@ function PartnerFormModal({
   onClose,
   onSaved,
 }: {
-  partner: Partner | 'new' | null;
+  partner: PartnerView | 'new' | null;
   region: string;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t, L } = useI18n();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<PartnerForm>();
-  const [saving, setSaving] = useState(false);
   const editing = partner && partner !== 'new' ? partner : undefined;
+  const initialValues = useMemo<Partial<PartnerForm>>(
+    () => (editing ? toValues(editing) : { kind: 'enterprise', regionCode: region }),
+    [editing, region],
+  );
+  const labels = useMemo(
+    () => ({
+      name: t('fa.partnerName'),
+      kind: t('fa.partnerKind'),
+      regionCode: t('fa.partnerRegion'),
+      contact: t('fa.partnerContact'),
+      phone: t('fa.phone'),
+    }),
+    [t],
+  );
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const body: Record<string, unknown> = {
+  const save = (v: PartnerForm, version: number | undefined) => {
+    const body = {
       name: v.name.trim(),
       kind: v.kind,
       regionCode: v.regionCode,
       contact: v.contact?.trim() || null,
+      phone: v.phone?.trim() || null,
     };
-    // A masked phone is left as it is on the server.
-    if (!editing || form.isFieldTouched('phone')) body.phone = v.phone?.trim() || null;
-    setSaving(true);
-    try {
-      if (editing) await api.patch(`/partners/${editing.id}`, body);
-      else await api.post('/partners', body);
-      onSaved();
-    } catch (e) {
-      onError(form, e, FIELDS);
-    } finally {
-      setSaving(false);
-    }
+    return editing
+      ? call(partners.update, { params: { id: editing.id }, body: { ...body, version } })
+      : call(partners.create, { body });
   };
 
   return (
-    <Modal
-      title={editing ? t('fa.partnerEdit') : t('fa.partnerNew')}
+    <FormModal<PartnerForm, PartnerView>
       open={partner !== null}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
+      title={editing ? t('fa.partnerEdit') : t('fa.partnerNew')}
+      initialValues={initialValues}
+      onClose={onClose}
+      fields={FIELDS}
+      version={editing?.version}
+      save={save}
+      onSaved={onSaved}
+      conflict={{ toValues, labels }}
+      conflictField="name"
     >
-      <Form<PartnerForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={editing ? { ...editing } : { kind: 'enterprise', regionCode: region }}
+      <Form.Item
+        name="name"
+        label={t('fa.partnerName')}
+        rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('fa.partnerName') }) }]}
       >
-        <Form.Item
-          name="name"
-          label={t('fa.partnerName')}
-          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('fa.partnerName') }) }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('fa.partnerKind')} rules={[{ required: true }]}>
-          <Select options={forceOptions('partner_kind', L)} />
-        </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('fa.partnerRegion')}
-          rules={[{ required: true, message: t('form.select', { field: t('fa.partnerRegion') }) }]}
-        >
-          <RegionTreeSelect />
-        </Form.Item>
-        <Form.Item name="contact" label={t('fa.partnerContact')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('fa.phone')}>
-          <Input maxLength={20} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('fa.partnerKind')} rules={[{ required: true }]}>
+        <Select options={forceOptions('partner_kind', L)} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('fa.partnerRegion')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.partnerRegion') }) }]}
+      >
+        <RegionTreeSelect />
+      </Form.Item>
+      <Form.Item name="contact" label={t('fa.partnerContact')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('fa.phone')} rules={[phoneRule(t('person.phoneInvalid'))]}>
+        <Input maxLength={20} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -113,19 +112,14 @@ export function CadrePartnersTab({ region }: { region: string }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const f = useUrlFilters();
-  const kind = f.get('kind');
+  const kind = PartnerListQuery.shape.kind.safeParse(f.get('kind')).data;
   const q = f.get('q');
-  const [editing, setEditing] = useState<Partner | 'new' | null>(null);
+  const [editing, setEditing] = useState<PartnerView | 'new' | null>(null);
   const canEdit = can('force.station');
 
-  const list = useAsync(
-    region
-      ? (s) => api.get<Page<Partner>>('/partners', { region, kind, q, page: f.page, pageSize: f.pageSize }, s)
-      : null,
-    [region, kind, q, f.page, f.pageSize],
-  );
+  const list = useList(partners.list, region ? { region, kind, q: q || undefined } : null);
 
-  const columns: TableColumnsType<Partner> = [
+  const columns: TableColumnsType<PartnerView> = [
     { title: t('fa.partnerName'), dataIndex: 'name' },
     {
       title: t('fa.partnerKind'),
@@ -154,44 +148,38 @@ export function CadrePartnersTab({ region }: { region: string }) {
 
   return (
     <>
-      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('fa.partnerKind')}
-            value={kind || undefined}
-            onChange={(v?: string) => f.set({ kind: v })}
-            options={forceOptions('partner_kind', L)}
-          />
-          <Input.Search
-            allowClear
-            style={{ width: 220 }}
-            placeholder={t('fa.partnerName')}
-            defaultValue={q}
-            onSearch={(v) => f.set({ q: v.trim() })}
-          />
-        </Space>
-        {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('fa.partnerNew')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<Partner>
-          rowKey="id"
-          size="middle"
-          data-testid="partner-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
-        />
-      )}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="partner-table"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              placeholder={t('fa.partnerKind')}
+              value={kind || undefined}
+              onChange={(v?: string) => f.set({ kind: v })}
+              options={forceOptions('partner_kind', L)}
+            />
+            <Input.Search
+              allowClear
+              style={{ width: 220 }}
+              placeholder={t('fa.partnerName')}
+              defaultValue={q}
+              onSearch={(v) => f.set({ q: v.trim() })}
+            />
+          </Space>
+        }
+        actions={
+          canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('fa.partnerNew')}
+            </Button>
+          )
+        }
+      />
       {canEdit && (
         <PartnerFormModal
           partner={editing}

@@ -6,8 +6,8 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { UnitLevelTag } from './CadreCommon';
-import { FIVE_ONES } from './CadreTypes';
-import type { CadreRef, FiveOne, UnitRef, VillageFiveOnes } from './CadreTypes';
+import { FIVE_ONES } from './ForceTypes';
+import type { CadreRef, FiveOne, UnitRef, VillageFiveOnes } from './ForceTypes';
 
 export const FIVE_ONE_KEYS: Record<FiveOne, MessageKey> = {
   county_leader: 'fa.five.county_leader',

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { DutyCadreSelect } from './DutyCadreSelect';
 import { dayOf, forceOptions, isoOf, useMappedErrors } from './DutyShared';
-import type { CadreRef } from './CadreTypes';
+import type { CadreRef } from './ForceTypes';
 import type { Measure } from './PairingTypes';
 
 interface MeasureForm {

@@ -1,5 +1,5 @@
 /** Shapes of the pairing, measure and household-plan API (notes/forces-api.md). */
-import type { CadreRef, UnitRef } from './CadreTypes';
+import type { CadreRef, UnitRef } from './ForceTypes';
 
 interface RegionRefLite {
   code: string;

@@ -1,67 +1,90 @@
-/** Request a recall (POST /api/recalls, recall.request) and decide one (POST /api/recalls/:id/decide, recall.approve). */
-import { useState } from 'react';
+/**
+ * Request a recall (POST /api/recalls, recall.request) and decide one (POST /api/recalls/:id/decide, recall.approve,
+ * with the version read: when another approver decided first, the conflict dialog shows their decision).
+ */
+import { useEffect } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
-import { STATIONED_ROLES } from '@shared/forces';
-import { api } from '../../api';
-import { useAsync, useFormErrorHandler } from '../../hooks';
+import type { FormInstance } from 'antd';
+import type { RecallView, StationView } from '@shared/contracts/cadres';
+import { recalls, stations, type RecallInput } from '@shared/contracts/teams';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
-import { dateItemProps, forceOptions, forceText, today } from './CadreCommon';
+import { useCall } from '../common/useList';
+import { useSave } from '../common/useSave';
+import { dateItemProps, forceOptions, forceText, isStationedRole, today } from './CadreCommon';
 import { CadreSelect } from './CadreSelect';
-import type { Recall, Station } from './CadreTypes';
 
-interface RequestForm {
-  personId?: number | null;
-  stationId: number;
-  reason: string;
-  note?: string | null;
-  effectiveDate: string;
-}
+type RequestForm = RecallInput & { personId?: number | null };
 const FIELDS = ['stationId', 'reason', 'note', 'effectiveDate'] as const;
 
 interface RequestProps {
   open: boolean;
   /** Recall from this station (the pickers are hidden). */
-  station?: Station | null;
+  station?: StationView | null;
   /** Region to search cadres in. */
   region?: string;
   onClose: () => void;
-  onSaved: (r: Recall) => void;
+  onSaved: (r: RecallView) => void;
+}
+
+/** A cadre, then one of the cadre's current stationed roles. */
+function StationPicker({ form, region }: { form: FormInstance<RequestForm>; region?: string }) {
+  const { t, L } = useI18n();
+  const personId = Form.useWatch('personId', form);
+  const current = useCall(
+    stations.list,
+    personId ? { query: { personId, active: 'true', region: region || undefined, pageSize: 50 } } : null,
+  );
+  const choices = (current.data?.items ?? []).filter((s) => isStationedRole(s.role));
+  return (
+    <>
+      <Form.Item
+        name="personId"
+        label={t('fa.cadre')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.cadre') }) }]}
+      >
+        <CadreSelect
+          region={region}
+          query={{ active: 'true' }}
+          onChange={() => form.setFieldValue('stationId', undefined)}
+        />
+      </Form.Item>
+      <Form.Item
+        name="stationId"
+        label={t('fa.station')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.station') }) }]}
+      >
+        <Select
+          loading={current.loading}
+          placeholder={personId ? undefined : t('fa.cadreFirst')}
+          notFoundContent={personId && !current.loading ? t('fa.noActiveStation') : undefined}
+          options={choices.map((s) => ({
+            value: s.id,
+            label: `${forceText('station_role', s.role, L)} · ${s.regionName}（${s.startDate}）`,
+          }))}
+        />
+      </Form.Item>
+    </>
+  );
 }
 
 export function RecallRequestModal({ open, station, region, onClose, onSaved }: RequestProps) {
   const { t, L } = useI18n();
-  const onError = useFormErrorHandler();
   const [form] = Form.useForm<RequestForm>();
-  const [saving, setSaving] = useState(false);
-  const personId = Form.useWatch('personId', form);
-
-  const stations = useAsync(
-    open && !station && personId
-      ? (s) => api.get<Page<Station>>('/stations', { personId, active: true, region, pageSize: 50 }, s)
-      : null,
-    [open, station, personId, region],
-  );
-  const choices = (stations.data?.items ?? []).filter((s) => STATIONED_ROLES.includes(s.role as never));
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const body = {
-      stationId: station?.id ?? v.stationId,
-      reason: v.reason,
-      note: v.note?.trim() || null,
-      effectiveDate: v.effectiveDate,
-    };
-    setSaving(true);
-    try {
-      onSaved(await api.post<Recall>('/recalls', body));
-    } catch (e) {
-      onError(form, e, FIELDS);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, dialog } = useSave<RequestForm, RecallView>({
+    form,
+    fields: FIELDS,
+    save: (v) =>
+      call(recalls.request, {
+        body: {
+          stationId: station?.id ?? v.stationId,
+          reason: v.reason,
+          note: v.note?.trim() || null,
+          effectiveDate: v.effectiveDate,
+        },
+      }),
+    onSaved,
+  });
 
   return (
     <Modal
@@ -87,36 +110,8 @@ export function RecallRequestModal({ open, station, region, onClose, onSaved }: 
         preserve={false}
         data-testid="recall-form"
         initialValues={{ reason: 'ineffective', effectiveDate: today() }}
-        onValuesChange={(changed: Partial<RequestForm>) => {
-          if ('personId' in changed) form.setFieldValue('stationId', undefined);
-        }}
       >
-        {!station && (
-          <>
-            <Form.Item
-              name="personId"
-              label={t('fa.cadre')}
-              rules={[{ required: true, message: t('form.select', { field: t('fa.cadre') }) }]}
-            >
-              <CadreSelect region={region} query={{ active: true }} />
-            </Form.Item>
-            <Form.Item
-              name="stationId"
-              label={t('fa.station')}
-              rules={[{ required: true, message: t('form.select', { field: t('fa.station') }) }]}
-            >
-              <Select
-                loading={stations.loading}
-                placeholder={personId ? undefined : t('fa.cadreFirst')}
-                notFoundContent={personId && !stations.loading ? t('fa.noActiveStation') : undefined}
-                options={choices.map((s) => ({
-                  value: s.id,
-                  label: `${forceText('station_role', s.role, L)} · ${s.regionName}（${s.startDate}）`,
-                }))}
-              />
-            </Form.Item>
-          </>
-        )}
+        {!station && <StationPicker form={form} region={region} />}
         <Form.Item name="reason" label={t('fa.recallReason')} rules={[{ required: true }]}>
           <Select options={forceOptions('recall_reason', L)} />
         </Form.Item>
@@ -132,8 +127,15 @@ export function RecallRequestModal({ open, station, region, onClose, onSaved }: 
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
+      {dialog}
     </Modal>
   );
+}
+
+interface DecideForm {
+  note?: string;
+  /** Not a field: the decision already taken, shown in the conflict dialog. */
+  status?: string;
 }
 
 /** Approve or reject a pending recall, with an optional note. */
@@ -142,32 +144,34 @@ export function RecallDecideModal({
   onClose,
   onSaved,
 }: {
-  decision: { recall: Recall; approve: boolean } | null;
+  decision: { recall: RecallView; approve: boolean } | null;
   onClose: () => void;
-  onSaved: (r: Recall) => void;
+  onSaved: (r: RecallView) => void;
 }) {
   const { t, L } = useI18n();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<{ note?: string }>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    if (!decision) return;
-    const v = form.getFieldsValue();
-    setSaving(true);
-    try {
-      onSaved(
-        await api.post<Recall>(`/recalls/${decision.recall.id}/decide`, {
-          approve: decision.approve,
-          note: v.note?.trim() || undefined,
-        }),
-      );
-    } catch (e) {
-      onError(form, e, ['note']);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const [form] = Form.useForm<DecideForm>();
+  const { submit, saving, dialog } = useSave<DecideForm, RecallView>({
+    form,
+    fields: ['note'],
+    version: decision?.recall.version,
+    save: (v, version) =>
+      call(recalls.decide, {
+        params: { id: decision!.recall.id },
+        body: { approve: decision!.approve, note: v.note?.trim() || undefined, version },
+      }),
+    onSaved,
+    // Another approver decided first: their decision beside this one.
+    conflict: {
+      toValues: (current: RecallView) => ({
+        status: forceText('approval_status', current.status, L),
+        note: current.decisionNote ?? undefined,
+      }),
+      labels: { status: t('fa.status'), note: t('fa.decisionNote') },
+    },
+  });
+  useEffect(() => {
+    if (decision) form.resetFields();
+  }, [decision, form]);
 
   const r = decision?.recall;
   return (
@@ -193,11 +197,12 @@ export function RecallDecideModal({
           }
         />
       )}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form<DecideForm> form={form} layout="vertical" preserve={false}>
         <Form.Item name="note" label={t('fa.decisionNote')}>
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
+      {dialog}
     </Modal>
   );
 }

@@ -1,24 +1,22 @@
 /** 召回 tab of the teams page (GET /api/recalls?status=): request modal, approve / reject for recall.approve holders. */
 import { useState } from 'react';
-import { App, Button, Flex, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Segmented, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import type { RecallView } from '@shared/contracts/cadres';
+import { RecallListQuery, recalls } from '@shared/contracts/teams';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { I18n } from '../../i18n';
-import type { Page } from '../../types';
-import { ApiResult } from '../ApiResult';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { ApprovalTag, RoleTag, forceText } from './CadreCommon';
-import { urlPagination, useUrlFilters } from '../common/urlFilters';
-import type { Recall } from './CadreTypes';
+import { ListTab, useList } from '../common/useList';
+import { useUrlFilters } from '../common/urlFilters';
 import { RecallDecideModal, RecallRequestModal } from './RecallModals';
 
 /** Columns of a recall list; `withCadre` adds the cadre's name (left out on the cadre's own page). */
-export function recallColumns({ t, L }: I18n, withCadre: boolean): TableColumnsType<Recall> {
-  const cols: TableColumnsType<Recall> = [
+export function recallColumns({ t, L }: I18n, withCadre: boolean): TableColumnsType<RecallView> {
+  const cols: TableColumnsType<RecallView> = [
     { title: t('fa.role'), dataIndex: 'role', width: 140, render: (v: string) => <RoleTag role={v} /> },
     { title: t('fa.village'), dataIndex: 'regionName' },
     {
@@ -85,18 +83,11 @@ export function RecallTab({ region }: { region: string }) {
   const f = useUrlFilters();
   const status = f.get('status') || 'all';
   const [requesting, setRequesting] = useState(false);
-  const [decision, setDecision] = useState<{ recall: Recall; approve: boolean } | null>(null);
+  const [decision, setDecision] = useState<{ recall: RecallView; approve: boolean } | null>(null);
 
-  const list = useAsync(
-    region
-      ? (s) =>
-          api.get<Page<Recall>>(
-            '/recalls',
-            { region, status: status === 'all' ? undefined : status, page: f.page, pageSize: f.pageSize },
-            s,
-          )
-      : null,
-    [region, status, f.page, f.pageSize],
+  const list = useList(
+    recalls.list,
+    region ? { region, status: RecallListQuery.shape.status.safeParse(status).data } : null,
   );
 
   const columns = recallColumns(i18n, true);
@@ -105,7 +96,7 @@ export function RecallTab({ region }: { region: string }) {
       title: t('common.actions'),
       width: 120,
       render: (_, r) =>
-        r.status === 'pending' && r.canDecide !== false ? (
+        r.status === 'pending' && r.canDecide ? (
           <Space>
             <Typography.Link onClick={() => setDecision({ recall: r, approve: true })} data-testid="recall-approve">
               {t('fa.approve')}
@@ -119,39 +110,32 @@ export function RecallTab({ region }: { region: string }) {
 
   return (
     <>
-      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-          <Segmented<string>
-            value={status}
-            onChange={(v) => f.set({ status: v === 'all' ? undefined : v })}
-            options={STATUSES.map((s) => ({
-              value: s,
-              label: s === 'all' ? t('fa.all') : forceText('approval_status', s, L),
-            }))}
-            data-testid="recall-status"
-          />
-        </Space>
-        {can('recall.request') && (
-          <Button danger onClick={() => setRequesting(true)} data-testid="recall-new">
-            {t('fa.recallRequest')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<Recall>
-          rowKey="id"
-          size="middle"
-          data-testid="recall-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
-        />
-      )}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="recall-table"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+            <Segmented<string>
+              value={status}
+              onChange={(v) => f.set({ status: v === 'all' ? undefined : v })}
+              options={STATUSES.map((s) => ({
+                value: s,
+                label: s === 'all' ? t('fa.all') : forceText('approval_status', s, L),
+              }))}
+              data-testid="recall-status"
+            />
+          </Space>
+        }
+        actions={
+          can('recall.request') && (
+            <Button danger onClick={() => setRequesting(true)} data-testid="recall-new">
+              {t('fa.recallRequest')}
+            </Button>
+          )
+        }
+      />
       {can('recall.request') && (
         <RecallRequestModal
           open={requesting}

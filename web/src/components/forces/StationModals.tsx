@@ -1,26 +1,22 @@
-/** Station a cadre in a village (POST /api/stations) and end a station (POST /api/stations/:id/end). */
-import { useState } from 'react';
+/** Station a cadre in a village (POST /api/stations) and end a station (POST /api/stations/:id/end, versioned). */
+import { useMemo } from 'react';
 import { Alert, DatePicker, Form, Modal, Select } from 'antd';
+import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
-import { STATIONED_ROLES, TEAM_ROLES } from '@shared/forces';
-import { api } from '../../api';
-import { useAsync, useFormErrorHandler } from '../../hooks';
+import type { Dayjs } from 'dayjs';
+import type { StationView, UnitRef } from '@shared/contracts/cadres';
+import { stations, teams, type StationEndInput, type StationInput } from '@shared/contracts/teams';
+import { TEAM_ROLES } from '@shared/forces';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
+import { FormModal } from '../common/FormModal';
+import { useSave } from '../common/useSave';
+import { useCall } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { dateItemProps, forceOptions, isVillageCode, today } from './CadreCommon';
+import { dateItemProps, forceOptions, isStationedRole, isVillageCode, today } from './CadreCommon';
 import { CadreSelect, HelpUnitSelect } from './CadreSelect';
-import type { Station, Team, UnitRef } from './CadreTypes';
 
-interface StationForm {
-  personId: number;
-  regionCode: string;
-  role: string;
-  teamId?: number | null;
-  unitId?: number | null;
-  startDate: string;
-  endDate?: string | null;
-}
+type StationForm = StationInput;
 const FIELDS = ['personId', 'regionCode', 'role', 'teamId', 'unitId', 'startDate', 'endDate'] as const;
 
 interface StationProps {
@@ -34,166 +30,165 @@ interface StationProps {
   /** Preset sending unit (the cadre's or the team's). */
   unit?: UnitRef | null;
   onClose: () => void;
-  onSaved: (s: Station) => void;
+  onSaved: (s: StationView) => void;
 }
 
-export function StationFormModal({ open, person, region, initial, unit, onClose, onSaved }: StationProps) {
+const termEnd = (start: string | Dayjs) => dayjs(start).add(2, 'year').format('YYYY-MM-DD');
+const isTeamRole = (role: string | undefined) => !!role && TEAM_ROLES.includes(role as (typeof TEAM_ROLES)[number]);
+
+/** The fields of the stationing form: the team picker follows the village and role, the term its start. */
+function StationFields({
+  form,
+  person,
+  region,
+  unit,
+}: {
+  form: FormInstance<StationForm>;
+  person?: StationProps['person'];
+  region?: string;
+  unit?: UnitRef | null;
+}) {
   const { t, L } = useI18n();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<StationForm>();
-  const [saving, setSaving] = useState(false);
   const village = Form.useWatch('regionCode', form);
   const role = Form.useWatch('role', form);
   const isVillage = isVillageCode(village);
-  const teamRole = !!role && TEAM_ROLES.includes(role as (typeof TEAM_ROLES)[number]);
-
-  const teams = useAsync(
-    open && isVillage && teamRole ? (s) => api.get<Page<Team>>('/teams', { region: village, pageSize: 50 }, s) : null,
-    [open, village, teamRole],
-  );
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const body = {
-      personId: person?.id ?? v.personId,
-      regionCode: v.regionCode,
-      role: v.role,
-      teamId: teamRole ? (v.teamId ?? null) : null,
-      unitId: v.unitId ?? null,
-      startDate: v.startDate,
-      endDate: v.endDate ?? null,
-    };
-    setSaving(true);
-    try {
-      onSaved(await api.post<Station>('/stations', body));
-    } catch (e) {
-      onError(form, e, FIELDS);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const start = today();
+  const teamRole = isTeamRole(role);
+  const teamList = useCall(teams.list, isVillage && teamRole ? { query: { region: village, pageSize: 50 } } : null);
   return (
-    <Modal
-      title={person ? t('fa.stationNewFor', { name: person.name }) : t('fa.stationNew')}
-      open={open}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
-      width={600}
-    >
-      <Form<StationForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        data-testid="station-form"
-        initialValues={{
-          role: 'first_secretary',
-          startDate: start,
-          endDate: dayjs(start).add(2, 'year').format('YYYY-MM-DD'),
-          unitId: unit?.id ?? null,
-          regionCode: region && isVillageCode(region) ? region : undefined,
-          ...initial,
-        }}
-        onValuesChange={(changed: Partial<StationForm>) => {
-          if (changed.startDate)
-            form.setFieldValue('endDate', dayjs(changed.startDate).add(2, 'year').format('YYYY-MM-DD'));
-        }}
+    <>
+      {!person && (
+        <Form.Item
+          name="personId"
+          label={t('fa.cadre')}
+          rules={[{ required: true, message: t('form.select', { field: t('fa.cadre') }) }]}
+        >
+          <CadreSelect region={region} />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="role"
+        label={t('fa.role')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.role') }) }]}
       >
-        {!person && (
-          <Form.Item
-            name="personId"
-            label={t('fa.cadre')}
-            rules={[{ required: true, message: t('form.select', { field: t('fa.cadre') }) }]}
-          >
-            <CadreSelect region={region} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="role"
-          label={t('fa.role')}
-          rules={[{ required: true, message: t('form.select', { field: t('fa.role') }) }]}
-        >
-          <Select options={forceOptions('station_role', L)} />
+        <Select options={forceOptions('station_role', L)} />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('fa.village')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.village') }) }]}
+        validateStatus={village && !isVillage ? 'warning' : undefined}
+        help={village && !isVillage ? t('fa.villageOnly') : undefined}
+      >
+        <RegionTreeSelect />
+      </Form.Item>
+      {teamRole && (
+        <Form.Item name="teamId" label={t('fa.team')}>
+          <Select
+            allowClear
+            loading={teamList.loading}
+            placeholder={isVillage ? t('fa.teamNone') : t('fa.villageFirst')}
+            options={(teamList.data?.items ?? []).map((tm) => ({ value: tm.id, label: tm.name }))}
+          />
         </Form.Item>
-        <Form.Item
-          name="regionCode"
-          label={t('fa.village')}
-          rules={[{ required: true, message: t('form.select', { field: t('fa.village') }) }]}
-          validateStatus={village && !isVillage ? 'warning' : undefined}
-          help={village && !isVillage ? t('fa.villageOnly') : undefined}
-        >
-          <RegionTreeSelect />
-        </Form.Item>
-        {teamRole && (
-          <Form.Item name="teamId" label={t('fa.team')}>
-            <Select
-              allowClear
-              loading={teams.loading}
-              placeholder={isVillage ? t('fa.teamNone') : t('fa.villageFirst')}
-              options={(teams.data?.items ?? []).map((tm) => ({ value: tm.id, label: tm.name }))}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="unitId" label={t('fa.unit')}>
-          <HelpUnitSelect initial={unit ? { value: unit.id, label: unit.name } : null} />
-        </Form.Item>
-        <Form.Item
-          name="startDate"
-          label={t('fa.startDate')}
-          rules={[{ required: true, message: t('form.select', { field: t('fa.startDate') }) }]}
-          {...dateItemProps}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="endDate"
-          label={t('fa.endDatePlanned')}
-          extra={role && STATIONED_ROLES.includes(role as never) ? t('fa.termHint') : undefined}
-          {...dateItemProps}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="unitId" label={t('fa.unit')}>
+        <HelpUnitSelect initial={unit ? { value: unit.id, label: unit.name } : null} />
+      </Form.Item>
+      <Form.Item
+        name="startDate"
+        label={t('fa.startDate')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.startDate') }) }]}
+        {...dateItemProps}
+      >
+        <DatePicker
+          style={{ width: '100%' }}
+          onChange={(d: Dayjs | null) => d && form.setFieldValue('endDate', termEnd(d))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="endDate"
+        label={t('fa.endDatePlanned')}
+        extra={isStationedRole(role) ? t('fa.termHint') : undefined}
+        {...dateItemProps}
+      >
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </>
   );
 }
 
-interface EndForm {
-  endedOn: string;
-  reason: string;
+export function StationFormModal({ open, person, region, initial, unit, onClose, onSaved }: StationProps) {
+  const { t } = useI18n();
+  const preset = JSON.stringify(initial ?? {});
+  const initialValues = useMemo<Partial<StationForm>>(() => {
+    const start = today();
+    return {
+      role: 'first_secretary',
+      startDate: start,
+      endDate: termEnd(start),
+      unitId: unit?.id ?? null,
+      regionCode: region && isVillageCode(region) ? region : undefined,
+      ...(JSON.parse(preset) as Partial<StationForm>),
+    };
+  }, [open, preset, region, unit?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const save = (v: StationForm) =>
+    call(stations.create, {
+      body: {
+        personId: person?.id ?? v.personId,
+        regionCode: v.regionCode,
+        role: v.role,
+        teamId: isTeamRole(v.role) ? (v.teamId ?? null) : null,
+        unitId: v.unitId ?? null,
+        startDate: v.startDate,
+        endDate: v.endDate ?? null,
+      },
+    });
+
+  return (
+    <FormModal<StationForm, StationView>
+      open={open}
+      title={person ? t('fa.stationNewFor', { name: person.name }) : t('fa.stationNew')}
+      initialValues={initialValues}
+      onClose={onClose}
+      width={600}
+      testId="station-form"
+      fields={FIELDS}
+      save={save}
+      onSaved={onSaved}
+    >
+      {(form) => <StationFields form={form} person={person} region={region} unit={unit} />}
+    </FormModal>
+  );
 }
+
+type EndForm = StationEndInput;
 
 export function StationEndModal({
   station,
   onClose,
   onSaved,
 }: {
-  station: Station | null;
+  station: StationView | null;
   onClose: () => void;
-  onSaved: (s: Station) => void;
+  onSaved: (s: StationView) => void;
 }) {
   const { t, L } = useI18n();
-  const onError = useFormErrorHandler();
   const [form] = Form.useForm<EndForm>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !station) return;
-    setSaving(true);
-    try {
-      onSaved(await api.post<Station>(`/stations/${station.id}/end`, v));
-    } catch (e) {
-      onError(form, e, ['endedOn', 'reason']);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving, dialog } = useSave<EndForm, StationView>({
+    form,
+    fields: ['endedOn', 'reason'],
+    version: station?.version,
+    save: (v, version) => call(stations.end, { params: { id: station!.id }, body: { ...v, version } }),
+    onSaved,
+    conflict: {
+      toValues: (current: StationView) => ({
+        endedOn: current.endedOn ?? undefined,
+        reason: (current.endReason ?? undefined) as EndForm['reason'] | undefined,
+      }),
+      labels: { endedOn: t('fa.endedOn'), reason: t('fa.endReason') },
+    },
+  });
 
   return (
     <Modal
@@ -231,6 +226,7 @@ export function StationEndModal({
           <Select options={forceOptions('station_end_reason', L, ['completed', 'rotation', 'other'])} />
         </Form.Item>
       </Form>
+      {dialog}
     </Modal>
   );
 }

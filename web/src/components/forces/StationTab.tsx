@@ -1,27 +1,24 @@
 /** 驻村任职 tab of the teams page: stations (GET /api/stations) with role / region filters; create, end, recall. */
 import { useState } from 'react';
-import { App, Button, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { STATIONED_ROLES } from '@shared/forces';
-import { api } from '../../api';
+import { StationRoleSchema, type StationView } from '@shared/contracts/cadres';
+import { stations } from '@shared/contracts/teams';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { I18n } from '../../i18n';
-import type { Page } from '../../types';
-import { ApiResult } from '../ApiResult';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import { RoleTag, forceOptions, forceText } from './CadreCommon';
-import { urlPagination, useUrlFilters } from '../common/urlFilters';
-import type { Station } from './CadreTypes';
+import { RoleTag, forceOptions, forceText, isStationedRole } from './CadreCommon';
+import { ListTab, useList } from '../common/useList';
+import { useUrlFilters } from '../common/urlFilters';
 import { RecallRequestModal } from './RecallModals';
 import { StationEndModal, StationFormModal } from './StationModals';
 
 /** Columns of a station list; `withCadre` adds the cadre's name (left out on the cadre's own page). */
-export function stationColumns({ t, L }: I18n, withCadre: boolean): TableColumnsType<Station> {
-  const cols: TableColumnsType<Station> = [
+export function stationColumns({ t, L }: I18n, withCadre: boolean): TableColumnsType<StationView> {
+  const cols: TableColumnsType<StationView> = [
     { title: t('fa.role'), dataIndex: 'role', width: 150, render: (v: string) => <RoleTag role={v} /> },
     {
       title: t('fa.village'),
@@ -78,12 +75,12 @@ export function useStationActions(onChanged: () => void) {
   const { t } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [ending, setEnding] = useState<Station | null>(null);
-  const [recalling, setRecalling] = useState<Station | null>(null);
+  const [ending, setEnding] = useState<StationView | null>(null);
+  const [recalling, setRecalling] = useState<StationView | null>(null);
   const canEnd = can('force.station');
   const canRecall = can('recall.request');
 
-  const column: TableColumnsType<Station>[number] | null =
+  const column: TableColumnsType<StationView>[number] | null =
     canEnd || canRecall
       ? {
           title: t('common.actions'),
@@ -96,7 +93,7 @@ export function useStationActions(onChanged: () => void) {
                     {t('fa.stationEndShort')}
                   </Typography.Link>
                 )}
-                {canRecall && STATIONED_ROLES.includes(s.role as never) && (
+                {canRecall && isStationedRole(s.role) && (
                   <Typography.Link type="danger" onClick={() => setRecalling(s)} data-testid="station-recall">
                     {t('fa.recall')}
                   </Typography.Link>
@@ -142,63 +139,46 @@ export function StationTab({ region }: { region: string }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const f = useUrlFilters();
-  const role = f.get('role');
+  const role = StationRoleSchema.safeParse(f.get('role')).data;
   const all = f.get('active') === 'all';
   const [creating, setCreating] = useState(false);
 
-  const list = useAsync(
-    region
-      ? (s) =>
-          api.get<Page<Station>>(
-            '/stations',
-            { region, role, active: all ? 'all' : undefined, page: f.page, pageSize: f.pageSize },
-            s,
-          )
-      : null,
-    [region, role, all, f.page, f.pageSize],
-  );
+  const list = useList(stations.list, region ? { region, role, active: all ? 'all' : undefined } : null);
   const actions = useStationActions(list.reload);
   const columns = stationColumns(i18n, true);
   if (actions.column) columns.push(actions.column);
 
   return (
     <>
-      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-          <Select
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('fa.role')}
-            value={role || undefined}
-            onChange={(v?: string) => f.set({ role: v })}
-            options={forceOptions('station_role', L)}
-          />
-          <Space size={6}>
-            <Switch checked={all} onChange={(v) => f.set({ active: v ? 'all' : undefined })} />
-            {t('fa.includeEnded')}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="station-table"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('fa.role')}
+              value={role || undefined}
+              onChange={(v?: string) => f.set({ role: v })}
+              options={forceOptions('station_role', L)}
+            />
+            <Space size={6}>
+              <Switch checked={all} onChange={(v) => f.set({ active: v ? 'all' : undefined })} />
+              {t('fa.includeEnded')}
+            </Space>
           </Space>
-        </Space>
-        {can('force.station') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="station-new">
-            {t('fa.stationNew')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<Station>
-          rowKey="id"
-          size="middle"
-          data-testid="station-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
-        />
-      )}
+        }
+        actions={
+          can('force.station') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="station-new">
+              {t('fa.stationNew')}
+            </Button>
+          )
+        }
+      />
       {actions.modals}
       {can('force.station') && (
         <StationFormModal

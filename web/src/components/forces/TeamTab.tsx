@@ -1,30 +1,71 @@
-/** 工作队 tab of the teams page: teams (GET /api/teams?belowMinimum=) with members; create / edit, add a member. */
-import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+/** 工作队 tab of the teams page: teams (GET /api/teams?belowMinimum=) with members; create / edit (versioned), add a member. */
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, DatePicker, Form, Input, Space, Switch, Tag, Typography } from 'antd';
+import type { FormInstance, TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { teams, type TeamInput, type TeamView } from '@shared/contracts/teams';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
-import { useAsync, useFormErrorHandler } from '../../hooks';
 import { useI18n } from '../../i18n';
-import { ApiResult } from '../ApiResult';
+import { FormModal } from '../common/FormModal';
+import { ListTab, useList } from '../common/useList';
+import { useUrlFilters } from '../common/urlFilters';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { RoleTag, dateItemProps, isVillageCode, today } from './CadreCommon';
-import { urlPagination, useUrlFilters } from '../common/urlFilters';
 import { HelpUnitSelect } from './CadreSelect';
-import type { Team, TeamPage } from './CadreTypes';
 import { StationFormModal } from './StationModals';
 
-interface TeamForm {
-  regionCode: string;
-  name: string;
-  unitId?: number | null;
-  startDate: string;
-  endDate?: string | null;
-}
+type TeamForm = TeamInput;
 const FIELDS = ['regionCode', 'name', 'unitId', 'startDate', 'endDate'] as const;
+
+const toValues = (tm: TeamView): TeamForm => ({
+  regionCode: tm.regionCode,
+  name: tm.name,
+  unitId: tm.unit?.id ?? null,
+  startDate: tm.startDate,
+  endDate: tm.endDate,
+});
+
+function TeamFields({ form, editing }: { form: FormInstance<TeamForm>; editing?: TeamView }) {
+  const { t } = useI18n();
+  const village = Form.useWatch('regionCode', form);
+  return (
+    <>
+      <Form.Item
+        name="regionCode"
+        label={t('fa.village')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.village') }) }]}
+        validateStatus={village && !isVillageCode(village) ? 'warning' : undefined}
+        help={village && !isVillageCode(village) ? t('fa.villageOnly') : undefined}
+      >
+        <RegionTreeSelect disabled={!!editing} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('fa.teamName')}
+        rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('fa.teamName') }) }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('fa.unit')}>
+        <HelpUnitSelect initial={editing?.unit ? { value: editing.unit.id, label: editing.unit.name } : null} />
+      </Form.Item>
+      <Form.Item
+        name="startDate"
+        label={t('fa.startDate')}
+        rules={[{ required: true, message: t('form.select', { field: t('fa.startDate') }) }]}
+        {...dateItemProps}
+      >
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="endDate" label={t('fa.endDatePlanned')} {...dateItemProps}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </>
+  );
+}
 
 function TeamFormModal({
   team,
@@ -32,91 +73,54 @@ function TeamFormModal({
   onClose,
   onSaved,
 }: {
-  team: Team | 'new' | null;
+  team: TeamView | 'new' | null;
   region: string;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const onError = useFormErrorHandler();
-  const [form] = Form.useForm<TeamForm>();
-  const [saving, setSaving] = useState(false);
   const editing = team && team !== 'new' ? team : undefined;
-  const village = Form.useWatch('regionCode', form);
+  const initialValues = useMemo<Partial<TeamForm>>(() => {
+    if (editing) return toValues(editing);
+    const start = today();
+    return {
+      regionCode: isVillageCode(region) ? region : undefined,
+      startDate: start,
+      endDate: dayjs(start).add(2, 'year').format('YYYY-MM-DD'),
+    };
+  }, [editing, region]);
+  const labels = useMemo(
+    () => ({
+      regionCode: t('fa.village'),
+      name: t('fa.teamName'),
+      unitId: t('fa.unit'),
+      startDate: t('fa.startDate'),
+      endDate: t('fa.endDatePlanned'),
+    }),
+    [t],
+  );
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+  const save = (v: TeamForm, version: number | undefined) => {
     const body = { ...v, name: v.name.trim(), unitId: v.unitId ?? null, endDate: v.endDate ?? null };
-    setSaving(true);
-    try {
-      if (editing) await api.patch(`/teams/${editing.id}`, body);
-      else await api.post('/teams', body);
-      onSaved();
-    } catch (e) {
-      onError(form, e, FIELDS);
-    } finally {
-      setSaving(false);
-    }
+    return editing
+      ? call(teams.update, { params: { id: editing.id }, body: { ...body, version } })
+      : call(teams.create, { body });
   };
 
-  const start = today();
   return (
-    <Modal
-      title={editing ? t('fa.teamEdit') : t('fa.teamNew')}
+    <FormModal<TeamForm, TeamView>
       open={team !== null}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      confirmLoading={saving}
-      destroyOnHidden
+      title={editing ? t('fa.teamEdit') : t('fa.teamNew')}
+      initialValues={initialValues}
+      onClose={onClose}
+      fields={FIELDS}
+      version={editing?.version}
+      save={save}
+      onSaved={onSaved}
+      conflict={{ toValues, labels }}
     >
-      <Form<TeamForm>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          editing
-            ? { ...editing, unitId: editing.unit?.id ?? null }
-            : {
-                regionCode: isVillageCode(region) ? region : undefined,
-                startDate: start,
-                endDate: dayjs(start).add(2, 'year').format('YYYY-MM-DD'),
-              }
-        }
-      >
-        <Form.Item
-          name="regionCode"
-          label={t('fa.village')}
-          rules={[{ required: true, message: t('form.select', { field: t('fa.village') }) }]}
-          validateStatus={village && !isVillageCode(village) ? 'warning' : undefined}
-          help={village && !isVillageCode(village) ? t('fa.villageOnly') : undefined}
-        >
-          <RegionTreeSelect disabled={!!editing} />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('fa.teamName')}
-          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('fa.teamName') }) }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('fa.unit')}>
-          <HelpUnitSelect initial={editing?.unit ? { value: editing.unit.id, label: editing.unit.name } : null} />
-        </Form.Item>
-        <Form.Item
-          name="startDate"
-          label={t('fa.startDate')}
-          rules={[{ required: true, message: t('form.select', { field: t('fa.startDate') }) }]}
-          {...dateItemProps}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="endDate" label={t('fa.endDatePlanned')} {...dateItemProps}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {(form) => <TeamFields form={form} editing={editing} />}
+    </FormModal>
   );
 }
 
@@ -126,23 +130,13 @@ export function TeamTab({ region }: { region: string }) {
   const { message } = App.useApp();
   const f = useUrlFilters();
   const below = f.get('belowMinimum') === 'true';
-  const [editing, setEditing] = useState<Team | 'new' | null>(null);
-  const [adding, setAdding] = useState<Team | null>(null);
+  const [editing, setEditing] = useState<TeamView | 'new' | null>(null);
+  const [adding, setAdding] = useState<TeamView | null>(null);
   const canEdit = can('force.station');
 
-  const list = useAsync(
-    region
-      ? (s) =>
-          api.get<TeamPage>(
-            '/teams',
-            { region, belowMinimum: below || undefined, page: f.page, pageSize: f.pageSize },
-            s,
-          )
-      : null,
-    [region, below, f.page, f.pageSize],
-  );
+  const list = useList(teams.list, region ? { region, belowMinimum: below ? 'true' : undefined } : null);
 
-  const columns: TableColumnsType<Team> = [
+  const columns: TableColumnsType<TeamView> = [
     { title: t('fa.teamName'), dataIndex: 'name' },
     {
       title: t('fa.village'),
@@ -199,47 +193,43 @@ export function TeamTab({ region }: { region: string }) {
   const belowCount = list.data?.belowMinimum ?? 0;
   return (
     <>
-      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-          <Space size={6}>
-            <Switch checked={below} onChange={(v) => f.set({ belowMinimum: v })} data-testid="filter-below" />
-            {t('fa.belowOnly')}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="team-table"
+        toolbar={
+          <Space wrap>
+            <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+            <Space size={6}>
+              <Switch checked={below} onChange={(v) => f.set({ belowMinimum: v })} data-testid="filter-below" />
+              {t('fa.belowOnly')}
+            </Space>
           </Space>
-        </Space>
-        {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="team-new">
-            {t('fa.teamNew')}
-          </Button>
-        )}
-      </Flex>
-      {belowCount > 0 && !below && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={
-            <span>
-              {t('fa.belowAlert', { n: belowCount })}{' '}
-              <Typography.Link onClick={() => f.set({ belowMinimum: true })}>{t('fa.showThem')}</Typography.Link>
-            </span>
-          }
-        />
-      )}
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<Team>
-          rowKey="id"
-          size="middle"
-          data-testid="team-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
-        />
-      )}
+        }
+        actions={
+          canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="team-new">
+              {t('fa.teamNew')}
+            </Button>
+          )
+        }
+        notice={
+          belowCount > 0 &&
+          !below && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={
+                <span>
+                  {t('fa.belowAlert', { n: belowCount })}{' '}
+                  <Typography.Link onClick={() => f.set({ belowMinimum: true })}>{t('fa.showThem')}</Typography.Link>
+                </span>
+              }
+            />
+          )
+        }
+      />
       {canEdit && (
         <>
           <TeamFormModal

@@ -11,7 +11,7 @@ import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { Page, RegionDetail } from '../../types';
 import { FiveOnesDescriptions } from './FiveOnesParts';
-import type { FiveOnesPage, VillageFiveOnes } from './CadreTypes';
+import type { FiveOnesPage, VillageFiveOnes } from './ForceTypes';
 
 function Count({
   value,

@@ -8,9 +8,10 @@ import { EditOutlined, EnvironmentOutlined, EyeOutlined } from '@ant-design/icon
 import { Link, useParams } from 'react-router';
 import { GENDER_LABELS } from '@shared/codes';
 import type { Gender } from '@shared/codes';
-import { api } from '../../api';
+import { cadres, type RecallView, type StationView } from '@shared/contracts/cadres';
+import { call } from '../../api';
 import { FullPageSpin, useAuth } from '../../auth';
-import { useAsync, useErrorToast } from '../../hooks';
+import { useErrorToast } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult, NotFound } from '../../components/ApiResult';
 import { RoleTag, UnitLevelTag, forceText } from '../../components/forces/CadreCommon';
@@ -20,8 +21,8 @@ import {
   CadreLeavesCard,
   CadreLogsCard,
 } from '../../components/forces/CadreDutyCards';
+import { useCall } from '../../components/common/useList';
 import { CadreFormModal } from '../../components/forces/CadreFormModal';
-import type { CadreDetail, Recall, Station } from '../../components/forces/CadreTypes';
 import { recallColumns } from '../../components/forces/RecallTab';
 import { StationFormModal } from '../../components/forces/StationModals';
 import { stationColumns, useStationActions } from '../../components/forces/StationTab';
@@ -38,7 +39,7 @@ export default function CadreDetailPage() {
   const [stationing, setStationing] = useState(false);
   const [revealed, setRevealed] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
   const [revealing, setRevealing] = useState(false);
-  const detail = useAsync(valid ? (s) => api.get<CadreDetail>(`/cadres/${id}`, undefined, s) : null, [id]);
+  const detail = useCall(cadres.detail, valid ? { params: { id: Number(id) } } : null);
   const actions = useStationActions(detail.reload);
 
   if (!valid) return <NotFound />;
@@ -49,7 +50,7 @@ export default function CadreDetailPage() {
   const reveal = async () => {
     setRevealing(true);
     try {
-      setRevealed(await api.post<{ idNumber: string | null; phone: string | null }>(`/cadres/${c.id}/reveal`, {}));
+      setRevealed(await call(cadres.reveal, { params: { id: c.id } }));
     } catch (e) {
       toast(e);
     } finally {
@@ -63,8 +64,8 @@ export default function CadreDetailPage() {
   const current = stations.filter((s) => s.active);
   const columns = stationColumns(i18n, false);
   if (actions.column) columns.push(actions.column);
-  const canReveal = (c.canReveal ?? can('pii.reveal')) && (!!c.idNumber || !!c.phone);
-  const canEdit = c.canEdit ?? can('force.write');
+  const canReveal = c.canReveal && (!!c.idNumber || !!c.phone);
+  const canEdit = c.canEdit;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="cadre-detail">
@@ -138,7 +139,7 @@ export default function CadreDetailPage() {
       </Card>
 
       <Card size="small" title={t('fa.stationsTitle')} data-testid="cadre-stations">
-        <Table<Station>
+        <Table<StationView>
           rowKey="id"
           size="small"
           columns={columns}
@@ -153,7 +154,7 @@ export default function CadreDetailPage() {
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title={t('fa.recallsTitle')} data-testid="cadre-recalls">
-              <Table<Recall>
+              <Table<RecallView>
                 rowKey="id"
                 size="small"
                 columns={recallColumns(i18n, false)}

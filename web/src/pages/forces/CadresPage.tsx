@@ -3,25 +3,27 @@
  * their current roles (filters in the URL, so statistics link here; the profile filters show as closable tags), 派出单位 (help units) and 企业与合作社 (partners).
  */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { GENDER_LABELS } from '@shared/codes';
 import type { Gender } from '@shared/codes';
-import { api } from '../../api';
+import { cadres, StationRoleSchema, type CadreView } from '@shared/contracts/cadres';
+import { helpUnits } from '@shared/contracts/units';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
 import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { RoleTag, forceOptions, forceText, useDefaultRegion } from '../../components/forces/CadreCommon';
-import { urlPagination, useUrlFilters } from '../../components/common/urlFilters';
+import { ListTab, useCall, useList } from '../../components/common/useList';
+import { useUrlFilters } from '../../components/common/urlFilters';
 import { CadreFormModal } from '../../components/forces/CadreFormModal';
 import { CadrePartnersTab } from '../../components/forces/CadrePartnersTab';
 import { CadreUnitsTab } from '../../components/forces/CadreUnitsTab';
-import type { Cadre, HelpUnit } from '../../components/forces/CadreTypes';
+
+/** A URL flag as the list's query takes it ('true' / 'false'), anything else left out. */
+const flagOf = (v: string) => (v === 'true' || v === 'false' ? v : undefined);
 
 function CadreList({ region }: { region: string }) {
   const { t, L } = useI18n();
@@ -29,7 +31,7 @@ function CadreList({ region }: { region: string }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const f = useUrlFilters();
-  const role = f.get('role');
+  const role = StationRoleSchema.safeParse(f.get('role')).data;
   const unitId = f.get('unitId');
   const q = f.get('q');
   const active = f.get('active') === 'true';
@@ -50,32 +52,25 @@ function CadreList({ region }: { region: string }) {
   ].filter((x): x is { key: string; text: string } => !!x);
   const [creating, setCreating] = useState(false);
 
-  const units = useAsync((s) => api.get<Page<HelpUnit>>('/help-units', { pageSize: 200 }, s), []);
-  const list = useAsync(
+  const units = useCall(helpUnits.list, { query: { pageSize: 200 } });
+  const list = useList(
+    cadres.list,
     region
-      ? (s) =>
-          api.get<Page<Cadre>>(
-            '/cadres',
-            {
-              region,
-              role,
-              unitId,
-              q,
-              active: active || undefined,
-              stationed,
-              sentSince,
-              maxAge,
-              bachelorOrHigher,
-              page: f.page,
-              pageSize: f.pageSize,
-            },
-            s,
-          )
+      ? {
+          region,
+          role,
+          unitId: unitId || undefined,
+          q: q || undefined,
+          active: active ? 'true' : undefined,
+          stationed: stationed ? 'true' : undefined,
+          sentSince,
+          maxAge,
+          bachelorOrHigher: flagOf(bachelor),
+        }
       : null,
-    [region, role, unitId, q, active, stationed, sentSince, maxAge, bachelorOrHigher, f.page, f.pageSize],
   );
 
-  const columns: TableColumnsType<Cadre> = [
+  const columns: TableColumnsType<CadreView> = [
     {
       title: t('fa.name'),
       dataIndex: 'name',
@@ -135,73 +130,66 @@ function CadreList({ region }: { region: string }) {
 
   return (
     <>
-      <Flex justify="space-between" align="start" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap data-testid="cadre-filters">
-          <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-          <Select
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('fa.role')}
-            value={role || undefined}
-            onChange={(v?: string) => f.set({ role: v })}
-            options={forceOptions('station_role', L)}
-            data-testid="filter-role"
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 220 }}
-            placeholder={t('fa.unit')}
-            value={unitId ? Number(unitId) : undefined}
-            onChange={(v?: number) => f.set({ unitId: v })}
-            loading={units.loading}
-            options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          />
-          <Input.Search
-            key={q}
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('fa.nameSearch')}
-            defaultValue={q}
-            onSearch={(v) => f.set({ q: v.trim() })}
-            data-testid="filter-q"
-          />
-          <Space size={6}>
-            <Switch checked={active} onChange={(v) => f.set({ active: v })} data-testid="filter-active" />
-            {t('fa.activeOnly')}
+      <ListTab
+        list={list}
+        columns={columns}
+        testId="cadre-table"
+        toolbar={
+          <Space wrap data-testid="cadre-filters">
+            <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('fa.role')}
+              value={role || undefined}
+              onChange={(v?: string) => f.set({ role: v })}
+              options={forceOptions('station_role', L)}
+              data-testid="filter-role"
+            />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
+              placeholder={t('fa.unit')}
+              value={unitId ? Number(unitId) : undefined}
+              onChange={(v?: number) => f.set({ unitId: v })}
+              loading={units.loading}
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+            <Input.Search
+              key={q}
+              allowClear
+              style={{ width: 200 }}
+              placeholder={t('fa.nameSearch')}
+              defaultValue={q}
+              onSearch={(v) => f.set({ q: v.trim() })}
+              data-testid="filter-q"
+            />
+            <Space size={6}>
+              <Switch checked={active} onChange={(v) => f.set({ active: v })} data-testid="filter-active" />
+              {t('fa.activeOnly')}
+            </Space>
+            {profileTags.map((tag) => (
+              <Tag
+                key={tag.key}
+                color="blue"
+                closable
+                onClose={() => f.set({ [tag.key]: undefined })}
+                data-testid={`filter-tag-${tag.key}`}
+              >
+                {tag.text}
+              </Tag>
+            ))}
           </Space>
-          {profileTags.map((tag) => (
-            <Tag
-              key={tag.key}
-              color="blue"
-              closable
-              onClose={() => f.set({ [tag.key]: undefined })}
-              data-testid={`filter-tag-${tag.key}`}
-            >
-              {tag.text}
-            </Tag>
-          ))}
-        </Space>
-        {can('force.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cadre-new">
-            {t('fa.cadreNew')}
-          </Button>
-        )}
-      </Flex>
-      {list.error ? (
-        <ApiResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<Cadre>
-          rowKey="id"
-          size="middle"
-          data-testid="cadre-table"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={urlPagination(f, list.data?.total, (total) => t('common.total', { total }))}
-        />
-      )}
+        }
+        actions={
+          can('force.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cadre-new">
+              {t('fa.cadreNew')}
+            </Button>
+          )
+        }
+      />
       {can('force.write') && (
         <CadreFormModal
           open={creating}

@@ -15,8 +15,8 @@ import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { pct, useDefaultRegion } from '../../components/forces/CadreCommon';
 import { urlPagination, useUrlFilters } from '../../components/common/urlFilters';
-import { FIVE_ONES } from '../../components/forces/CadreTypes';
-import type { FiveOne, FiveOnesPage as FiveOnesList, FiveOnesRow } from '../../components/forces/CadreTypes';
+import { FIVE_ONES } from '../../components/forces/ForceTypes';
+import type { FiveOne, FiveOnesPage as FiveOnesList, FiveOnesRow } from '../../components/forces/ForceTypes';
 import {
   FIVE_ONE_KEYS,
   FiveOneTooltip,

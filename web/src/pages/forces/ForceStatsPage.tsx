@@ -18,7 +18,7 @@ import { EChart } from '../../components/stats/EChart';
 import type { ChartOption } from '../../components/stats/EChart';
 import { forceText, pct, shareText, useDefaultRegion } from '../../components/forces/CadreCommon';
 import { useUrlFilters } from '../../components/common/urlFilters';
-import type { CadreStats } from '../../components/forces/CadreTypes';
+import type { CadreStats } from '../../components/forces/ForceTypes';
 import { useAuth } from '../../auth';
 
 type Child = CadreStats['byChild'][number];

@@ -3,9 +3,8 @@ import type { Gender } from '../../../../shared/codes.ts';
 import type { CadreEducation, PoliticalStatus } from '../../../../shared/forces.ts';
 import { forceImports } from '../../../../shared/contracts/imports.ts';
 import { NATION_CODE } from '../../../../shared/regions.ts';
-import { canAny, type Scope } from '../../../access/scope.ts';
+import { canAny, Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
-import { bumpVersion } from '../../../db/rows.ts';
 import { AppError, conflict, invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
 import { createCadre, updateCadre, type CadreInput } from '../../cadres/service.ts';
@@ -151,7 +150,7 @@ export const CADRES: RowKind = {
         );
       const stored = await existing(trx, v, unitId, region);
       if (!stored) {
-        await createCadre(trx, actor, patch as CadreInput);
+        await createCadre(trx, Scope.of(actor, 'force.write'), patch as CadreInput);
         return 'created';
       }
       // Says only that the cadre is outside the caller's scope: where it is managed is not theirs to learn.
@@ -163,10 +162,11 @@ export const CADRES: RowKind = {
       if (!changes(stored, patch, region)) return 'unchanged';
       // Updated by ID number as before, and the cadre's version moves on from the one read above: a form holding
       // the old version then gets 409 instead of overwriting the import (and a change in between refuses the row).
-      await bumpVersion(trx, 'person', stored.id, stored.version, async () => null).catch((e: unknown) => {
-        throw e instanceof AppError && e.code === 'VERSION_CONFLICT' ? changedMeanwhile() : e;
-      });
-      await updateCadre(trx, actor, stored.id, patch);
+      await updateCadre(trx, Scope.of(actor, 'force.write'), stored.id, patch, Number(stored.version)).catch(
+        (e: unknown) => {
+          throw e instanceof AppError && e.code === 'VERSION_CONFLICT' ? changedMeanwhile() : e;
+        },
+      );
       return 'updated';
     };
   },

@@ -1,7 +1,7 @@
 /** 驻村任职导入 — stationing assignments and leader links, one per row, through createStation. */
 import type { StationRole } from '../../../../shared/forces.ts';
 import { forceImports } from '../../../../shared/contracts/imports.ts';
-import type { Scope } from '../../../access/scope.ts';
+import { Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { invalid } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
@@ -133,7 +133,7 @@ export const STATIONS: RowKind = {
         teamId =
           team?.id ??
           (
-            await createTeam(trx, actor, {
+            await createTeam(trx, Scope.of(actor, 'force.station'), {
               regionCode: village,
               name: str(v.team)!,
               startDate: str(v.startDate)!,
@@ -152,7 +152,7 @@ export const STATIONS: RowKind = {
         .where('start_date', '=', startDate)
         .executeTakeFirst();
       if (same) return 'unchanged';
-      await createStation(trx, actor, {
+      await createStation(trx, Scope.of(actor, 'force.station'), {
         personId,
         regionCode: str(v.regionCode)!,
         role,
