@@ -4,10 +4,10 @@ import { Button, Card, Flex, Space, Table } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { households } from '@shared/contracts/households';
-import { api } from '../api';
+import { regions } from '@shared/contracts/regions';
 import { useAuth } from '../auth';
 import { download } from '../download';
-import { useAsync, useErrorToast } from '../hooks';
+import { useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
 import { HouseholdFilters } from '../components/households/HouseholdFilters';
@@ -16,7 +16,6 @@ import { filtersOf, readListQuery, toCallQuery } from '../components/households/
 import type { ListQuery } from '../components/households/listQuery';
 import type { HouseholdRow } from '@shared/contracts/households';
 import { useCall } from '../components/common/useList';
-import type { Items, RegionSummary } from '../types';
 
 export default function HouseholdsPage() {
   const i18n = useI18n();
@@ -31,9 +30,7 @@ export default function HouseholdsPage() {
   const [exporting, setExporting] = useState(false);
 
   // Without ?region= start at the user's first scope root (keeping any other filters).
-  const roots = useAsync(query.region ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
-    !!query.region,
-  ]);
+  const roots = useCall(regions.roots, query.region ? null : {});
   useEffect(() => {
     const first = roots.data?.items[0];
     if (query.region || !first) return;

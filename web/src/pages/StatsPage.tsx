@@ -3,9 +3,8 @@ import { useEffect } from 'react';
 import { Breadcrumb, Card, Col, Empty, Row, Select, Space, Spin } from 'antd';
 import { useSearchParams } from 'react-router';
 import { REGISTERED_STATUSES } from '@shared/register';
+import { regions } from '@shared/contracts/regions';
 import { stats } from '@shared/contracts/stats';
-import { api } from '../api';
-import { useAsync } from '../hooks';
 import { useCall } from '../components/common/useList';
 import { useI18n } from '../i18n';
 import { ApiResult } from '../components/ApiResult';
@@ -15,7 +14,6 @@ import { householdsLink } from '../components/households/listQuery';
 import { BreakdownCard } from '../components/stats/BreakdownCard';
 import { IncomeCard } from '../components/stats/IncomeCard';
 import { PovertyTable } from '../components/stats/PovertyTable';
-import type { Items, RegionDetail, RegionSummary } from '../types';
 
 export default function StatsPage() {
   const { t } = useI18n();
@@ -23,7 +21,7 @@ export default function StatsPage() {
   const region = params.get('region') ?? '';
   const year = params.get('year') ?? '';
 
-  const roots = useAsync((s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), []);
+  const roots = useCall(regions.roots, {});
   useEffect(() => {
     const first = roots.data?.items[0];
     if (!region && first) setParams({ region: first.code }, { replace: true });
@@ -38,7 +36,7 @@ export default function StatsPage() {
     setParams(next);
   };
 
-  const detail = useAsync(region ? (s) => api.get<RegionDetail>(`/regions/${region}`, undefined, s) : null, [region]);
+  const detail = useCall(regions.detail, region ? { params: { code: region } } : null);
   const poverty = useCall(
     stats.povertyIncidence,
     region ? { query: { region, by: 'child', year: year || undefined } } : null,

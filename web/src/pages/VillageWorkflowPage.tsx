@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, DatePicker, Flex, Space, Table, Typography } 
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../api';
+import { call } from '../api';
 import { download } from '../download';
 import { useAsync, useErrorToast } from '../hooks';
 import { useI18n } from '../i18n';
@@ -18,7 +18,8 @@ import { CrosscheckCard } from '../components/workflow/CrosscheckCard';
 import { HitsCard } from '../components/workflow/HitsCard';
 import { households, type HouseholdRow } from '@shared/contracts/households';
 import { workflow, type NoticeQuery } from '@shared/contracts/workflow';
-import type { Items, RegionSummary } from '../types';
+import { regions } from '@shared/contracts/regions';
+import { useCall } from '../components/common/useList';
 
 /** A 12-digit village code (not a township …000, not a 15-digit group). */
 const isVillage = (code: string | null | undefined) => /^\d{9}(?!000)\d{3}$/.test(code ?? '');
@@ -38,9 +39,7 @@ export default function VillageWorkflowPage() {
   const [page, setPage] = useState(1);
 
   // Without ?region= start at the user's first scope root when it is a village.
-  const roots = useAsync(region ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
-    !!region,
-  ]);
+  const roots = useCall(regions.roots, region ? null : {});
   useEffect(() => {
     const first = roots.data?.items[0];
     if (region || !first || first.level !== 'village') return;

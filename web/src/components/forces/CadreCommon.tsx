@@ -6,11 +6,10 @@ import { FORCE_CODE_LISTS, STATIONED_ROLES, forceLabel } from '@shared/forces';
 import type { ForceCodeListName } from '@shared/forces';
 import type { Bilingual } from '@shared/codes';
 import { phoneKind } from '@shared/phone';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
+import { regions } from '@shared/contracts/regions';
 import { useUrlFilters } from '../common/urlFilters';
-import type { Items, RegionSummary } from '../../types';
+import { useCall } from '../common/useList';
 
 type Pick = (label: Bilingual | undefined) => string;
 
@@ -113,8 +112,6 @@ export const today = () => dayjs().format('YYYY-MM-DD');
 export function useDefaultRegion(): { region: string; error: unknown; reload: () => void } {
   const { get } = useUrlFilters();
   const fromUrl = get('region');
-  const roots = useAsync(fromUrl ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
-    !!fromUrl,
-  ]);
+  const roots = useCall(regions.roots, fromUrl ? null : {});
   return { region: fromUrl || roots.data?.items[0]?.code || '', error: roots.error, reload: roots.reload };
 }

@@ -8,30 +8,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { Form, Select, Spin } from 'antd';
 import { STATIONED_ROLES } from '@shared/forces';
-import { api } from '../../api';
+import { cadres, type CadreView as CadreRow, type StationView as StationRow } from '@shared/contracts/cadres';
+import { stations } from '@shared/contracts/teams';
+import { call } from '../../api';
 import { useRemoteSearch } from '../../hooks';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
 import { forceText } from './DutyShared';
-
-/** What the picker reads of the cadres module's answers (GET /api/stations, GET /api/cadres, GET /api/cadres/:id). */
-interface StationRow {
-  personId: number;
-  personName: string;
-  role: string;
-  regionCode: string;
-  regionName: string;
-  active?: boolean;
-}
-interface CadreRow {
-  id: number;
-  name: string;
-  post: string | null;
-  unit: { name: string } | null;
-  regionCode: string;
-  regionName: string;
-  stations: StationRow[];
-}
 export interface CadreRef {
   id: number;
   name: string;
@@ -113,8 +95,7 @@ export function DutyCadreSelect({
   useEffect(() => {
     if (value == null || chosen.has(value) || looked.current.has(value)) return;
     looked.current.add(value);
-    api
-      .get<CadreRow>(`/cadres/${value}`)
+    call(cadres.detail, { params: { id: value } })
       .then((c) => {
         const opt = fromCadre(c) ?? { id: c.id, name: c.name, detail: c.regionName };
         setChosen((m) => new Map(m).set(c.id, opt));
@@ -127,7 +108,9 @@ export function DutyCadreSelect({
     if (stationed) {
       const key = region ?? '';
       if (!all.current || all.current.region !== key) {
-        const res = await api.get<Page<StationRow>>('/stations', { region, active: true, pageSize: 200 });
+        const res = await call(stations.list, {
+          query: { region: region ?? undefined, active: 'true', pageSize: 200 },
+        });
         const seen = new Map<number, CadreOption>();
         for (const s of res.items)
           if (STATIONED.has(s.role) && !seen.has(s.personId)) seen.set(s.personId, fromStation(s));
@@ -135,10 +118,10 @@ export function DutyCadreSelect({
       }
       const local = all.current.items.filter((o) => !q || o.name.includes(q) || o.detail.includes(q));
       if (all.current.complete || !q) return local.slice(0, 100);
-      const res = await api.get<Page<CadreRow>>('/cadres', { region, q, active: true, pageSize: 30 });
+      const res = await call(cadres.list, { query: { region: region ?? undefined, q, active: 'true', pageSize: 30 } });
       return res.items.map(fromCadre).filter((o): o is CadreOption => o !== null);
     }
-    const res = await api.get<Page<CadreRow>>('/cadres', { region, q, pageSize: 30 });
+    const res = await call(cadres.list, { query: { region: region ?? undefined, q, pageSize: 30 } });
     return res.items.map(fromCadre).filter((o): o is CadreOption => o !== null);
   };
 

@@ -10,11 +10,12 @@ import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { FORCE_CODE_LISTS, forceLabel } from '@shared/forces';
 import type { ForceCodeListName } from '@shared/forces';
-import { ApiError, api, isApiError } from '../../api';
-import { applyFieldErrors, useAsync, useErrorToast } from '../../hooks';
+import { regions } from '@shared/contracts/regions';
+import { ApiError, isApiError } from '../../api';
+import { applyFieldErrors, useErrorToast } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { I18n } from '../../i18n';
-import type { Items, RegionSummary } from '../../types';
+import { useCall } from '../common/useList';
 
 export type Patch = Record<string, string | number | null | undefined>;
 
@@ -25,9 +26,7 @@ export type Patch = Record<string, string | number | null | undefined>;
 export function useForceQuery() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? '';
-  const roots = useAsync(region ? null : (s) => api.get<Items<RegionSummary>>('/regions/roots', undefined, s), [
-    !!region,
-  ]);
+  const roots = useCall(regions.roots, region ? null : {});
   useEffect(() => {
     const first = roots.data?.items[0];
     if (region || !first) return;

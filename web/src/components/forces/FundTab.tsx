@@ -28,29 +28,22 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { duty, type FundEntry, type Spending } from '@shared/contracts/duty';
-import { api, call } from '../../api';
+import { teams as teamsApi } from '@shared/contracts/teams';
+import { call } from '../../api';
 import { useAuth } from '../../auth';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
 import { FormModal } from '../common/FormModal';
 import { urlPagination, useUrlFilters } from '../common/urlFilters';
+import { useCall } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import type { Page } from '../../types';
 import { ISO, recentYears, useForceQuery, yuan } from './DutyShared';
 
 interface FundForm {
   spentOn: Dayjs;
   amount: number;
   purpose: string;
-}
-
-/** What the team picker reads of GET /api/teams (the cadres module's answer). */
-interface TeamOption {
-  id: number;
-  name: string;
-  regionName: string;
-  size: number;
 }
 
 export function FundTab() {
@@ -64,10 +57,7 @@ export function FundTab() {
   /** The new entry's first values while the form is open. */
   const [adding, setAdding] = useState<Partial<FundForm> | null>(null);
 
-  const teams = useAsync(
-    q.region ? (s) => api.get<Page<TeamOption>>('/teams', { region: q.region, pageSize: 200 }, s) : null,
-    [q.region],
-  );
+  const teams = useCall(teamsApi.list, q.region ? { query: { region: q.region, pageSize: 200 } } : null);
   const funds = useAsync(
     teamId
       ? (signal) =>

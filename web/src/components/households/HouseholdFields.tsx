@@ -1,11 +1,11 @@
 /** The household part of the form: code, village and group, address, phone, attribute, causes, housing, status. */
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { regions, type RegionDetail } from '@shared/contracts/regions';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
+import { useCall } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
-import type { Items, RegionDetail, RegionSummary } from '../../types';
 import { codeOptions } from './codes';
 import type { HouseholdValues } from './formValues';
 import { phoneRule } from './formValues';
@@ -20,7 +20,7 @@ const levelCache = new Map<string, Promise<RegionDetail>>();
 function regionOf(code: string): Promise<RegionDetail> {
   let p = levelCache.get(code);
   if (!p) {
-    p = api.get<RegionDetail>(`/regions/${code}`);
+    p = call(regions.detail, { params: { code } });
     p.catch(() => levelCache.delete(code));
     levelCache.set(code, p);
   }
@@ -32,12 +32,7 @@ export function HouseholdFields({ form, editing, maskedPhones }: Props) {
   const village = Form.useWatch('villageCode', form);
   const mainCause = Form.useWatch('mainCause', form);
   const status = Form.useWatch('status', form);
-  const groups = useAsync(
-    village && /^\d{12}$/.test(village)
-      ? (s) => api.get<Items<RegionSummary>>(`/regions/${village}/children`, undefined, s)
-      : null,
-    [village],
-  );
+  const groups = useCall(regions.children, village && /^\d{12}$/.test(village) ? { params: { code: village } } : null);
   const registered = status === 'poor' || status === 'exited' || status === 'returned';
   const required = (field: string) => ({ required: true, message: t('form.required', { field }) });
   const picked = (field: string) => ({ required: true, message: t('form.select', { field }) });
