@@ -198,7 +198,8 @@ async function keepMaskedValues(db: Db, id: number, input: HouseholdInput): Prom
   ) => {
     if (!masked(value)) return value;
     const candidates = stored.filter((m) => mask(pick(m)) === value);
-    return pick(candidates.find((m) => m.name === name) ?? candidates[0] ?? ({} as never)) ?? value;
+    const match = candidates.find((m) => m.name === name) ?? candidates[0];
+    return (match && pick(match)) ?? value;
   };
   return {
     ...input,
