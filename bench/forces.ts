@@ -5,7 +5,8 @@
 // at the demo's scale with bulkInsert: 239 teams, 239 first secretaries and 426 team cadres, leaders and
 // instructors, ~13,000 cadre records, ~48,000 pairings and a year of daily attendance (~220,000 rows).
 // SQLite always (a file under /tmp, built on first use); PostgreSQL too when BENCH_PG_URL is set.
-// Usage: [BENCH_PG_URL=postgres://…] [BENCH_FORCES=synthetic] node --import tsx bench/forces.ts
+// Usage: [BENCH_PG_URL=postgres://…] [BENCH_FORCES=synthetic] [BENCH_FILE=/tmp/….db] [BENCH_PG_DB=name]
+//   node --import tsx bench/forces.ts
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
@@ -442,14 +443,14 @@ async function run(d: Database, label: string) {
 }
 
 const suffix = SYNTHETIC ? '_synthetic' : '';
-const file = `/tmp/xiuhua-bench-forces${suffix}.db`;
+const file = process.env.BENCH_FILE ?? `/tmp/xiuhua-bench-forces${suffix}.db`;
 if (!existsSync(file)) console.log(`(building ${file})`);
 await run(openDatabase(`file:${file}`), 'sqlite');
 const pgUrl = process.env.BENCH_PG_URL;
 if (pgUrl) {
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  const name = `xiuhua_bench_forces${suffix}`;
+  const name = process.env.BENCH_PG_DB ?? `xiuhua_bench_forces${suffix}`;
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();

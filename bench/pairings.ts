@@ -4,7 +4,7 @@
 // Every registered household but one in 50 gets a responsible cadre (≤ 5 households per cadre), inserted
 // with bulkInsert when the database has no pairings yet.
 // SQLite always (a file under /tmp, built on first use); PostgreSQL too when BENCH_PG_URL is set.
-// Usage: node --import tsx bench/pairings.ts (wall times suffer when the machine is busy; "cpu" is this
+// Usage: [BENCH_PG_URL=…] [BENCH_FILE=/tmp/….db] [BENCH_PG_DB=name] node --import tsx bench/pairings.ts (wall times suffer when the machine is busy; "cpu" is this
 // process's CPU time per call, which for SQLite is the query work itself)
 import { existsSync } from 'node:fs';
 import pg from 'pg';
@@ -191,17 +191,18 @@ async function run(d: Database, label: string) {
   await d.close();
 }
 
-const file = '/tmp/xiuhua-bench-pairings.db';
+const file = process.env.BENCH_FILE ?? '/tmp/xiuhua-bench-pairings.db';
 if (!existsSync(file)) console.log(`(building ${file})`);
 await run(openDatabase(`file:${file}`), 'sqlite');
 const pgUrl = process.env.BENCH_PG_URL;
 if (pgUrl) {
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'xiuhua_bench_pairings'");
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE xiuhua_bench_pairings');
+  const name = process.env.BENCH_PG_DB ?? 'xiuhua_bench_pairings';
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const u = new URL(pgUrl);
-  u.pathname = '/xiuhua_bench_pairings';
+  u.pathname = `/${name}`;
   await run(openDatabase(u.toString()), 'postgres');
 }
