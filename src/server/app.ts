@@ -28,8 +28,8 @@ import { workflowRoutes } from './routes/workflow.ts';
 import { cadreRoutes } from './routes/cadres.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { dutyRoutes } from './routes/duty.ts';
-import { pairingRoutes } from './routes/pairings.ts';
-import { forceStatsRoutes } from './routes/forces-stats.ts';
+import { pairingBindings } from './routes/pairings.ts';
+import { forceStatsBindings } from './routes/forces-stats.ts';
 
 export interface AppOptions {
   database: Database;
@@ -95,10 +95,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cadreRoutes(deps));
   await app.register(dutyRoutes(deps));
   await app.register(assessmentRoutes(deps));
-  await app.register(pairingRoutes(deps));
-  await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
-  registerBindings(app, opts.database.db, [...householdBindings(deps)]);
+  registerBindings(app, opts.database.db, [
+    ...householdBindings(deps),
+    ...pairingBindings(deps),
+    ...forceStatsBindings(deps),
+  ]);
   await registerWeb(app);
   await app.ready();
   return app;

@@ -5,17 +5,16 @@
  * rule fiveOnesGaps (cadres/rules.ts) decides what is missing. The list computes every village of the
  * region in three grouped queries, then filters and paginates in memory.
  */
-import { FIVE_ONES, fiveOnesGaps, type FiveOne, type UnitLevel } from '../cadres/rules.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
-import type { Db } from '../../db/index.ts';
-import { invalid } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
-import { findRegions } from '../regions/repo.ts';
-import { subtreeRange } from '../../../shared/regions.ts';
+import type { FiveOnesQuery } from '../../../shared/contracts/forces-stats.ts';
+import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
-import { currentStation, forceRegion } from './forces.ts';
+import type { Db } from '../../db/index.ts';
+import { invalid, notFound } from '../../errors.ts';
+import { msg } from '../../i18n.ts';
+import { FIVE_ONES, fiveOnesGaps, type FiveOne, type UnitLevel } from '../cadres/rules.ts';
+import { findRegion, findRegions } from '../regions/repo.ts';
 import { countsAsPairedUnit } from './forces-rules.ts';
+import { currentStation, reportScope } from './forces.ts';
 
 /** The roles whose current stationing fills one of the five (the fifth is the paired unit). */
 const LINK_ROLES = ['county_leader', 'township_leader', 'first_secretary', 'instructor'] as const;
@@ -28,7 +27,7 @@ interface CadreRef {
 interface UnitRef {
   id: number;
   name: string;
-  level: string;
+  level: UnitLevel;
 }
 
 const gapsOf = (count: (role: LinkRole) => number, unitLevels: readonly string[]): FiveOne[] =>
@@ -40,9 +39,14 @@ const gapsOf = (count: (role: LinkRole) => number, unitLevels: readonly string[]
     pairedUnitLevels: unitLevels as UnitLevel[],
   });
 
-/** GET /api/villages/:code/five-ones — which of the five a village has, with names, and which are missing. */
-export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
-  const village = await forceRegion(db, actor, code, 'code');
+/**
+ * GET /api/villages/:code/five-ones — which of the five a village has, with names, and which are missing. The
+ * scope is the village's (force.read), resolved from the path.
+ */
+export async function villageFiveOnes(db: Db, scope: Scope) {
+  const code = scope.region?.code ?? '';
+  const village = await findRegion(db, code);
+  if (!village) throw notFound(msg(`区划不存在：${code}`, `Region not found: ${code}`));
   if (village.level !== 'village')
     throw invalid(
       'code',
@@ -85,7 +89,7 @@ export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
   const otherUnits: UnitRef[] = [];
   for (const u of units) {
     const list = countsAsPairedUnit(u.level) ? present.paired_unit : otherUnits;
-    if (!list.some((x) => x.id === u.id)) list.push({ id: u.id, name: u.name, level: u.level });
+    if (!list.some((x) => x.id === u.id)) list.push({ id: u.id, name: u.name, level: u.level as UnitLevel });
   }
   const missing = gapsOf(
     (role) => present[role].length,
@@ -105,32 +109,20 @@ export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
   };
 }
 
-export interface FiveOnesQuery {
-  region?: string;
-  missing?: boolean;
-  kind?: FiveOne;
-  poorOnly?: boolean;
-  page: number;
-  pageSize: number;
-}
-
 /**
  * GET /api/five-ones — every village of the region with its gaps. Totals (villages, complete, gaps per
  * kind) are over the region's villages (only the poor ones with poorOnly), before the missing/kind filters.
  */
-export async function fiveOnesList(db: Db, actor: Actor, q: FiveOnesQuery) {
-  const region = await forceRegion(db, actor, q.region);
+export async function fiveOnesList(db: Db, asked: Scope, q: FiveOnesQuery) {
+  const { region, scope } = await reportScope(db, asked);
   const today = todayInChina();
-  const { lo, hi } = subtreeRange(region.code);
   const [villages, stationCounts, units, unitLevels] = await Promise.all([
     db
       .selectFrom('region as r')
       .select(['r.code', 'r.name', 'r.parent_code as parentCode', 'r.poor_village as poor'])
       .where('r.level', '=', 'village')
-      .where('r.code', '>=', lo)
-      .where('r.code', '<', hi)
+      .$call(scope.where('r.code'))
       .$if(q.poorOnly === true, (qb) => qb.where('r.poor_village', '=', 1))
-      .$call(withinScope(actor, 'force.read', 'r.code'))
       .orderBy('r.code')
       .execute(),
     db
@@ -140,11 +132,9 @@ export async function fiveOnesList(db: Db, actor: Actor, q: FiveOnesQuery) {
         's.role as role',
         (eb) => eb.fn.count<number>('s.person_id').distinct().as('n'),
       ])
-      .where('s.region_code', '>=', lo)
-      .where('s.region_code', '<', hi)
+      .$call(scope.where('s.region_code'))
       .where('s.role', 'in', LINK_ROLES as unknown as string[])
       .where(currentStation(today))
-      .$call(withinScope(actor, 'force.read', 's.region_code'))
       .groupBy(['s.region_code', 's.role'])
       .execute(),
     // Unit pairings along pairing_region_idx, and the units' levels apart (a small catalogue): no join
@@ -153,11 +143,9 @@ export async function fiveOnesList(db: Db, actor: Actor, q: FiveOnesQuery) {
       .selectFrom('pairing as p')
       .select(['p.region_code as code', 'p.unit_id as unitId'])
       .where('p.kind', '=', 'unit_village')
-      .where('p.region_code', '>=', lo)
-      .where('p.region_code', '<', hi)
+      .$call(scope.where('p.region_code'))
       .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]))
       .where('p.unit_id', 'is not', null)
-      .$call(withinScope(actor, 'force.read', 'p.region_code'))
       .execute(),
     db.selectFrom('help_unit').select(['id', 'level']).execute(),
   ]);

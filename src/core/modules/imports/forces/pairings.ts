@@ -5,7 +5,8 @@ import type { Db } from '../../../db/index.ts';
 import { AppError } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
 import { PAIRING_FIELDS } from '../../pairings/rules.ts';
-import { createPairing } from '../../pairings/service.ts';
+import { createPairing } from '../../pairings/create.ts';
+import { Scope } from '../../../access/scope.ts';
 import { todayInChina } from '../../../clock.ts';
 import { sheetLayout, type SheetColumn } from '../columns.ts';
 import { headerOf, type Outcome, type RowKind, type Values } from '../row-kind.ts';
@@ -114,6 +115,7 @@ export const PAIRINGS: RowKind = {
   key: (v) => str(v.householdCode) ?? str(v.personName) ?? str(v.helpedName) ?? '',
   async start(db: Db, actor: Actor) {
     const units = await loadUnits(db);
+    const scope = Scope.of(actor, 'force.write');
     return async (trx: Db, v: Values): Promise<Outcome> => {
       const kind = v.kind as PairingKind;
       const village = regionCodeOf(v.regionCode);
@@ -121,7 +123,7 @@ export const PAIRINGS: RowKind = {
       const stores = (f: (typeof PAIRING_FIELDS)[PairingKind][number]) => PAIRING_FIELDS[kind].includes(f);
       const given = (field: string) => v[field] !== undefined;
       try {
-        await createPairing(trx, actor, {
+        await createPairing(trx, scope, {
           kind,
           regionCode: str(v.regionCode) ?? null,
           householdId:
