@@ -11,6 +11,7 @@ import { workflowMessages } from './i18n-workflow';
 import { forcesAMessages } from './i18n-forces-a';
 import { forcesBMessages } from './i18n-forces-b';
 import { forcesImportMessages } from './i18n-forces-import';
+import { pairingsMessages } from './i18n-pairings';
 
 export type Lang = 'zh' | 'en';
 
@@ -183,6 +184,7 @@ const messages = {
   ...forcesAMessages,
   ...forcesBMessages,
   ...forcesImportMessages,
+  ...pairingsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,4 +1,7 @@
-/** A Select that searches a paginated list endpoint as the user types (households, helping units, partners). */
+/**
+ * A Select that searches another module's list endpoint as the user types (helping units, partners: GET
+ * /api/help-units, /api/partners, not yet declared as contracts — households go through their contract).
+ */
 import { api } from '../../api';
 import type { Query } from '../../api';
 import type { Page } from '../../types';
