@@ -6,7 +6,7 @@ import { saveHouseholds } from '../src/core/modules/households/write.ts';
 import { daysInRange, refreshAttendanceYears, villageDays } from '../src/core/modules/duty/days.ts';
 import { dayDistribution } from '../src/core/modules/stats/forces-rules.ts';
 import { todayInChina } from '../src/core/clock.ts';
-import { buildCadre, buildHelpUnit, buildStation } from './factories.ts';
+import { buildCadre, buildHelpUnit, buildPairing, buildPartner, buildStation } from './factories.ts';
 import { household } from './fixtures.ts';
 import { DIALECTS, eachTest, type TestApp } from './harness.ts';
 
@@ -42,40 +42,6 @@ async function team(db: Db, region: string, name: string, end: string | null = n
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
-}
-
-async function pair(
-  db: Db,
-  v: {
-    kind: string;
-    region: string;
-    householdId?: number;
-    personId?: number;
-    unitId?: number;
-    partnerId?: number;
-    end?: string | null;
-  },
-) {
-  const now = nowIso();
-  await db
-    .insertInto('pairing')
-    .values({
-      kind: v.kind,
-      region_code: v.region,
-      household_id: v.householdId ?? null,
-      person_id: v.personId ?? null,
-      unit_id: v.unitId ?? null,
-      partner_id: v.partnerId ?? null,
-      helper_region_code: v.kind === 'village_village' ? '420323104201' : null,
-      helper_name: v.kind === 'member_member' ? '王富' : null,
-      helped_name: v.kind === 'member_member' ? '李贫' : null,
-      start_date: '2025-03-01',
-      end_date: v.end ?? null,
-      note: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
 }
 
 async function endStation(db: Db, id: number, on: string) {
@@ -173,26 +139,14 @@ async function dataset(t: TestApp) {
   const unitCity = await buildHelpUnit(db, { name: '十堰市教育局', level: 'city' });
   id.unitCounty = unitCounty;
   id.unitTownship = unitTownship;
-  await pair(db, { kind: 'unit_village', region: A, unitId: unitCounty });
-  await pair(db, { kind: 'unit_village', region: B, unitId: unitTownship });
-  await pair(db, { kind: 'unit_village', region: C, unitId: unitCity, end: yesterday });
+  await buildPairing(db, { kind: 'unit_village', region: A, unitId: unitCounty });
+  await buildPairing(db, { kind: 'unit_village', region: B, unitId: unitTownship });
+  await buildPairing(db, { kind: 'unit_village', region: C, unitId: unitCity, end: yesterday });
   const now = nowIso();
-  const partner = await db
-    .insertInto('partner')
-    .values({
-      name: '竹山绿松石公司',
-      kind: 'enterprise',
-      region_code: '420323000000',
-      contact: null,
-      phone: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await pair(db, { kind: 'enterprise_village', region: B, partnerId: partner.id });
-  await pair(db, { kind: 'village_village', region: A });
-  await pair(db, { kind: 'member_member', region: C });
+  const partnerId = await buildPartner(db, { name: '竹山绿松石公司' });
+  await buildPairing(db, { kind: 'enterprise_village', region: B, partnerId });
+  await buildPairing(db, { kind: 'village_village', region: A });
+  await buildPairing(db, { kind: 'member_member', region: C });
 
   const hh = await saveHouseholds(db, '420323000000', [
     household('H1', A) as never,
@@ -201,11 +155,11 @@ async function dataset(t: TestApp) {
     household('H4', C) as never,
     household('H5', A) as never,
   ]);
-  await pair(db, { kind: 'cadre_household', region: A, personId: id.tl1, householdId: hh.get('H1') });
-  await pair(db, { kind: 'cadre_household', region: A, personId: id.tl1, householdId: hh.get('H2') });
-  await pair(db, { kind: 'cadre_household', region: A, personId: id.tm1, householdId: hh.get('H3') });
-  await pair(db, { kind: 'cadre_household', region: C, personId: id.fs3, householdId: hh.get('H4') });
-  await pair(db, {
+  await buildPairing(db, { kind: 'cadre_household', region: A, personId: id.tl1, householdId: hh.get('H1') });
+  await buildPairing(db, { kind: 'cadre_household', region: A, personId: id.tl1, householdId: hh.get('H2') });
+  await buildPairing(db, { kind: 'cadre_household', region: A, personId: id.tm1, householdId: hh.get('H3') });
+  await buildPairing(db, { kind: 'cadre_household', region: C, personId: id.fs3, householdId: hh.get('H4') });
+  await buildPairing(db, {
     kind: 'cadre_household',
     region: A,
     personId: id.tl1,

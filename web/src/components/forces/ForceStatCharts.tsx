@@ -14,6 +14,16 @@ import { forceText } from './CadreCommon';
 
 type Child = CadreStats['byChild'][number];
 
+/** A ring chart of named counts; null when every count is 0. */
+function pie(data: { name: string; value: number }[]): ChartOption | null {
+  if (!data.some((x) => x.value > 0)) return null;
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { type: 'scroll', bottom: 0 },
+    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data }],
+  };
+}
+
 export function ForceStatCharts({
   d,
   r,
@@ -43,21 +53,10 @@ export function ForceStatCharts({
     };
   }, [d, t]);
 
-  const pairsOption = useMemo<ChartOption | null>(() => {
-    if (!d.pairs.some((p) => p.pairs > 0)) return null;
-    return {
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['35%', '65%'],
-          center: ['50%', '45%'],
-          data: d.pairs.map((p) => ({ name: forceText('pairing_kind', p.kind, L), value: p.pairs })),
-        },
-      ],
-    };
-  }, [d, L]);
+  const pairsOption = useMemo(
+    () => pie(d.pairs.map((p) => ({ name: forceText('pairing_kind', p.kind, L), value: p.pairs }))),
+    [d, L],
+  );
 
   const daysOption = useMemo<ChartOption | null>(() => {
     if (!d.days.distribution.length) return null;
@@ -80,21 +79,10 @@ export function ForceStatCharts({
     };
   }, [d, t]);
 
-  const recallOption = useMemo<ChartOption | null>(() => {
-    if (!d.recalls.byReason.some((x) => x.count > 0)) return null;
-    return {
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['35%', '65%'],
-          center: ['50%', '45%'],
-          data: d.recalls.byReason.map((x) => ({ name: forceText('recall_reason', x.reason, L), value: x.count })),
-        },
-      ],
-    };
-  }, [d, L]);
+  const recallOption = useMemo(
+    () => pie(d.recalls.byReason.map((x) => ({ name: forceText('recall_reason', x.reason, L), value: x.count }))),
+    [d, L],
+  );
 
   const perCadreOption = useMemo<ChartOption | null>(() => {
     if (!d.householdsPerPairingCadre.length) return null;
