@@ -77,7 +77,7 @@ describe('versions in the help plan', () => {
     await village.locator('[data-testid=measure-status]').click();
     await village.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('实施中').click();
     await saveButton(village).click();
-    await title.waitFor({ state: 'detached' });
+    await title.waitFor({ state: 'hidden' });
     const saved = (
       await getJson<{ items: MeasureRow[] }>(village, `/api/measures?householdId=${measure.householdId}`)
     ).items.find((m) => m.id === measure.id)!;
