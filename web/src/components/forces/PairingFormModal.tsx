@@ -96,14 +96,12 @@ function toBody(v: PairingValues) {
 export function PairingFormModal({ open, region, prefill, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const household = prefill?.household;
+  // Callers may pass a new prefill object on every render: the values depend on what it holds.
+  const kind = prefill?.kind ?? 'cadre_household';
+  const regionCode = prefill?.regionCode ?? (isVillageCode(region) ? region : undefined);
   const initialValues = useMemo<PairingValues>(
-    () => ({
-      kind: prefill?.kind ?? 'cadre_household',
-      householdId: household?.id,
-      regionCode: prefill?.regionCode ?? (isVillageCode(region) ? region : undefined),
-      startDate: todayIso(),
-    }),
-    [prefill, household, region],
+    () => ({ kind, householdId: household?.id, regionCode, startDate: todayIso() }),
+    [kind, household?.id, regionCode],
   );
   return (
     <FormModal<PairingValues, PairingView>
