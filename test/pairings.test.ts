@@ -18,6 +18,18 @@ import {
 for (const dialect of DIALECTS) {
   describe(`pairings [${dialect}]`, () => {
     const app = eachTest(dialect, pairingWorld);
+    /** 王帮扶 ↔ DJG-01 from 2025-01-01 (version 1), open or ending on `end`. */
+    const oneOfDong = (end: string | null = null) => {
+      const { t, h, c } = app();
+      return buildPairing(t.db, {
+        kind: 'cadre_household',
+        region: DONG,
+        householdId: h['DJG-01'],
+        personId: c.a,
+        start: '2025-01-01',
+        end,
+      });
+    };
 
     it('creates a pairing of each of the five kinds', async () => {
       const { t, county, h, c, unitId, partnerId } = app();
@@ -272,15 +284,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('edits the start date and the note, never past the end date, audited', async () => {
-      const { t, dong, h, c } = app();
-      const id = await buildPairing(t.db, {
-        kind: 'cadre_household',
-        region: DONG,
-        householdId: h['DJG-01'],
-        personId: c.a,
-        start: '2025-01-01',
-        end: '2025-12-31',
-      });
+      const { t, dong, c } = app();
+      const id = await oneOfDong('2025-12-31');
       const patch = (body: Record<string, unknown>) => t.call(dong, 'PATCH', `/api/pairings/${id}`, body);
       const late = await patch({ startDate: '2026-01-01', version: 1 });
       assert.equal(late.statusCode, 400, late.body);
@@ -310,13 +315,7 @@ for (const dialect of DIALECTS) {
 
     it('ending or editing without a version answers 428; a stale one 409 with the pairing as it is now', async () => {
       const { t, county, dong, h, c, today } = app();
-      const id = await buildPairing(t.db, {
-        kind: 'cadre_household',
-        region: DONG,
-        householdId: h['DJG-01'],
-        personId: c.a,
-        start: '2025-01-01',
-      });
+      const id = await oneOfDong();
       const yesterday = dayBefore(today);
       const none = await t.call(dong, 'POST', `/api/pairings/${id}/end`, { endDate: yesterday });
       assert.equal(none.statusCode, 428, none.body);
@@ -351,14 +350,8 @@ for (const dialect of DIALECTS) {
     ];
     for (const [what, call] of races) {
       it(`two editors ${what} one pairing at once: exactly one 200 and one 409`, async () => {
-        const { t, county, dong, h, c } = app();
-        const id = await buildPairing(t.db, {
-          kind: 'cadre_household',
-          region: DONG,
-          householdId: h['DJG-01'],
-          personId: c.a,
-          start: '2025-01-01',
-        });
+        const { t, county, dong } = app();
+        const id = await oneOfDong();
         const [method, url, body] = call(id);
         const results = await Promise.all([t.call(county, method, url, body), t.call(dong, method, url, body)]);
         assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409], results.map((r) => r.body).join('\n'));
