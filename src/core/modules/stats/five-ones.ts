@@ -12,7 +12,8 @@ import type { Db } from '../../db/index.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { FIVE_ONES, fiveOnesGaps, type FiveOne, type UnitLevel } from '../cadres/rules.ts';
-import { findRegion, findRegions } from '../regions/repo.ts';
+import { parentOf } from '../../../shared/regions.ts';
+import { findRegions } from '../regions/repo.ts';
 import { countsAsPairedUnit } from './forces-rules.ts';
 import { currentStation, reportScope } from './forces.ts';
 
@@ -44,21 +45,22 @@ const gapsOf = (count: (role: LinkRole) => number, unitLevels: readonly string[]
  * scope is the village's (force.read), resolved from the path.
  */
 export async function villageFiveOnes(db: Db, scope: Scope) {
-  const code = scope.region?.code ?? '';
-  const village = await findRegion(db, code);
-  if (!village) throw notFound(msg(`区划不存在：${code}`, `Region not found: ${code}`));
-  if (village.level !== 'village')
+  const asked = scope.region;
+  if (!asked) throw notFound(msg('未指定村', 'No village named'));
+  if (asked.level !== 'village')
     throw invalid(
       'code',
-      msg(`${village.name}（${village.code}）不是村`, `${village.name} (${village.code}) is not a village`),
+      msg(`${asked.name}（${asked.code}）不是村`, `${asked.name} (${asked.code}) is not a village`),
     );
   const today = todayInChina();
-  const [stations, units, parents] = await Promise.all([
+  const township = parentOf(asked.code)!;
+  // The village's flags and its township's name come with the other reads (the scope has the village's code only).
+  const [stations, units, regions] = await Promise.all([
     db
       .selectFrom('stationing as s')
       .innerJoin('person as c', 'c.id', 's.person_id')
       .select(['s.role as role', 'c.id as id', 'c.name as name'])
-      .where('s.region_code', '=', village.code)
+      .where('s.region_code', '=', asked.code)
       .where('s.role', 'in', LINK_ROLES as unknown as string[])
       .where(currentStation(today))
       .orderBy('s.start_date')
@@ -68,13 +70,16 @@ export async function villageFiveOnes(db: Db, scope: Scope) {
       .selectFrom('pairing as p')
       .innerJoin('help_unit as u', 'u.id', 'p.unit_id')
       .select(['u.id as id', 'u.name as name', 'u.level as level'])
-      .where('p.region_code', '=', village.code)
+      .where('p.region_code', '=', asked.code)
       .where('p.kind', '=', 'unit_village')
       .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]))
       .orderBy('u.id')
       .execute(),
-    village.parentCode ? findRegions(db, [village.parentCode]) : Promise.resolve([]),
+    findRegions(db, [asked.code, township]),
   ]);
+  const village = regions.find((r) => r.code === asked.code);
+  if (!village) throw notFound(msg(`区划不存在：${asked.code}`, `Region not found: ${asked.code}`));
+  const parent = regions.find((r) => r.code === township);
   const present = {
     county_leader: [] as CadreRef[],
     township_leader: [] as CadreRef[],
@@ -95,12 +100,11 @@ export async function villageFiveOnes(db: Db, scope: Scope) {
     (role) => present[role].length,
     units.map((u) => u.level),
   );
-  const township = parents[0];
   return {
     code: village.code,
     name: village.name,
-    townshipCode: township?.code ?? null,
-    townshipName: township?.name ?? null,
+    townshipCode: parent?.code ?? null,
+    townshipName: parent?.name ?? null,
     poor: village.flags.poorVillage,
     complete: missing.length === 0,
     missing,
