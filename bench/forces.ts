@@ -5,11 +5,13 @@
 // at the demo's scale with bulkInsert: 239 teams, 239 first secretaries and 426 team cadres, leaders and
 // instructors, ~13,000 cadre records, ~48,000 pairings and a year of daily attendance (~220,000 rows).
 // SQLite always (a file under /tmp, built on first use); PostgreSQL too when BENCH_PG_URL is set.
-// Usage: [BENCH_PG_URL=postgres://…] [BENCH_FORCES=synthetic] node --import tsx bench/forces.ts
+// Usage: [BENCH_PG_URL=postgres://…] [BENCH_FORCES=synthetic] [BENCH_FILE=/tmp/….db] [BENCH_PG_DB=name]
+//   node --import tsx bench/forces.ts
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import type { Actor } from '../src/core/access/permissions.ts';
+import { resolveScope } from '../src/core/access/resolve.ts';
 import { analyzeTables, bulkInsert } from '../src/core/db/bulk.ts';
 import { nowIso, openDatabase, type Database, type Db } from '../src/core/db/index.ts';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
@@ -19,7 +21,6 @@ import { refreshAttendanceYears, villageDays } from '../src/core/modules/duty/da
 import { fiveOnesList, villageFiveOnes } from '../src/core/modules/stats/five-ones.ts';
 import { cadreStats } from '../src/core/modules/stats/forces.ts';
 import { povertyIncidence } from '../src/core/modules/stats/service.ts';
-import { resolveScope } from '../src/core/access/resolve.ts';
 import { loadRegions } from '../src/core/modules/regions/load.ts';
 import { todayInChina } from '../src/core/clock.ts';
 import { setupDatabase } from '../src/core/setup.ts';
@@ -29,6 +30,17 @@ const COUNTY = '420323000000';
 const HI = '420324000000';
 /** The county organisation department's user, so that the scope filters run as they do for a request. */
 const ACTOR: Actor = { kind: 'user', userId: 0, username: 'bench', grants: [{ role: 'county', scopeCode: COUNTY }] };
+/** The Scope a request naming `region` gets from the registrar (resolved inside the timed call, as a request does). */
+const scopeOf = (db: Db, region: string) => resolveScope(db, ACTOR, 'force.read', region);
+const statsOf = async (db: Db, region: string) => cadreStats(db, await scopeOf(db, region));
+const fiveOnesOf = async (db: Db, region: string, q: { missing?: boolean; pageSize: number }) =>
+  fiveOnesList(db, await scopeOf(db, region), {
+    page: 1,
+    missing: undefined,
+    kind: undefined,
+    poorOnly: undefined,
+    ...q,
+  });
 
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -398,32 +410,27 @@ async function run(d: Database, label: string) {
     (['person', 'stationing', 'pairing', 'attendance'] as const).map(async (t) => `${await count(db, t)} ${t}`),
   );
   console.log(`  ${sizes.join(', ')}`);
-  const s = await cadreStats(db, ACTOR, COUNTY);
+  const s = await statsOf(db, COUNTY);
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   console.log(
     `  ${s.firstSecretaries} first secretaries, ${s.teamCadres} team cadres in ${s.teams} teams; ` +
       `≤${s.youngAgeMax}: ${pct(s.aged45OrUnder.share)}, bachelor+: ${pct(s.bachelorOrHigher.share)}; ` +
       `${s.pairingCadres} pairing cadres for ${s.pairedHouseholds} households; behind: ${s.days.behind}`,
   );
-  const l = await fiveOnesList(db, ACTOR, { region: COUNTY, page: 1, pageSize: 20 });
+  const l = await fiveOnesOf(db, COUNTY, { pageSize: 20 });
   console.log(`  five ones: ${l.villages} villages, ${l.complete} complete`);
   const village = l.items[0]!.code;
   // Reference on the same machine and data: the register's statistic with the same target (bench/stats.ts).
-  const countyScope = await resolveScope(db, ACTOR, 'household.read', COUNTY);
-  await time('(reference: poverty incidence by township)', () => povertyIncidence(db, countyScope, {}), cpu);
   await time(
-    'five-ones list, county, page 1',
-    () => fiveOnesList(db, ACTOR, { region: COUNTY, page: 1, pageSize: 20 }),
+    '(reference: poverty incidence by township)',
+    async () => povertyIncidence(db, await resolveScope(db, ACTOR, 'household.read', COUNTY), {}),
     cpu,
   );
-  await time(
-    'five-ones list, county, gaps only',
-    () => fiveOnesList(db, ACTOR, { region: COUNTY, missing: true, page: 1, pageSize: 200 }),
-    cpu,
-  );
-  await time('five ones of one village', () => villageFiveOnes(db, ACTOR, village), cpu);
-  await time('cadre statistics, county', () => cadreStats(db, ACTOR, COUNTY), cpu);
-  await time('cadre statistics, township', () => cadreStats(db, ACTOR, '420323104'), cpu);
+  await time('five-ones list, county, page 1', () => fiveOnesOf(db, COUNTY, { pageSize: 20 }), cpu);
+  await time('five-ones list, county, gaps only', () => fiveOnesOf(db, COUNTY, { missing: true, pageSize: 200 }), cpu);
+  await time('five ones of one village', async () => villageFiveOnes(db, await scopeOf(db, village)), cpu);
+  await time('cadre statistics, county', () => statsOf(db, COUNTY), cpu);
+  await time('cadre statistics, township', () => statsOf(db, '420323104'), cpu);
   const ids = (
     await db
       .selectFrom('stationing')
@@ -444,14 +451,14 @@ async function run(d: Database, label: string) {
 }
 
 const suffix = SYNTHETIC ? '_synthetic' : '';
-const file = `/tmp/xiuhua-bench-forces${suffix}.db`;
+const file = process.env.BENCH_FILE ?? `/tmp/xiuhua-bench-forces${suffix}.db`;
 if (!existsSync(file)) console.log(`(building ${file})`);
 await run(openDatabase(`file:${file}`), 'sqlite');
 const pgUrl = process.env.BENCH_PG_URL;
 if (pgUrl) {
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  const name = `xiuhua_bench_forces${suffix}`;
+  const name = process.env.BENCH_PG_DB ?? `xiuhua_bench_forces${suffix}`;
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();

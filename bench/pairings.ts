@@ -4,22 +4,32 @@
 // Every registered household but one in 50 gets a responsible cadre (≤ 5 households per cadre), inserted
 // with bulkInsert when the database has no pairings yet.
 // SQLite always (a file under /tmp, built on first use); PostgreSQL too when BENCH_PG_URL is set.
-// Usage: node --import tsx bench/pairings.ts (wall times suffer when the machine is busy; "cpu" is this
+// Usage: [BENCH_PG_URL=…] [BENCH_FILE=/tmp/….db] [BENCH_PG_DB=name] node --import tsx bench/pairings.ts (wall times suffer when the machine is busy; "cpu" is this
 // process's CPU time per call, which for SQLite is the query work itself)
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { SYSTEM } from '../src/core/access/permissions.ts';
+import { Scope } from '../src/core/access/scope.ts';
 import { analyzeTables, bulkInsert } from '../src/core/db/bulk.ts';
 import { nowIso, openDatabase, type Database } from '../src/core/db/index.ts';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { loadDemoRegister } from '../src/core/modules/demo/register.ts';
+import { resolveScope } from '../src/core/access/resolve.ts';
+import type { Db } from '../src/core/db/index.ts';
 import { householdPlan } from '../src/core/modules/pairings/plan.ts';
 import { pairingGaps, pairingList, pairingSummary } from '../src/core/modules/pairings/service.ts';
+import type { Permission } from '../src/shared/codes.ts';
 import { setupDatabase } from '../src/core/setup.ts';
 import { REGISTERED_STATUSES } from '../src/shared/register.ts';
 
 const COUNTY = '420323000000';
 const PER_CADRE = 5;
+
+/** The Scope a request naming `region` gets from the registrar (resolved inside the timed call, as a request does). */
+const scopeOf = (db: Db, permission: Permission, region: string) => resolveScope(db, SYSTEM, permission, region);
+const gapsOf = async (db: Db, region: string, page: number) =>
+  pairingGaps(db, await scopeOf(db, 'household.read', region), { page, pageSize: 20 });
+const summaryOf = async (db: Db, region: string) => pairingSummary(db, await scopeOf(db, 'force.read', region));
 
 async function build(d: Database) {
   await setupDatabase(d.db);
@@ -125,23 +135,17 @@ async function stress(d: Database) {
           .where('id', 'in', ended.slice(i, i + 5000))
           .execute();
       await analyzeTables(trx, ['household', 'pairing']);
-      const gaps = await pairingGaps(trx, SYSTEM, { region: COUNTY, page: 1, pageSize: 20 });
+      const gaps = await gapsOf(trx, COUNTY, 1);
       const poor = await trx
         .selectFrom('household')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('status', 'in', ['poor', 'returned'])
         .executeTakeFirstOrThrow();
       console.log(`  stress: ${Number(poor.n)} poor households, ${ended.length} pairings ended, gaps ${gaps.total}`);
-      await time('stress: pairing gaps, county, page 1 (+ count)', () =>
-        pairingGaps(trx, SYSTEM, { region: COUNTY, page: 1, pageSize: 20 }),
-      );
-      await time('stress: pairing gaps, county, page 50', () =>
-        pairingGaps(trx, SYSTEM, { region: COUNTY, page: 50, pageSize: 20 }),
-      );
-      await time('stress: pairing gaps, one township', () =>
-        pairingGaps(trx, SYSTEM, { region: '420323104', page: 1, pageSize: 20 }),
-      );
-      await time('stress: pairing summary, county', () => pairingSummary(trx, SYSTEM, { region: COUNTY }));
+      await time('stress: pairing gaps, county, page 1 (+ count)', () => gapsOf(trx, COUNTY, 1));
+      await time('stress: pairing gaps, county, page 50', () => gapsOf(trx, COUNTY, 50));
+      await time('stress: pairing gaps, one township', () => gapsOf(trx, '420323104', 1));
+      await time('stress: pairing summary, county', () => summaryOf(trx, COUNTY));
       throw rollback;
     })
     .catch((e: unknown) => {
@@ -163,22 +167,20 @@ async function run(d: Database, label: string) {
       ).n,
     );
   console.log(`  ${await n('household')} households, ${await n('pairing')} pairings`);
-  const gaps = await pairingGaps(d.db, SYSTEM, { region: COUNTY, page: 1, pageSize: 20 });
-  const summary = await pairingSummary(d.db, SYSTEM, { region: COUNTY });
+  const gaps = await gapsOf(d.db, COUNTY, 1);
+  const summary = await summaryOf(d.db, COUNTY);
   console.log(
     `  gaps ${gaps.total}, cadres ${summary.cadres}, paired households ${summary.households}, per cadre ${JSON.stringify(summary.householdsPerCadre)}`,
   );
   const village = gaps.items[0]?.regionCode ?? '420323104211';
-  await time('pairing gaps, county, page 1 (+ count)', () =>
-    pairingGaps(d.db, SYSTEM, { region: COUNTY, page: 1, pageSize: 20 }),
-  );
-  await time('pairing gaps, county, page 100', () =>
-    pairingGaps(d.db, SYSTEM, { region: COUNTY, page: 100, pageSize: 20 }),
-  );
-  await time('pairing gaps, one village', () => pairingGaps(d.db, SYSTEM, { region: village, page: 1, pageSize: 20 }));
-  await time('pairing summary, county', () => pairingSummary(d.db, SYSTEM, { region: COUNTY }));
+  await time('pairing gaps, county, page 1 (+ count)', () => gapsOf(d.db, COUNTY, 1));
+  await time('pairing gaps, county, page 100', () => gapsOf(d.db, COUNTY, 100));
+  await time('pairing gaps, one village', () => gapsOf(d.db, village, 1));
+  await time('pairing summary, county', () => summaryOf(d.db, COUNTY));
   await time('pairing list, county, page 1 (+ count)', () =>
-    pairingList(d.db, SYSTEM, { region: COUNTY, active: true, page: 1, pageSize: 20 }),
+    scopeOf(d.db, 'force.read', COUNTY).then((scope) =>
+      pairingList(d.db, scope, { active: 'true', page: 1, pageSize: 20 }),
+    ),
   );
   const one = await d.db
     .selectFrom('pairing')
@@ -186,22 +188,23 @@ async function run(d: Database, label: string) {
     .where('kind', '=', 'cadre_household')
     .limit(1)
     .executeTakeFirstOrThrow();
-  await time('household plan', () => householdPlan(d.db, SYSTEM, one.household_id!));
+  await time('household plan', () => householdPlan(d.db, Scope.global(SYSTEM, 'a benchmark'), one.household_id!));
   await stress(d);
   await d.close();
 }
 
-const file = '/tmp/xiuhua-bench-pairings.db';
+const file = process.env.BENCH_FILE ?? '/tmp/xiuhua-bench-pairings.db';
 if (!existsSync(file)) console.log(`(building ${file})`);
 await run(openDatabase(`file:${file}`), 'sqlite');
 const pgUrl = process.env.BENCH_PG_URL;
 if (pgUrl) {
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'xiuhua_bench_pairings'");
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE xiuhua_bench_pairings');
+  const name = process.env.BENCH_PG_DB ?? 'xiuhua_bench_pairings';
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const u = new URL(pgUrl);
-  u.pathname = '/xiuhua_bench_pairings';
+  u.pathname = `/${name}`;
   await run(openDatabase(u.toString()), 'postgres');
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { isWithin } from '../src/shared/regions.ts';
-import { buildCadre, buildStation, buildUser } from './factories.ts';
-import { DIALECTS, testApp, type Session, type TestApp } from './harness.ts';
+import { buildCadre, buildStation } from './factories.ts';
+import { DIALECTS, eachTest, type Session, type TestApp } from './harness.ts';
 
 /**
  * Region scope of the help-force statistics and five-ones endpoints, table-driven: users of a sibling
@@ -25,21 +25,15 @@ const USERS: [username: string, role: 'village' | 'township' | 'county' | 'inspe
 
 for (const dialect of DIALECTS) {
   describe(`region scope of the help-force statistics [${dialect}]`, () => {
-    let t: TestApp;
-    const s: Record<string, Session> = {};
-
-    before(async () => {
-      t = await testApp(dialect);
-      for (const [username, role, scope] of USERS) {
-        await buildUser(t.db, role, scope, username);
-        s[username] = await t.login(username);
-      }
+    const app = eachTest(dialect, async (t) => {
+      const s: Record<string, Session> = {};
+      for (const [username, role, scope] of USERS) s[username] = await t.as(role, scope, username);
       for (const v of [LONGJING, DONGJIAGOU]) {
         const c = await buildCadre(t.db, v);
         await buildStation(t.db, c, v, 'first_secretary');
       }
+      return { s };
     });
-    after(() => t.close());
 
     type Call = () => string;
     const endpoints: Record<string, Call> = {
@@ -49,7 +43,7 @@ for (const dialect of DIALECTS) {
       'five-ones list of the village': () => `/api/five-ones?region=${LONGJING}`,
       'five-ones list of the township': () => `/api/five-ones?region=${BAOFENG}&missing=true`,
     };
-    const auditCount = async () =>
+    const auditCount = async (t: TestApp) =>
       Number(
         (
           await t.db
@@ -61,17 +55,19 @@ for (const dialect of DIALECTS) {
 
     for (const outsider of ['dongjiagou', 'leigu', 'yunxi']) {
       it(`${outsider} gets 403 on every endpoint for 龙井村 / 宝丰镇 and nothing changes`, async () => {
-        const before = await auditCount();
+        const { t, s } = app();
+        const before = await auditCount(t);
         for (const [name, url] of Object.entries(endpoints)) {
           const res = await t.call(s[outsider]!, 'GET', url());
           assert.equal(res.statusCode, 403, `${outsider} ${name}: ${res.statusCode} ${res.body}`);
         }
-        assert.equal(await auditCount(), before);
+        assert.equal(await auditCount(t), before);
       });
     }
 
     for (const insider of ['baofeng', 'zhushan', 'inspector']) {
       it(`${insider} reads every endpoint for 龙井村 / 宝丰镇`, async () => {
+        const { t, s } = app();
         for (const [name, url] of Object.entries(endpoints)) {
           const res = await t.call(s[insider]!, 'GET', url());
           assert.equal(res.statusCode, 200, `${insider} ${name}: ${res.body}`);
@@ -80,6 +76,7 @@ for (const dialect of DIALECTS) {
     }
 
     it('the village user reads its own village only', async () => {
+      const { t, s } = app();
       for (const url of [
         `/api/stats/cadres?region=${LONGJING}`,
         `/api/villages/${LONGJING}/five-ones`,
@@ -91,6 +88,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('an unknown region is 404 for everyone, a malformed one 400', async () => {
+      const { t, s } = app();
       for (const u of ['zhushan', 'yunxi']) {
         assert.equal((await t.call(s[u]!, 'GET', '/api/stats/cadres?region=420323199')).statusCode, 404);
         assert.equal((await t.call(s[u]!, 'GET', '/api/villages/420323103299/five-ones')).statusCode, 404);
@@ -100,6 +98,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('without a region every user gets its own scope and never a row outside it', async () => {
+      const { t, s } = app();
       const expected: Record<string, { code: string; firstSecretaries: number }> = {
         dongjiagou: { code: DONGJIAGOU, firstSecretaries: 1 },
         longjing: { code: LONGJING, firstSecretaries: 1 },

@@ -248,3 +248,74 @@ export async function buildVillagePairing(
     .executeTakeFirstOrThrow();
   return id;
 }
+
+/**
+ * A pairing of one of the five kinds in a village (direct insert: no rules checked — for test setup only); the
+ * sides a kind needs get defaults (an advanced village, two member names).
+ */
+export async function buildPairing(
+  db: Db,
+  row: {
+    kind: string;
+    region: string;
+    householdId?: number;
+    personId?: number;
+    unitId?: number;
+    partnerId?: number;
+    helperRegion?: string;
+    start?: string;
+    end?: string | null;
+  },
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('pairing')
+    .values({
+      kind: row.kind,
+      region_code: normalizeCode(row.region)!,
+      household_id: row.householdId ?? null,
+      person_id: row.personId ?? null,
+      unit_id: row.unitId ?? null,
+      partner_id: row.partnerId ?? null,
+      helper_region_code: row.kind === 'village_village' ? (row.helperRegion ?? '420323104201') : null,
+      helper_name: row.kind === 'member_member' ? '王富' : null,
+      helped_name: row.kind === 'member_member' ? '李贫' : null,
+      start_date: row.start ?? '2025-03-01',
+      end_date: row.end ?? null,
+      note: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A measure of a household (direct insert: no rules checked — for test setup only). */
+export async function buildMeasure(
+  db: Db,
+  householdId: number,
+  region: string,
+  opts: { type?: string; title?: string; amount?: number | null; status?: string; personId?: number | null } = {},
+) {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('measure')
+    .values({
+      household_id: householdId,
+      region_code: normalizeCode(region)!,
+      type: opts.type ?? 'health',
+      title: opts.title ?? '大病救助',
+      amount: opts.amount === undefined ? 100 : opts.amount,
+      planned_date: null,
+      done_date: null,
+      person_id: opts.personId ?? null,
+      status: opts.status ?? 'planned',
+      evidence: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

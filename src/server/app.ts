@@ -28,8 +28,8 @@ import { workflowBindings } from './routes/workflow.ts';
 import { cadreBindings } from './routes/cadres.ts';
 import { assessmentBindings } from './routes/assessments.ts';
 import { dutyBindings } from './routes/duty.ts';
-import { pairingRoutes } from './routes/pairings.ts';
-import { forceStatsRoutes } from './routes/forces-stats.ts';
+import { pairingBindings } from './routes/pairings.ts';
+import { forceStatsBindings } from './routes/forces-stats.ts';
 
 export interface AppOptions {
   database: Database;
@@ -85,8 +85,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     async () => ({ ok: true, dialect: opts.database.dialect }),
   );
-  await app.register(pairingRoutes(deps));
-  await app.register(forceStatsRoutes(deps));
   // The endpoints declared as contracts (src/shared/contracts), one list per module.
   registerBindings(app, opts.database.db, [
     ...householdBindings(deps),
@@ -102,6 +100,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...assessmentBindings(deps),
     ...importBindings(deps, { maxBytes: opts.importMaxBytes }),
     ...cadreBindings(deps),
+    ...pairingBindings(deps),
+    ...forceStatsBindings(deps),
   ]);
   await registerWeb(app);
   await app.ready();

@@ -12,6 +12,7 @@ import { forcesAMessages } from './i18n-forces-a';
 import { forcesBMessages } from './i18n-forces-b';
 import { forcesImportMessages } from './i18n-forces-import';
 import { adminMessages } from './i18n-admin';
+import { pairingsMessages } from './i18n-pairings';
 
 export type Lang = 'zh' | 'en';
 
@@ -185,6 +186,7 @@ const messages = {
   ...forcesBMessages,
   ...forcesImportMessages,
   ...adminMessages,
+  ...pairingsMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -8,6 +8,7 @@ import {
   saveHousehold,
 } from '../../core/modules/households/service.ts';
 import { exportHouseholds } from '../../core/modules/imports/export.ts';
+import { helpOfHousehold } from '../../core/modules/pairings/plan.ts';
 import { bind } from '../registrar.ts';
 import type { Deps } from './deps.ts';
 
@@ -23,7 +24,10 @@ export const householdBindings = ({ database: { db } }: Deps) => [
     saveHousehold(db, scope.withPermission('household.write'), body, { id: params.id, version }),
   ),
   bind(c.card, async ({ params, query }, { scope }) => {
-    const { buffer, filename } = await householdCard(db, scope, params.id, { mask: query.mask });
+    const { buffer, filename } = await householdCard(db, scope, params.id, {
+      mask: query.mask,
+      help: helpOfHousehold,
+    });
     return { body: buffer, type: DOCX, filename };
   }),
   bind(c.export, async ({ query }, { scope, req }) => {

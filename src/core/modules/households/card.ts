@@ -1,10 +1,10 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { forceLabel } from '../../../shared/forces.ts';
 import { INDICATORS, labelOf, type CodeListName } from '../../../shared/register.ts';
+import type { MeasureView, ResponsibleCadre } from '../../../shared/contracts/pairings.ts';
 import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { helpOfHousehold } from '../pairings/plan.ts';
 import { findRegions } from '../regions/repo.ts';
 import { ancestorsOf } from '../../../shared/regions.ts';
 import { householdDetail } from './service.ts';
@@ -30,6 +30,16 @@ function table(rows: string[][], header = true): Table {
 const age = (birth: string | null, year: number) => (birth ? String(year - Number(birth.slice(0, 4))) : '—');
 
 /**
+ * The help a card prints — the responsible cadres (phones in full when `revealPhones`) and the measures — loaded by
+ * the caller (the pairings module's helpOfHousehold), so that the register does not import the pairings module.
+ */
+export type HouseholdHelpLoader = (
+  db: Db,
+  householdId: number,
+  opts: { revealPhones: boolean },
+) => Promise<{ responsible: ResponsibleCadre[]; measures: MeasureView[] }>;
+
+/**
  * 明白卡 — the one-page household card as a Word document: basics, members (ID numbers masked),
  * causes, recent income, the 两不愁三保障 indicators, the responsible cadres (帮扶责任人: unit, post,
  * phone) and the measures (帮扶措施) of its plan. The card hangs in the household's home so that the
@@ -40,12 +50,12 @@ export async function householdCard(
   db: Db,
   scope: Scope,
   id: number,
-  opts: { mask?: boolean } = {},
+  opts: { mask?: boolean; help: HouseholdHelpLoader },
 ): Promise<{ buffer: Buffer; filename: string; phonesRevealed: boolean }> {
   const h = await householdDetail(db, scope, id);
   const reveal = !opts.mask && scope.can('pii.reveal', h.regionCode);
   const actor = scope.actor;
-  const help = await helpOfHousehold(db, h.id, { revealPhones: reveal });
+  const help = await opts.help(db, h.id, { revealPhones: reveal });
   const phonesRevealed = reveal && help.responsible.some((c) => c.phone);
   if (phonesRevealed)
     await writeAudit(db, actor, {

@@ -1,23 +1,25 @@
 /**
- * Measures (帮扶措施) of a household's plan (一户一策): list, create, update. A measure belongs to the
- * household's village (region_code). Writes need force.write there — the plan is part of the help-force
- * work (the pairing cadres and the village's work team keep it), not an edit of the register itself, so
- * household.write is not asked for.
+ * Measures (帮扶措施) of a household's plan (一户一策): list, create, update (an edit or a status change, versioned).
+ * A measure belongs to the household's village (region_code). Writes need force.write there — the plan is part of
+ * the help-force work (the pairing cadres and the village's work team keep it), not an edit of the register
+ * itself, so household.write is not asked for.
  */
+import type { MeasureInput, MeasureListQuery, MeasurePatch } from '../../../shared/contracts/pairings.ts';
 import type { MeasureStatus, MeasureType } from '../../../shared/forces.ts';
 import { REGISTERED_STATUSES, type HouseholdStatus } from '../../../shared/register.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
+import { bumpVersion } from '../../db/rows.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { findHousehold } from '../households/repo.ts';
-import { todayInChina } from '../../clock.ts';
 import { findMeasure, listMeasures, responsibleCadres, type MeasureRow } from './repo.ts';
 import { measureProblems } from './rules.ts';
-import { queryRegion, requireVisibleCadre, validationError } from './service.ts';
+import { requireVisibleCadre, validationError } from './service.ts';
 
+/** A measure as every read shows it. */
 export function measureView(r: MeasureRow) {
   return {
     id: r.id,
@@ -34,72 +36,46 @@ export function measureView(r: MeasureRow) {
     person: r.person_id === null ? null : { id: r.person_id, name: r.person_name ?? '' },
     status: r.status as MeasureStatus,
     evidence: r.evidence,
+    version: r.version,
   };
 }
-export type MeasureView = ReturnType<typeof measureView>;
 
-export interface MeasureInput {
-  householdId: number;
-  type: MeasureType;
-  title: string;
-  amount?: number | null;
-  plannedDate?: string | null;
-  doneDate?: string | null;
-  personId?: number | null;
-  status: MeasureStatus;
-  evidence?: string | null;
-}
+type MeasureValues = Omit<MeasureInput, 'householdId'>;
 
 const measureMissing = (id: number) => notFound(msg(`帮扶措施不存在：${id}`, `Measure not found: ${id}`));
 
-export async function measureList(
-  db: Db,
-  actor: Actor,
-  q: {
-    region?: string;
-    type?: MeasureType;
-    status?: MeasureStatus;
-    householdId?: number;
-    page: number;
-    pageSize: number;
-  },
-) {
-  const where = q.region ? await queryRegion(db, actor, 'force.read', q.region) : undefined;
-  const { total, rows } = await listMeasures(db, actor, { ...q, range: where?.range });
+/** A page of the measures in the scope (force.read), filtered. */
+export async function measureList(db: Db, scope: Scope, q: MeasureListQuery) {
+  const { total, rows } = await listMeasures(db, scope, q);
   return { total, items: rows.map(measureView) };
 }
 
 /**
- * Checks a measure's values (problems, responsible cadre) before any write. The responsible cadre must be
+ * Checks a measure's values (problems, responsible cadre) before it is written. The responsible cadre must be
  * visible to the caller — or be one of the household's own responsible cadres (a county cadre paired with a
  * village's household is named on its measures by the village user).
  */
-async function checkMeasure(
-  db: Db,
-  actor: Actor,
-  householdId: number,
-  m: Omit<MeasureInput, 'householdId'>,
-  personChanged: boolean,
-) {
+async function checkMeasure(db: Db, scope: Scope, householdId: number, m: MeasureValues, personChanged: boolean) {
   const today = todayInChina();
   const problems = measureProblems(m, today);
   if (problems.length) throw validationError(problems);
   if (m.personId === null || m.personId === undefined || !personChanged) return;
   const own = await responsibleCadres(db, householdId, today);
-  if (!own.some((c) => c.id === m.personId)) await requireVisibleCadre(db, actor, m.personId, 'personId', today);
+  if (!own.some((c) => c.id === m.personId)) await requireVisibleCadre(db, scope, m.personId, 'personId', today);
 }
 
-export async function createMeasure(db: Db, actor: Actor, input: MeasureInput) {
+/** Adds a measure to a registered household of the scope (force.write), audited. */
+export async function createMeasure(db: Db, scope: Scope, input: MeasureInput) {
   const h = await findHousehold(db, input.householdId);
   if (!h)
     throw invalid('householdId', msg(`农户不存在：${input.householdId}`, `Household not found: ${input.householdId}`));
-  authorize(actor, 'force.write', h.region_code);
+  scope.authorize(h.region_code);
   if (!REGISTERED_STATUSES.includes(h.status as HouseholdStatus))
     throw invalid(
       'householdId',
       msg('只有建档立卡户可以制定帮扶措施', 'Only registered households have help measures'),
     );
-  await checkMeasure(db, actor, input.householdId, input, true);
+  await checkMeasure(db, scope, input.householdId, input, true);
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const { id } = await trx
@@ -121,7 +97,7 @@ export async function createMeasure(db: Db, actor: Actor, input: MeasureInput) {
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = measureView((await findMeasure(trx, id))!);
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'create',
       entity: 'measure',
       entityId: id,
@@ -132,30 +108,37 @@ export async function createMeasure(db: Db, actor: Actor, input: MeasureInput) {
   });
 }
 
+/**
+ * Updates a measure of the scope (force.write): the fields sent replace the stored ones and the merged measure is
+ * checked again. Versioned: the version moves on first (409 with the measure as it is now when someone saved first).
+ */
 export async function updateMeasure(
   db: Db,
-  actor: Actor,
+  scope: Scope,
   id: number,
-  patch: Partial<Omit<MeasureInput, 'householdId'>>,
+  patch: MeasurePatch,
+  version: number | undefined,
 ) {
-  const row = await findMeasure(db, id);
-  if (!row) throw measureMissing(id);
-  authorize(actor, 'force.write', row.region_code);
-  const before = measureView(row);
-  const pick = <K extends keyof typeof patch>(k: K, current: NonNullable<typeof patch>[K]) =>
-    patch[k] === undefined ? current : patch[k];
-  const merged = {
-    type: pick('type', before.type)!,
-    title: pick('title', before.title)!,
-    amount: pick('amount', before.amount),
-    plannedDate: pick('plannedDate', before.plannedDate),
-    doneDate: pick('doneDate', before.doneDate),
-    personId: pick('personId', before.person?.id ?? null),
-    status: pick('status', before.status)!,
-    evidence: pick('evidence', before.evidence),
-  };
-  await checkMeasure(db, actor, row.household_id, merged, (merged.personId ?? null) !== (before.person?.id ?? null));
+  const found = await findMeasure(db, id);
+  if (!found) throw measureMissing(id);
+  scope.authorize(found.region_code);
   return db.transaction().execute(async (trx) => {
+    await bumpVersion(trx, 'measure', id, version, async () => measureView((await findMeasure(trx, id))!));
+    const row = (await findMeasure(trx, id))!;
+    const before = { ...measureView(row), version: row.version - 1 };
+    const pick = <K extends keyof MeasureValues>(k: K, current: MeasureValues[K]) =>
+      patch[k] === undefined ? current : patch[k];
+    const merged: MeasureValues = {
+      type: pick('type', before.type),
+      title: pick('title', before.title),
+      amount: pick('amount', before.amount),
+      plannedDate: pick('plannedDate', before.plannedDate),
+      doneDate: pick('doneDate', before.doneDate),
+      personId: pick('personId', before.person?.id ?? null),
+      status: pick('status', before.status),
+      evidence: pick('evidence', before.evidence),
+    };
+    await checkMeasure(trx, scope, row.household_id, merged, (merged.personId ?? null) !== (before.person?.id ?? null));
     await trx
       .updateTable('measure')
       .set({
@@ -172,7 +155,7 @@ export async function updateMeasure(
       .where('id', '=', id)
       .execute();
     const after = measureView((await findMeasure(trx, id))!);
-    await writeAudit(trx, actor, {
+    await writeAudit(trx, scope.actor, {
       action: 'update',
       entity: 'measure',
       entityId: id,

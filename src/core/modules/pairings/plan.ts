@@ -1,14 +1,13 @@
 /**
  * 一户一策 — a household's plan: the responsible cadres (active cadre_household pairings), the measures,
- * and the measure types its causes suggest that no measure covers yet. Also what the household card
- * (明白卡) prints.
+ * and the measure types its causes suggest that no measure covers yet. The household card (明白卡) prints the
+ * same help: its binding hands `helpOfHousehold` to the card, so the register does not import this module.
  */
 import type { UnitLevel } from '../../../shared/forces.ts';
 import type { HouseholdStatus } from '../../../shared/register.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize } from '../../access/scope.ts';
+import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
-import { notFound } from '../../errors.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { maskPhone } from '../../pii/mask.ts';
 import { findHousehold } from '../households/repo.ts';
@@ -40,11 +39,12 @@ export async function helpOfHousehold(db: Db, householdId: number, opts: { revea
   };
 }
 
-export async function householdPlan(db: Db, actor: Actor, id: number) {
+/** The plan of a household of the scope (force.read), which the caller must also read (household.read). */
+export async function householdPlan(db: Db, scope: Scope, id: number) {
   const h = await findHousehold(db, id);
   if (!h) throw notFound(msg(`农户不存在：${id}`, `Household not found: ${id}`));
-  authorize(actor, 'household.read', h.region_code);
-  authorize(actor, 'force.read', h.region_code);
+  scope.authorize(h.region_code);
+  if (!scope.can('household.read', h.region_code)) throw forbidden();
   const otherCauses = h.other_causes ? h.other_causes.split(',').filter(Boolean) : [];
   const { responsible, measures } = await helpOfHousehold(db, id);
   return {

@@ -1,27 +1,33 @@
 /**
- * Kysely queries of pairings (结对帮扶) and measures (帮扶措施). Every list filters by the actor's scope
- * (withinScope) on the helped side's region_code. "Active" = no end date or ending today or later.
+ * Kysely queries of pairings (结对帮扶) and measures (帮扶措施). Lists take the Scope and filter on the helped
+ * side's region_code (through listPage); single rows are read whole and checked by the use case.
+ * "Active" = no end date or ending today or later.
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
-import type { Db } from '../../db/index.ts';
+import type { MeasureListQuery } from '../../../shared/contracts/pairings.ts';
 import { POOR_STATUSES } from '../../../shared/register.ts';
-
-export interface Range {
-  lo: string;
-  hi: string;
-}
+import { Scope } from '../../access/scope.ts';
+import type { Db } from '../../db/index.ts';
+import { listPage, type PageRequest } from '../../db/list.ts';
 
 /** `end_date` null or >= today (the column of pairing `p`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const activeOn = (today: string) => (eb: ExpressionBuilder<any, any>) =>
+export const activeOn = (today: string) => (eb: ExpressionBuilder<any, any>) =>
   eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]);
+
+/**
+ * Pairings and measures belong to a village: a scope narrowed to a group (村民小组) covers its village's rows
+ * (the group's households are a filter of the gaps only).
+ */
+export function villageScope(scope: Scope): Scope {
+  const r = scope.region;
+  if (r?.level !== 'group' || !scope.permission) return scope;
+  return Scope.within(scope.actor, scope.permission, { code: r.code.slice(0, 12), level: 'village', name: r.name });
+}
 
 // ---- pairings ----
 
 export interface PairingFilter {
-  range?: Range;
   kind?: string;
   personId?: number;
   householdId?: number;
@@ -32,11 +38,9 @@ export interface PairingFilter {
   today: string;
 }
 
-function filteredPairings(db: Db, actor: Actor, f: PairingFilter) {
+function filteredPairings(db: Db, f: PairingFilter) {
   return db
     .selectFrom('pairing as p')
-    .$call(withinScope(actor, 'force.read', 'p.region_code'))
-    .$if(!!f.range, (qb) => qb.where('p.region_code', '>=', f.range!.lo).where('p.region_code', '<', f.range!.hi))
     .$if(!!f.kind, (qb) => qb.where('p.kind', '=', f.kind!))
     .$if(f.personId !== undefined, (qb) => qb.where('p.person_id', '=', f.personId!))
     .$if(f.householdId !== undefined, (qb) => qb.where('p.household_id', '=', f.householdId!))
@@ -87,28 +91,23 @@ function pairingDetails(db: Db) {
       'p.start_date',
       'p.end_date',
       'p.note',
+      'p.version',
     ]);
 }
 
 export type PairingRow = Awaited<ReturnType<ReturnType<typeof pairingDetails>['executeTakeFirstOrThrow']>>;
 
-export async function listPairings(db: Db, actor: Actor, f: PairingFilter & { page: number; pageSize: number }) {
-  const base = filteredPairings(db, actor, f);
-  const [{ total }, page] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('p.id')
-      .orderBy('p.region_code')
-      .orderBy('p.kind')
-      .orderBy('p.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  const ids = page.map((r) => r.id);
-  const rows = ids.length ? await pairingDetails(db).where('p.id', 'in', ids).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total: Number(total), rows: ids.map((id) => byId.get(id)!) };
+/** One page of the pairings in the scope: ids by village, kind and id, then their details. */
+export function listPairings(db: Db, scope: Scope, f: PairingFilter & PageRequest) {
+  return listPage<PairingRow>({
+    scope: villageScope(scope),
+    base: filteredPairings(db, f),
+    scopeColumn: 'p.region_code',
+    order: (qb) => qb.orderBy('p.region_code').orderBy('p.kind').orderBy('p.id'),
+    page: f,
+    id: 'p.id',
+    details: (ids) => pairingDetails(db).where('p.id', 'in', ids).execute(),
+  });
 }
 
 export const findPairing = (db: Db, id: number) => pairingDetails(db).where('p.id', '=', id).executeTakeFirst();
@@ -125,22 +124,21 @@ export async function activeHouseholdPairings(db: Db, personId: number, today: s
   return Number(r.n);
 }
 
+/** The two sides of a pairing as stored. */
+export interface PairingSides {
+  kind: string;
+  regionCode: string;
+  householdId: number | null;
+  personId: number | null;
+  unitId: number | null;
+  partnerId: number | null;
+  helperRegionCode: string | null;
+  helperName: string | null;
+  helpedName: string | null;
+}
+
 /** An active pairing of the same kind between the same two sides (the duplicate a new pairing would make). */
-export async function findActiveDuplicate(
-  db: Db,
-  p: {
-    kind: string;
-    regionCode: string;
-    householdId: number | null;
-    personId: number | null;
-    unitId: number | null;
-    partnerId: number | null;
-    helperRegionCode: string | null;
-    helperName: string | null;
-    helpedName: string | null;
-  },
-  today: string,
-) {
+export async function findActiveDuplicate(db: Db, p: PairingSides, today: string) {
   const qb = db
     .selectFrom('pairing as p')
     .select('p.id')
@@ -157,27 +155,20 @@ export async function findActiveDuplicate(
   return same ? same().executeTakeFirst() : undefined;
 }
 
-// ---- gaps and summary ----
+// ---- gaps ----
 
-export interface GapFilter {
-  range: Range;
-  groupCode?: string;
-  today: string;
-}
+/** The column a household scope filters by: the group code for a group, else the village code. */
+const householdColumn = (scope: Scope) => (scope.region?.level === 'group' ? 'h.group_code' : 'h.region_code');
 
 /**
- * 未落实帮扶责任人 — registered poor households (poor | returned) without an active cadre_household
- * pairing. A NOT EXISTS over pairing_household_idx per household; the households come from
+ * 未落实帮扶责任人 — registered poor households (poor | returned) without an active cadre_household pairing, before
+ * the scope. A NOT EXISTS over pairing_household_idx per household; the households come from
  * household_region_idx (region_code, status).
  */
-function gapHouseholds(db: Db, actor: Actor, f: GapFilter) {
+function gapHouseholds(db: Db, today: string) {
   return db
     .selectFrom('household as h')
-    .where('h.region_code', '>=', f.range.lo)
-    .where('h.region_code', '<', f.range.hi)
-    .$call(withinScope(actor, 'household.read', 'h.region_code'))
     .where('h.status', 'in', [...POOR_STATUSES])
-    .$if(!!f.groupCode, (qb) => qb.where('h.group_code', '=', f.groupCode!))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -185,85 +176,31 @@ function gapHouseholds(db: Db, actor: Actor, f: GapFilter) {
             .select(sql`1`.as('one'))
             .whereRef('p.household_id', '=', 'h.id')
             .where('p.kind', '=', 'cadre_household')
-            .where(activeOn(f.today)),
+            .where(activeOn(today)),
         ),
       ),
     );
 }
 
-export async function countGaps(db: Db, actor: Actor, f: GapFilter): Promise<number> {
-  const r = await gapHouseholds(db, actor, f)
+/** The number of gaps in the scope (a household.read scope). */
+export async function countGaps(db: Db, scope: Scope, today: string): Promise<number> {
+  const r = await gapHouseholds(db, today)
+    .$call(scope.where(householdColumn(scope)))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export async function listGaps(db: Db, actor: Actor, f: GapFilter & { page: number; pageSize: number }) {
-  const [total, rows] = await Promise.all([
-    countGaps(db, actor, f),
-    gapHouseholds(db, actor, f)
-      .innerJoin('region as r', 'r.code', 'h.region_code')
-      .select(['h.id', 'h.code', 'h.head_name', 'h.region_code', 'r.name as region_name', 'h.status'])
-      .orderBy('h.region_code')
-      .orderBy('h.code')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  return { total, rows };
-}
-
-/**
- * Active pairings of a region: the pairs of each kind, the distribution of households per pairing cadre
- * and the distinct paired households. Two passes over the region's cadre_household pairings (the
- * distribution is grouped twice in SQL so only a few rows come back); the other kinds are few and
- * counted from pairing_region_idx.
- */
-export async function pairingCounts(db: Db, actor: Actor, range: Range, today: string) {
-  const scoped = () =>
-    db
-      .selectFrom('pairing as p')
-      .where('p.region_code', '>=', range.lo)
-      .where('p.region_code', '<', range.hi)
-      .$call(withinScope(actor, 'force.read', 'p.region_code'))
-      .where(activeOn(today));
-  const perCadre = scoped()
-    .where('p.kind', '=', 'cadre_household')
-    .where('p.person_id', 'is not', null)
-    // one active pairing per cadre and household (a duplicate is refused), so count(*) = distinct households
-    .select(['p.person_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('p.person_id');
-  const [others, distribution, households] = await Promise.all([
-    scoped()
-      .where('p.kind', '!=', 'cadre_household')
-      .select(['p.kind', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('p.kind')
-      .execute(),
-    db
-      .selectFrom(perCadre.as('c'))
-      .select(['c.n', (eb) => eb.fn.countAll<number>().as('cadres')])
-      .groupBy('c.n')
-      .execute(),
-    scoped()
-      .where('p.kind', '=', 'cadre_household')
-      .select((eb) => eb.fn.count<number>('p.household_id').distinct().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const householdsPerCadre = distribution
-    .map((r) => ({ households: Number(r.n), cadres: Number(r.cadres) }))
-    .filter((r) => r.households > 0)
-    .sort((a, b) => a.households - b.households);
-  const byKind = new Map(others.map((r) => [r.kind, Number(r.n)]));
-  byKind.set(
-    'cadre_household',
-    householdsPerCadre.reduce((sum, r) => sum + r.households * r.cadres, 0),
-  );
-  return {
-    byKind,
-    householdsPerCadre,
-    cadres: householdsPerCadre.reduce((sum, r) => sum + r.cadres, 0),
-    households: Number(households.n),
-  };
+/** One page of the gaps in the scope, by village and household code. */
+export function listGaps(db: Db, scope: Scope, today: string, page: PageRequest) {
+  return listPage({
+    scope,
+    base: gapHouseholds(db, today).innerJoin('region as r', 'r.code', 'h.region_code'),
+    scopeColumn: householdColumn(scope),
+    order: (qb) => qb.orderBy('h.region_code').orderBy('h.code'),
+    page,
+    select: (qb) => qb.select(['h.id', 'h.code', 'h.head_name', 'h.region_code', 'r.name as region_name', 'h.status']),
+  });
 }
 
 // ---- cadres as seen by the caller ----
@@ -313,13 +250,6 @@ export async function responsibleCadres(db: Db, householdId: number, today: stri
 
 // ---- measures ----
 
-export interface MeasureFilter {
-  range?: Range;
-  type?: string;
-  status?: string;
-  householdId?: number;
-}
-
 function measureDetails(db: Db) {
   return db
     .selectFrom('measure as m')
@@ -342,34 +272,27 @@ function measureDetails(db: Db) {
       'c.name as person_name',
       'm.status',
       'm.evidence',
+      'm.version',
     ]);
 }
 
 export type MeasureRow = Awaited<ReturnType<ReturnType<typeof measureDetails>['executeTakeFirstOrThrow']>>;
 
-export async function listMeasures(db: Db, actor: Actor, f: MeasureFilter & { page: number; pageSize: number }) {
-  const base = db
-    .selectFrom('measure as m')
-    .$call(withinScope(actor, 'force.read', 'm.region_code'))
-    .$if(!!f.range, (qb) => qb.where('m.region_code', '>=', f.range!.lo).where('m.region_code', '<', f.range!.hi))
-    .$if(!!f.type, (qb) => qb.where('m.type', '=', f.type!))
-    .$if(!!f.status, (qb) => qb.where('m.status', '=', f.status!))
-    .$if(f.householdId !== undefined, (qb) => qb.where('m.household_id', '=', f.householdId!));
-  const [{ total }, page] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
-      .select('m.id')
-      .orderBy('m.region_code')
-      .orderBy('m.household_id')
-      .orderBy('m.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
-  const ids = page.map((r) => r.id);
-  const rows = ids.length ? await measureDetails(db).where('m.id', 'in', ids).execute() : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total: Number(total), rows: ids.map((id) => byId.get(id)!) };
+/** One page of the measures in the scope: ids by village, household and id, then their details. */
+export function listMeasures(db: Db, scope: Scope, f: Omit<MeasureListQuery, 'region'>) {
+  return listPage<MeasureRow>({
+    scope: villageScope(scope),
+    base: db
+      .selectFrom('measure as m')
+      .$if(!!f.type, (qb) => qb.where('m.type', '=', f.type!))
+      .$if(!!f.status, (qb) => qb.where('m.status', '=', f.status!))
+      .$if(f.householdId !== undefined, (qb) => qb.where('m.household_id', '=', f.householdId!)),
+    scopeColumn: 'm.region_code',
+    order: (qb) => qb.orderBy('m.region_code').orderBy('m.household_id').orderBy('m.id'),
+    page: f,
+    id: 'm.id',
+    details: (ids) => measureDetails(db).where('m.id', 'in', ids).execute(),
+  });
 }
 
 export const findMeasure = (db: Db, id: number) => measureDetails(db).where('m.id', '=', id).executeTakeFirst();

@@ -5,17 +5,17 @@
  * rule fiveOnesGaps (cadres/rules.ts) decides what is missing. The list computes every village of the
  * region in three grouped queries, then filters and paginates in memory.
  */
-import { FIVE_ONES, fiveOnesGaps, type FiveOne, type UnitLevel } from '../cadres/rules.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { withinScope } from '../../access/scope.ts';
-import type { Db } from '../../db/index.ts';
-import { invalid } from '../../errors.ts';
-import { msg } from '../../i18n.ts';
-import { findRegions } from '../regions/repo.ts';
-import { subtreeRange } from '../../../shared/regions.ts';
+import type { FiveOnesQuery } from '../../../shared/contracts/forces-stats.ts';
+import type { Scope } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
-import { currentStation, forceRegion } from './forces.ts';
+import type { Db } from '../../db/index.ts';
+import { invalid, notFound } from '../../errors.ts';
+import { msg } from '../../i18n.ts';
+import { FIVE_ONES, fiveOnesGaps, type FiveOne, type UnitLevel } from '../cadres/rules.ts';
+import { parentOf } from '../../../shared/regions.ts';
+import { findRegions } from '../regions/repo.ts';
 import { countsAsPairedUnit } from './forces-rules.ts';
+import { currentStation, reportScope } from './forces.ts';
 
 /** The roles whose current stationing fills one of the five (the fifth is the paired unit). */
 const LINK_ROLES = ['county_leader', 'township_leader', 'first_secretary', 'instructor'] as const;
@@ -28,7 +28,7 @@ interface CadreRef {
 interface UnitRef {
   id: number;
   name: string;
-  level: string;
+  level: UnitLevel;
 }
 
 const gapsOf = (count: (role: LinkRole) => number, unitLevels: readonly string[]): FiveOne[] =>
@@ -40,21 +40,27 @@ const gapsOf = (count: (role: LinkRole) => number, unitLevels: readonly string[]
     pairedUnitLevels: unitLevels as UnitLevel[],
   });
 
-/** GET /api/villages/:code/five-ones — which of the five a village has, with names, and which are missing. */
-export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
-  const village = await forceRegion(db, actor, code, 'code');
-  if (village.level !== 'village')
+/**
+ * GET /api/villages/:code/five-ones — which of the five a village has, with names, and which are missing. The
+ * scope is the village's (force.read), resolved from the path.
+ */
+export async function villageFiveOnes(db: Db, scope: Scope) {
+  const asked = scope.region;
+  if (!asked) throw notFound(msg('未指定村', 'No village named'));
+  if (asked.level !== 'village')
     throw invalid(
       'code',
-      msg(`${village.name}（${village.code}）不是村`, `${village.name} (${village.code}) is not a village`),
+      msg(`${asked.name}（${asked.code}）不是村`, `${asked.name} (${asked.code}) is not a village`),
     );
   const today = todayInChina();
-  const [stations, units, parents] = await Promise.all([
+  const township = parentOf(asked.code)!;
+  // The village's flags and its township's name come with the other reads (the scope has the village's code only).
+  const [stations, units, regions] = await Promise.all([
     db
       .selectFrom('stationing as s')
       .innerJoin('person as c', 'c.id', 's.person_id')
       .select(['s.role as role', 'c.id as id', 'c.name as name'])
-      .where('s.region_code', '=', village.code)
+      .where('s.region_code', '=', asked.code)
       .where('s.role', 'in', LINK_ROLES as unknown as string[])
       .where(currentStation(today))
       .orderBy('s.start_date')
@@ -64,13 +70,16 @@ export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
       .selectFrom('pairing as p')
       .innerJoin('help_unit as u', 'u.id', 'p.unit_id')
       .select(['u.id as id', 'u.name as name', 'u.level as level'])
-      .where('p.region_code', '=', village.code)
+      .where('p.region_code', '=', asked.code)
       .where('p.kind', '=', 'unit_village')
       .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]))
       .orderBy('u.id')
       .execute(),
-    village.parentCode ? findRegions(db, [village.parentCode]) : Promise.resolve([]),
+    findRegions(db, [asked.code, township]),
   ]);
+  const village = regions.find((r) => r.code === asked.code);
+  if (!village) throw notFound(msg(`区划不存在：${asked.code}`, `Region not found: ${asked.code}`));
+  const parent = regions.find((r) => r.code === township);
   const present = {
     county_leader: [] as CadreRef[],
     township_leader: [] as CadreRef[],
@@ -85,18 +94,17 @@ export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
   const otherUnits: UnitRef[] = [];
   for (const u of units) {
     const list = countsAsPairedUnit(u.level) ? present.paired_unit : otherUnits;
-    if (!list.some((x) => x.id === u.id)) list.push({ id: u.id, name: u.name, level: u.level });
+    if (!list.some((x) => x.id === u.id)) list.push({ id: u.id, name: u.name, level: u.level as UnitLevel });
   }
   const missing = gapsOf(
     (role) => present[role].length,
     units.map((u) => u.level),
   );
-  const township = parents[0];
   return {
     code: village.code,
     name: village.name,
-    townshipCode: township?.code ?? null,
-    townshipName: township?.name ?? null,
+    townshipCode: parent?.code ?? null,
+    townshipName: parent?.name ?? null,
     poor: village.flags.poorVillage,
     complete: missing.length === 0,
     missing,
@@ -105,32 +113,20 @@ export async function villageFiveOnes(db: Db, actor: Actor, code: string) {
   };
 }
 
-export interface FiveOnesQuery {
-  region?: string;
-  missing?: boolean;
-  kind?: FiveOne;
-  poorOnly?: boolean;
-  page: number;
-  pageSize: number;
-}
-
 /**
  * GET /api/five-ones — every village of the region with its gaps. Totals (villages, complete, gaps per
  * kind) are over the region's villages (only the poor ones with poorOnly), before the missing/kind filters.
  */
-export async function fiveOnesList(db: Db, actor: Actor, q: FiveOnesQuery) {
-  const region = await forceRegion(db, actor, q.region);
+export async function fiveOnesList(db: Db, asked: Scope, q: FiveOnesQuery) {
+  const { region, scope } = await reportScope(db, asked);
   const today = todayInChina();
-  const { lo, hi } = subtreeRange(region.code);
   const [villages, stationCounts, units, unitLevels] = await Promise.all([
     db
       .selectFrom('region as r')
       .select(['r.code', 'r.name', 'r.parent_code as parentCode', 'r.poor_village as poor'])
       .where('r.level', '=', 'village')
-      .where('r.code', '>=', lo)
-      .where('r.code', '<', hi)
+      .$call(scope.where('r.code'))
       .$if(q.poorOnly === true, (qb) => qb.where('r.poor_village', '=', 1))
-      .$call(withinScope(actor, 'force.read', 'r.code'))
       .orderBy('r.code')
       .execute(),
     db
@@ -140,11 +136,9 @@ export async function fiveOnesList(db: Db, actor: Actor, q: FiveOnesQuery) {
         's.role as role',
         (eb) => eb.fn.count<number>('s.person_id').distinct().as('n'),
       ])
-      .where('s.region_code', '>=', lo)
-      .where('s.region_code', '<', hi)
+      .$call(scope.where('s.region_code'))
       .where('s.role', 'in', LINK_ROLES as unknown as string[])
       .where(currentStation(today))
-      .$call(withinScope(actor, 'force.read', 's.region_code'))
       .groupBy(['s.region_code', 's.role'])
       .execute(),
     // Unit pairings along pairing_region_idx, and the units' levels apart (a small catalogue): no join
@@ -153,11 +147,9 @@ export async function fiveOnesList(db: Db, actor: Actor, q: FiveOnesQuery) {
       .selectFrom('pairing as p')
       .select(['p.region_code as code', 'p.unit_id as unitId'])
       .where('p.kind', '=', 'unit_village')
-      .where('p.region_code', '>=', lo)
-      .where('p.region_code', '<', hi)
+      .$call(scope.where('p.region_code'))
       .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]))
       .where('p.unit_id', 'is not', null)
-      .$call(withinScope(actor, 'force.read', 'p.region_code'))
       .execute(),
     db.selectFrom('help_unit').select(['id', 'level']).execute(),
   ]);

@@ -2,7 +2,7 @@
  * Help-force statistics (帮扶力量统计) for a region: first secretaries and work-team cadres, teams per
  * village, the profile shares (aged ≤ 45, bachelor or higher), pairs of each kind, households per
  * pairing cadre, recalls and their reasons, the days-in-village distribution and the teams below the
- * minimum size. A handful of grouped queries over the region's code range; the figures are folded in
+ * minimum size. A handful of grouped queries over the region's scope; the figures are folded in
  * memory with the pure rules (forces-rules.ts, cadres/rules.ts).
  */
 import { sql, type ExpressionBuilder } from 'kysely';
@@ -14,36 +14,33 @@ import {
   TARGETED_START_YEAR,
   TEAM_ROLES,
 } from '../../../shared/forces.ts';
-import type { Actor } from '../../access/permissions.ts';
-import { authorize, scopesFor, withinScope } from '../../access/scope.ts';
+import { NATION_CODE, subtreeRange } from '../../../shared/regions.ts';
+import type { Scope, ScopeRegion } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import type { Db } from '../../db/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { forbidden } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
+import { msg } from '../../i18n.ts';
 import { teamBelowMinimum, villagePace } from '../cadres/rules.ts';
-import { loadParams } from '../policy/service.ts';
-import { resolveParam } from '../policy/rules.ts';
-import { listChildren, type Region } from '../regions/repo.ts';
-import { requireRegion } from '../regions/service.ts';
-import { NATION_CODE, subtreeRange } from '../../../shared/regions.ts';
-import { todayInChina } from '../../clock.ts';
 import { villageDays } from '../duty/days.ts';
-import { childPrefixLength } from './rules.ts';
+import { resolveParam } from '../policy/rules.ts';
+import { loadParams } from '../policy/service.ts';
+import { findRegion, listChildren } from '../regions/repo.ts';
 import { dayDistribution, perCadreDistribution, profileShares, ratio } from './forces-rules.ts';
+import { childPrefixLength } from './rules.ts';
 
 /**
- * The region of a help-force statistic: the given one (short or 12-digit code; 404 unknown), else the
- * caller's first scope where it may read help forces; 403 when the caller may not read there.
+ * The region a statistic reports on and the Scope narrowed to it: the region the call named, else the first
+ * region of the caller's scope (the nation for a global scope).
  */
-export async function forceRegion(db: Db, actor: Actor, input: string | undefined, field = 'region'): Promise<Region> {
-  let code = input;
-  if (code === undefined || code === '') {
-    const scopes = scopesFor(actor, 'force.read');
-    if (scopes !== 'all' && scopes.length === 0) throw forbidden();
-    code = scopes === 'all' ? NATION_CODE : scopes[0]!;
-  }
-  const region = await requireRegion(db, code, field);
-  authorize(actor, 'force.read', region.code);
-  return region;
+export async function reportScope(db: Db, scope: Scope): Promise<{ region: ScopeRegion; scope: Scope }> {
+  if (scope.region) return { region: scope.region, scope };
+  const ranges = scope.codeRanges();
+  const first = ranges === 'all' ? undefined : ranges[0];
+  const code = !first || first.lo === subtreeRange(NATION_CODE).lo ? NATION_CODE : first.lo;
+  const region = await findRegion(db, code);
+  if (!region) throw notFound(msg(`区划不存在：${code}`, `Region not found: ${code}`));
+  return { region, scope: scope.narrow(region) };
 }
 
 /** Policy parameters of the help forces for a region and year, read in one query. */
@@ -72,14 +69,12 @@ const activePairing = (today: string) => (eb: Eb<'pairing', 'p'>) =>
   eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]);
 
 /** The distinct cadres holding a current stationed role in a region. */
-export const stationedPersons = (db: Db, actor: Actor, lo: string, hi: string, today: string) =>
+export const stationedPersons = (db: Db, scope: Scope, today: string) =>
   db
     .selectFrom('stationing as s')
-    .where('s.region_code', '>=', lo)
-    .where('s.region_code', '<', hi)
+    .$call(scope.where('s.region_code'))
     .where(currentStation(today))
     .where('s.role', 'in', STATIONED_ROLES as string[])
-    .$call(withinScope(actor, 'force.read', 's.region_code'))
     .select('s.person_id')
     .distinct();
 
@@ -89,14 +84,8 @@ export const stationedPersons = (db: Db, actor: Actor, lo: string, hi: string, t
  * pairings are its households and the cadre ↔ household pairs are Σ households × cadres; the other kinds
  * are few and counted along pairing_region_idx.
  */
-async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, today: string) {
-  const scoped = () =>
-    db
-      .selectFrom('pairing as p')
-      .where('p.region_code', '>=', lo)
-      .where('p.region_code', '<', hi)
-      .where(activePairing(today))
-      .$call(withinScope(actor, 'force.read', 'p.region_code'));
+export async function pairingFigures(db: Db, scope: Scope, today: string) {
+  const scoped = () => db.selectFrom('pairing as p').$call(scope.where('p.region_code')).where(activePairing(today));
   const perCadre = scoped()
     .where('p.kind', '=', 'cadre_household')
     .where('p.person_id', 'is not', null)
@@ -161,13 +150,13 @@ async function pairingFigures(db: Db, actor: Actor, lo: string, hi: string, toda
   };
 }
 
-export async function cadreStats(db: Db, actor: Actor, regionInput?: string, opts: { since?: number } = {}) {
-  const region = await forceRegion(db, actor, regionInput);
+/** The help-force figures of a region: the one asked, else the caller's first scope (force.read). */
+export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } = {}) {
+  const { region, scope } = await reportScope(db, asked);
   const today = todayInChina();
   const since = opts.since ?? TARGETED_START_YEAR;
   const sinceDay = `${String(since).padStart(4, '0')}-01-01`;
   const year = Number(today.slice(0, 4));
-  const { lo, hi } = subtreeRange(region.code);
   const len = childPrefixLength(region.level);
   const childLen = typeof len === 'number' ? len : null;
   // Villages counted per child region (a constant cannot be grouped by on PostgreSQL: a village groups by itself).
@@ -189,51 +178,41 @@ export async function cadreStats(db: Db, actor: Actor, regionInput?: string, opt
         'c.birth_date as birthDate',
         'c.education as education',
       ])
-      .where('s.region_code', '>=', lo)
-      .where('s.region_code', '<', hi)
+      .$call(scope.where('s.region_code'))
       .where(currentStation(today))
       .where('s.role', 'in', STATIONED_ROLES as string[])
-      .$call(withinScope(actor, 'force.read', 's.region_code'))
       .execute(),
     db
       .selectFrom('work_team as t')
       .select(['t.id', 't.region_code as regionCode'])
-      .where('t.region_code', '>=', lo)
-      .where('t.region_code', '<', hi)
+      .$call(scope.where('t.region_code'))
       .where((eb) => eb.or([eb('t.end_date', 'is', null), eb('t.end_date', '>=', today)]))
-      .$call(withinScope(actor, 'force.read', 't.region_code'))
       .execute(),
     db
       .selectFrom('region as r')
       .select([villageKey.as('k'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('r.level', '=', 'village')
-      .where('r.code', '>=', lo)
-      .where('r.code', '<', hi)
-      .$call(withinScope(actor, 'force.read', 'r.code'))
+      .$call(scope.where('r.code'))
       .groupBy(villageKey)
       .execute(),
-    pairingFigures(db, actor, lo, hi, today),
+    pairingFigures(db, scope, today),
     db
       .selectFrom('recall as rc')
       .select(['rc.reason as reason', 'rc.status as status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('rc.region_code', '>=', lo)
-      .where('rc.region_code', '<', hi)
+      .$call(scope.where('rc.region_code'))
       .where('rc.status', 'in', ['approved', 'pending'])
-      .$call(withinScope(actor, 'force.read', 'rc.region_code'))
       .groupBy(['rc.reason', 'rc.status'])
       .execute(),
-    stationedPersons(db, actor, lo, hi, today)
+    stationedPersons(db, scope, today)
       .execute()
       .then((rows) => villageDays(db, year, { personIds: rows.map((r) => r.person_id) }, today)),
     // 选派驻村: stationings in a stationed role that began since the year (ended ones too), and their cadres.
     db
       .selectFrom('stationing as s')
-      .where('s.region_code', '>=', lo)
-      .where('s.region_code', '<', hi)
+      .$call(scope.where('s.region_code'))
       .where('s.role', 'in', STATIONED_ROLES as string[])
       .where('s.start_date', '>=', sinceDay)
       .where('s.start_date', '<=', today)
-      .$call(withinScope(actor, 'force.read', 's.region_code'))
       .select((eb) => [
         eb.fn.countAll<number>().as('stationings'),
         eb.fn.count<number>('s.person_id').distinct().as('cadres'),

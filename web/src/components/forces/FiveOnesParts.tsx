@@ -1,13 +1,18 @@
-/** Pieces of the five ones (五个一): labels, a village's five rows with names, lazily loaded names for tooltips. */
+/**
+ * Pieces of the five ones (五个一): labels, a village's five rows with names (GET /api/villages/:code/five-ones),
+ * lazily loaded names for tooltips.
+ */
 import { useEffect, useState } from 'react';
 import { Descriptions, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { FIVE_ONES, forceStats, type FiveOne, type VillageFiveOnes } from '@shared/contracts/forces-stats';
+import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { UnitLevelTag } from './CadreCommon';
-import { FIVE_ONES } from './ForceTypes';
-import type { CadreRef, FiveOne, UnitRef, VillageFiveOnes } from './ForceTypes';
+
+type CadreRef = VillageFiveOnes['present']['first_secretary'][number];
+type UnitRef = VillageFiveOnes['otherUnits'][number];
 
 export const FIVE_ONE_KEYS: Record<FiveOne, MessageKey> = {
   county_leader: 'fa.five.county_leader',
@@ -22,7 +27,7 @@ const cache = new Map<string, { at: number; promise: Promise<VillageFiveOnes> }>
 export function loadVillageFiveOnes(code: string): Promise<VillageFiveOnes> {
   const hit = cache.get(code);
   if (hit && Date.now() - hit.at < 60_000) return hit.promise;
-  const promise = api.get<VillageFiveOnes>(`/villages/${code}/five-ones`);
+  const promise = call(forceStats.village, { params: { code } });
   promise.catch(() => cache.delete(code));
   cache.set(code, { at: Date.now(), promise });
   return promise;

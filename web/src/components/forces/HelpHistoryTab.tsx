@@ -4,24 +4,20 @@
  */
 import { Card, Empty, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { api } from '../../api';
-import { useAsync } from '../../hooks';
+import { pairings, type PairingView } from '@shared/contracts/pairings';
 import { useI18n } from '../../i18n';
-import type { Page } from '../../types';
 import { ApiResult } from '../ApiResult';
+import { useCall } from '../common/useList';
 import { CadreLink } from './DutyShared';
-import type { PairingRow } from './PairingTypes';
 
 export function HelpHistoryTab({ householdId }: { householdId: number }) {
   const { t } = useI18n();
-  const list = useAsync(
-    (s) =>
-      api.get<Page<PairingRow>>('/pairings', { householdId, kind: 'cadre_household', active: 'all', pageSize: 200 }, s),
-    [householdId],
-  );
+  const list = useCall(pairings.list, {
+    query: { householdId, kind: 'cadre_household', active: 'all', pageSize: 200 },
+  });
   if (list.error) return <ApiResult error={list.error} onRetry={list.reload} />;
   const rows = [...(list.data?.items ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id - a.id);
-  const columns: TableColumnsType<PairingRow> = [
+  const columns: TableColumnsType<PairingView> = [
     {
       title: t('plan.cadre'),
       dataIndex: 'person',
@@ -39,7 +35,7 @@ export function HelpHistoryTab({ householdId }: { householdId: number }) {
   ];
   return (
     <Card size="small" title={t('hist.title')} data-testid="help-history">
-      <Table<PairingRow>
+      <Table<PairingView>
         rowKey="id"
         size="small"
         loading={list.loading}

@@ -2,15 +2,15 @@
 import { Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import type { MeasureView } from '@shared/contracts/pairings';
 import { FIVE_BATCHES } from '@shared/forces';
 import type { I18n } from '../../i18n';
 import { CadreLink, ForceTag, forceText, yuan } from './DutyShared';
-import type { Measure } from './PairingTypes';
 
 const FIVE = new Set<string>(FIVE_BATCHES);
 
-export function measureColumns({ t, L }: I18n, opts: { household?: boolean } = {}): TableColumnsType<Measure> {
-  const cols: TableColumnsType<Measure> = [];
+export function measureColumns({ t, L }: I18n, opts: { household?: boolean } = {}): TableColumnsType<MeasureView> {
+  const cols: TableColumnsType<MeasureView> = [];
   if (opts.household)
     cols.push(
       {

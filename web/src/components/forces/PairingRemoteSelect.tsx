@@ -1,24 +1,31 @@
-/** A Select that searches a paginated list endpoint as the user types (households, helping units, partners). */
-import { api } from '../../api';
-import type { Query } from '../../api';
-import type { Page } from '../../types';
+/**
+ * A Select that searches a list contract as the user types (helping units, partners): the contract's query takes
+ * `q` and `pageSize`, its answer `{ items, total }`.
+ */
+import type { CallInput, ContractSpec } from '@shared/contracts/contract';
+import { call } from '../../api';
+import type { RowOf } from '../common/useList';
 import { RemoteSelect, type RemoteOption, type RemoteSelectProps } from '../RemoteSelect';
 
 export type { RemoteOption };
 
-interface Props<T> extends RemoteSelectProps {
-  /** API path of a list answering { items, total } and taking ?q=. */
-  path: string;
-  query?: Query;
-  toOption: (row: T) => RemoteOption;
+interface Props<C extends ContractSpec> extends RemoteSelectProps {
+  /** A list contract searched by `q`. */
+  contract: C;
+  toOption: (row: RowOf<C>) => RemoteOption;
 }
 
-export function PairingRemoteSelect<T>({ path, query, toOption, ...rest }: Props<T>) {
+export function PairingRemoteSelect<C extends ContractSpec>({ contract, toOption, ...rest }: Props<C>) {
   return (
     <RemoteSelect
       {...rest}
-      deps={[path, JSON.stringify(query ?? {})]}
-      load={async (q) => (await api.get<Page<T>>(path, { ...query, q, pageSize: 20 })).items.map(toOption)}
+      deps={[contract.path]}
+      load={async (q) => {
+        const page = (await call(contract, { query: { q, pageSize: 20 } } as unknown as CallInput<C>)) as {
+          items: RowOf<C>[];
+        };
+        return page.items.map(toOption);
+      }}
     />
   );
 }

@@ -1,21 +1,20 @@
 /**
  * 帮扶计划（一户一策）on the household page: the responsible cadre(s) with unit and phone, the measure types
- * its causes suggest, and its measures with add / edit (GET /api/households/:id/plan, POST/PATCH /api/measures).
+ * its causes suggest, and its measures with add / edit (GET /api/households/:id/plan, POST/PATCH /api/measures; an edit shows the conflict dialog when someone saved first).
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
-import { api } from '../../api';
+import { pairings, type MeasureView } from '@shared/contracts/pairings';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
+import { useCall } from '../common/useList';
 import { CadreLink, forceText } from './DutyShared';
 import { measureColumns } from './MeasureColumns';
 import { MeasureFormModal } from './MeasureFormModal';
 import { PairingFormModal } from './PairingFormModal';
-import type { HouseholdPlan, Measure } from './PairingTypes';
 
 interface Props {
   householdId: number;
@@ -28,9 +27,9 @@ export function PlanTab({ householdId, regionCode }: Props) {
   const { t, L } = i18n;
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<{ measure?: Measure; type?: string } | null>(null);
+  const [editing, setEditing] = useState<{ measure?: MeasureView; type?: string } | null>(null);
   const [assigning, setAssigning] = useState(false);
-  const plan = useAsync((s) => api.get<HouseholdPlan>(`/households/${householdId}/plan`, undefined, s), [householdId]);
+  const plan = useCall(pairings.plan, { params: { id: householdId } });
   const canWrite = can('force.write');
 
   if (plan.error) return <ApiResult error={plan.error} onRetry={plan.reload} />;
@@ -38,7 +37,7 @@ export function PlanTab({ householdId, regionCode }: Props) {
   if (!p) return <Card loading />;
 
   const covered = new Set(p.measures.filter((m) => m.status !== 'cancelled').map((m) => m.type));
-  const columns: TableColumnsType<Measure> = measureColumns(i18n);
+  const columns: TableColumnsType<MeasureView> = measureColumns(i18n);
   if (canWrite)
     columns.push({
       key: 'actions',
@@ -113,7 +112,7 @@ export function PlanTab({ householdId, regionCode }: Props) {
             </Tooltip>
           ))}
         </Space>
-        <Table<Measure>
+        <Table<MeasureView>
           rowKey="id"
           size="small"
           data-testid="plan-measures"

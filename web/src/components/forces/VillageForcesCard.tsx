@@ -5,13 +5,13 @@
  */
 import { Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { forceStats } from '@shared/contracts/forces-stats';
+import { pairings } from '@shared/contracts/pairings';
 import { useAuth } from '../../auth';
-import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
-import type { Page, RegionDetail } from '../../types';
+import type { RegionDetail } from '../../types';
+import { useCall } from '../common/useList';
 import { FiveOnesDescriptions } from './FiveOnesParts';
-import type { FiveOnesPage, VillageFiveOnes } from './ForceTypes';
 
 function Count({
   value,
@@ -35,12 +35,12 @@ function Count({
 }
 
 function usePairingGaps(code: string) {
-  return useAsync((s) => api.get<Page<unknown>>('/pairings/gaps', { region: code, pageSize: 1 }, s), [code]);
+  return useCall(pairings.gaps, { query: { region: code, pageSize: 1 } });
 }
 
 function VillageCard({ code }: { code: string }) {
   const { t } = useI18n();
-  const five = useAsync((s) => api.get<VillageFiveOnes>(`/villages/${code}/five-ones`, undefined, s), [code]);
+  const five = useCall(forceStats.village, { params: { code } });
   const gaps = usePairingGaps(code);
   const v = five.data;
   return (
@@ -90,10 +90,7 @@ function VillageCard({ code }: { code: string }) {
 
 function AreaCard({ code }: { code: string }) {
   const { t } = useI18n();
-  const five = useAsync(
-    (s) => api.get<FiveOnesPage>('/five-ones', { region: code, missing: true, pageSize: 1 }, s),
-    [code],
-  );
+  const five = useCall(forceStats.list, { query: { region: code, missing: 'true', pageSize: 1 } });
   const gaps = usePairingGaps(code);
   return (
     <Card

@@ -4,19 +4,18 @@
  * filter the table; a village opens a drawer with the names.
  */
 import type { ReactNode } from 'react';
-import { Card, Col, Drawer, Flex, Row, Select, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Drawer, Flex, Row, Select, Space, Statistic, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { api } from '../../api';
+import { FIVE_ONES, forceStats, type FiveOne, type FiveOnesRow } from '@shared/contracts/forces-stats';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { pct, useDefaultRegion } from '../../components/forces/CadreCommon';
-import { urlPagination, useUrlFilters } from '../../components/common/urlFilters';
-import { FIVE_ONES } from '../../components/forces/ForceTypes';
-import type { FiveOne, FiveOnesPage as FiveOnesList, FiveOnesRow } from '../../components/forces/ForceTypes';
+import { ListTab, useList } from '../../components/common/useList';
+import { useUrlFilters } from '../../components/common/urlFilters';
 import {
   FIVE_ONE_KEYS,
   FiveOneTooltip,
@@ -72,24 +71,10 @@ export default function FiveOnesPage() {
   const kind = f.get('kind') as FiveOne | '';
   const poorOnly = f.get('poorOnly') === 'true';
   const village = f.get('village');
-
-  const list = useAsync(
-    region
-      ? (s) =>
-          api.get<FiveOnesList>(
-            '/five-ones',
-            {
-              region,
-              missing: missing || undefined,
-              kind: kind || undefined,
-              poorOnly: poorOnly || undefined,
-              page: f.page,
-              pageSize: f.pageSize,
-            },
-            s,
-          )
-      : null,
-    [region, missing, kind, poorOnly, f.page, f.pageSize],
+  const flag = (v: boolean) => (v ? ('true' as const) : undefined);
+  const list = useList(
+    forceStats.list,
+    region ? { region, missing: flag(missing), kind: kind || undefined, poorOnly: flag(poorOnly) } : null,
   );
   const d = list.data;
   const gapOf = (k: FiveOne) => d?.gaps.find((g) => g.kind === k)?.villages ?? 0;
@@ -220,20 +205,7 @@ export default function FiveOnesPage() {
         )}
       </Row>
       <Card size="small">
-        {list.error ? (
-          <ApiResult error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<FiveOnesRow>
-            rowKey="code"
-            size="middle"
-            data-testid="five-ones-table"
-            loading={list.loading}
-            columns={columns}
-            dataSource={d?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            pagination={urlPagination(f, d?.total, (total) => t('common.total', { total }))}
-          />
-        )}
+        <ListTab list={list} columns={columns} rowKey="code" testId="five-ones-table" />
       </Card>
       <VillageDrawer
         code={village}

@@ -2,17 +2,17 @@
  * /forces/measures?region=&type=&status= — 帮扶措施: the measures of households in a region with type and
  * status filters (GET /api/measures), a count per type (each links to its list), links to the household plan.
  */
-import { Card, Col, Row, Select, Space, Statistic, Table } from 'antd';
-import { FIVE_BATCHES, MEASURE_TYPES } from '@shared/forces';
-import { api } from '../../api';
+import { Card, Col, Row, Select, Space, Statistic } from 'antd';
+import { measures } from '@shared/contracts/pairings';
+import { FIVE_BATCHES, MEASURE_TYPES, type MeasureStatus, type MeasureType } from '@shared/forces';
+import { call } from '../../api';
 import { useAsync } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { forceOptions, urlPagination, useForceQuery } from '../../components/forces/DutyShared';
+import { ListTab, useList } from '../../components/common/useList';
+import { forceOptions, useForceQuery } from '../../components/forces/DutyShared';
 import { measureColumns } from '../../components/forces/MeasureColumns';
-import type { Measure } from '../../components/forces/PairingTypes';
-import type { Page } from '../../types';
 
 const FIVE = new Set<string>(FIVE_BATCHES);
 
@@ -20,34 +20,22 @@ export default function MeasuresPage() {
   const i18n = useI18n();
   const { t, L } = i18n;
   const q = useForceQuery();
-  const type = q.params.get('type') ?? '';
-  const status = q.params.get('status') ?? '';
-  const householdId = q.params.get('householdId') ?? '';
+  const type = (q.params.get('type') || undefined) as MeasureType | undefined;
+  const status = (q.params.get('status') || undefined) as MeasureStatus | undefined;
+  const householdId = q.params.get('householdId') || undefined;
 
-  const list = useAsync(
-    q.region
-      ? (s) =>
-          api.get<Page<Measure>>(
-            '/measures',
-            { region: q.region, type, status, householdId, page: q.page, pageSize: q.pageSize },
-            s,
-          )
-      : null,
-    [q.region, type, status, householdId, q.page, q.pageSize],
-  );
+  const list = useList(measures.list, q.region ? { region: q.region, type, status, householdId } : null);
   // A count per type: the list's total with pageSize 1 (no summary endpoint in the contract).
   const byType = useAsync(
     q.region
-      ? (s) =>
+      ? (signal) =>
           Promise.all(
             MEASURE_TYPES.map((m) =>
-              api
-                .get<Page<Measure>>(
-                  '/measures',
-                  { region: q.region, type: m.code, status, householdId, pageSize: 1 },
-                  s,
-                )
-                .then((r) => ({ type: m.code, count: r.total })),
+              call(
+                measures.list,
+                { query: { region: q.region, type: m.code, status, householdId, pageSize: 1 } },
+                { signal },
+              ).then((r) => ({ type: m.code, count: r.total })),
             ),
           )
       : null,
@@ -93,40 +81,33 @@ export default function MeasuresPage() {
         )}
       </Card>
       <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
-          <Select
-            allowClear
-            style={{ width: 200 }}
-            placeholder={t('msr.allTypes')}
-            value={type || undefined}
-            onChange={(v?: string) => q.update({ type: v })}
-            options={forceOptions('measure_type', L)}
-            data-testid="measure-type-filter"
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('fb.allStatuses')}
-            value={status || undefined}
-            onChange={(v?: string) => q.update({ status: v })}
-            options={forceOptions('measure_status', L)}
-          />
-        </Space>
-        {list.error ? (
-          <ApiResult error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table<Measure>
-            rowKey="id"
-            size="middle"
-            data-testid="measure-table"
-            loading={list.loading}
-            columns={measureColumns(i18n, { household: true })}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 'max-content' }}
-            pagination={urlPagination(t, q, list.data?.total)}
-          />
-        )}
+        <ListTab
+          list={list}
+          columns={measureColumns(i18n, { household: true })}
+          testId="measure-table"
+          toolbar={
+            <Space wrap>
+              <RegionTreeSelect value={q.region} onChange={(c) => q.update({ region: c })} style={{ width: 260 }} />
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                placeholder={t('msr.allTypes')}
+                value={type}
+                onChange={(v?: string) => q.update({ type: v })}
+                options={forceOptions('measure_type', L)}
+                data-testid="measure-type-filter"
+              />
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                placeholder={t('fb.allStatuses')}
+                value={status}
+                onChange={(v?: string) => q.update({ status: v })}
+                options={forceOptions('measure_status', L)}
+              />
+            </Space>
+          }
+        />
       </Card>
     </Space>
   );

@@ -1,12 +1,12 @@
 /** 结对帮扶导入 — pairings of the five kinds, one per row, through createPairing. */
 import type { PairingKind } from '../../../../shared/forces.ts';
 import { forceImports } from '../../../../shared/contracts/imports.ts';
-import type { Scope } from '../../../access/scope.ts';
 import type { Db } from '../../../db/index.ts';
 import { AppError } from '../../../errors.ts';
 import { msg } from '../../../i18n.ts';
 import { PAIRING_FIELDS } from '../../pairings/rules.ts';
-import { createPairing } from '../../pairings/service.ts';
+import { createPairing } from '../../pairings/create.ts';
+import { Scope } from '../../../access/scope.ts';
 import { todayInChina } from '../../../clock.ts';
 import { sheetLayout, type SheetColumn } from '../columns.ts';
 import { headerOf, type Outcome, type RowKind, type Values } from '../row-kind.ts';
@@ -119,6 +119,7 @@ export const PAIRINGS: RowKind = {
     const actor = scope.actor;
     const [households, cadres] = [scope.withPermission('household.read'), scope.withPermission('force.read')];
     const units = await loadUnits(db);
+    const writing = Scope.of(actor, 'force.write');
     return async (trx: Db, v: Values): Promise<Outcome> => {
       const kind = v.kind as PairingKind;
       const village = regionCodeOf(v.regionCode);
@@ -126,7 +127,7 @@ export const PAIRINGS: RowKind = {
       const stores = (f: (typeof PAIRING_FIELDS)[PairingKind][number]) => PAIRING_FIELDS[kind].includes(f);
       const given = (field: string) => v[field] !== undefined;
       try {
-        await createPairing(trx, actor, {
+        await createPairing(trx, writing, {
           kind,
           regionCode: str(v.regionCode) ?? null,
           householdId:
