@@ -143,20 +143,3 @@ export class Scope {
     };
   }
 }
-
-/**
- * @deprecated Lists take a Scope (`scope.where(column)`); this remains for code not yet moved onto it.
- */
-export function withinScope(actor: Actor, permission: Permission, column: string) {
-  const ranges = rangesFor(actor, permission);
-
-  return <QB extends Filterable>(qb: QB): QB => {
-    if (ranges === 'all') return qb;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return qb.where((eb: any) =>
-      ranges.length === 0
-        ? sql<boolean>`1 = 0`
-        : eb.or(ranges.map((r) => eb.and([eb(column, '>=', r.lo), eb(column, '<', r.hi)]))),
-    );
-  };
-}

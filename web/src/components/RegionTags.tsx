@@ -11,7 +11,7 @@ import {
 import type { CommandUnitKind, RegionFlag, RegionLevel } from '@shared/codes';
 import { useI18n } from '../i18n';
 import type { RegionFlags } from '@shared/contracts/regions';
-import type { RoleAssignment } from '../types';
+import type { RoleAssignment } from '@shared/contracts/auth';
 
 const LEVEL_COLORS: Record<RegionLevel, string> = {
   nation: 'red',

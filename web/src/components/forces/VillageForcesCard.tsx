@@ -9,7 +9,7 @@ import { forceStats } from '@shared/contracts/forces-stats';
 import { pairings } from '@shared/contracts/pairings';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import type { RegionDetail } from '../../types';
+import type { RegionDetail } from '@shared/contracts/regions';
 import { useCall } from '../common/useList';
 import { FiveOnesDescriptions } from './FiveOnesParts';
 

@@ -8,7 +8,7 @@ import { RollbackOutlined } from '@ant-design/icons';
 import { workflow } from '@shared/contracts/workflow';
 import { isApiError } from '../../api';
 import { useI18n } from '../../i18n';
-import type { HouseholdDetail } from '../../registerTypes';
+import type { HouseholdDetail } from '@shared/contracts/households';
 import { useCall } from '../common/useList';
 import { ExitCheckPanel } from './ExitCheckPanel';
 import { StepModal } from './StepModal';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router';
 import type { I18n } from '../../i18n';
-import type { HouseholdRow } from '../../registerTypes';
+import type { HouseholdRow } from '@shared/contracts/households';
 import { StatusTag, codeLabel, money } from './codes';
 
 export type SortKey = 'code' | 'head' | 'persons' | 'income';
