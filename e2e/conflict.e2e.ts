@@ -27,6 +27,18 @@ async function openFirstEdit(page: Page, id?: string): Promise<string> {
 
 const address = (page: Page) => page.locator('[data-testid=household-form]').getByLabel('住址');
 
+/** Waits until an input shows `value` (the form re-renders after the click), failing with what it shows. */
+async function untilValue(input: ReturnType<typeof address>, value: string) {
+  const deadline = Date.now() + 10_000;
+  let shown = '';
+  while (Date.now() < deadline) {
+    shown = await input.inputValue();
+    if (shown === value) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(shown, value);
+}
+
 async function save(page: Page) {
   await page.locator('[data-testid=household-save]').click();
 }
@@ -74,7 +86,7 @@ describe('lost updates', () => {
     await save(b);
     await b.locator('[data-testid=conflict-table]').waitFor();
     await b.locator('[data-testid=conflict-reload]').click();
-    assert.equal(await address(b).inputValue(), '董家沟村三组 1 号（甲）');
+    await untilValue(address(b), '董家沟村三组 1 号（甲）');
     await save(b);
     await b.waitForURL(new RegExp(`/households/${id}$`));
     await b.locator('[data-testid=household-detail]').getByText('董家沟村三组 1 号（甲）').waitFor();
