@@ -14,6 +14,8 @@
 //   BENCH_USER / BENCH_PASSWORD           login (default zhushan / XIUHUA_DEMO_PASSWORD or Xiuhua@2026)
 //   BENCH_SECONDS (15), BENCH_CONNECTIONS (20), BENCH_HOUSEHOLDS (20000)
 //   BENCH_PROF=dir                        write a CPU profile of the server process (node --cpu-prof) to dir
+//   BENCH_LOG=1                           show the app's request log (written to /dev/null otherwise); LOG=0 turns
+//                                         it off, to see what it costs
 // Usage: node --import tsx bench/http.ts
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -146,7 +148,12 @@ async function load(label: string, base: string, paths: string[], headers: Recor
 
 async function main() {
   const execArgv = ['--import', 'tsx', ...(env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROF}`] : [])];
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv, stdio: 'inherit' });
+  // The app logs one line per request, as in production; the lines go to /dev/null (their cost stays, the disk's
+  // does not). BENCH_LOG=1 shows them.
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    execArgv,
+    stdio: ['ignore', env.BENCH_LOG ? 'inherit' : 'ignore', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Ready));
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
