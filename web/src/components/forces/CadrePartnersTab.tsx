@@ -10,6 +10,7 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { ListTab, useList } from '../common/useList';
+import { FilterSearch, FilterSelect } from '../common/filters';
 import { useUrlFilters } from '../common/urlFilters';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { forceOptions, forceText, phoneRule } from './CadreCommon';
@@ -155,21 +156,14 @@ export function CadrePartnersTab({ region }: { region: string }) {
         toolbar={
           <Space wrap>
             <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-            <Select
-              allowClear
-              style={{ width: 140 }}
+            <FilterSelect
+              filters={f}
+              name="kind"
+              width={140}
               placeholder={t('fa.partnerKind')}
-              value={kind || undefined}
-              onChange={(v?: string) => f.set({ kind: v })}
               options={forceOptions('partner_kind', L)}
             />
-            <Input.Search
-              allowClear
-              style={{ width: 220 }}
-              placeholder={t('fa.partnerName')}
-              defaultValue={q}
-              onSearch={(v) => f.set({ q: v.trim() })}
-            />
+            <FilterSearch filters={f} placeholder={t('fa.partnerName')} />
           </Space>
         }
         actions={

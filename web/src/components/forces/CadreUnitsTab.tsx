@@ -16,6 +16,7 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { ListTab, useList } from '../common/useList';
+import { FilterSearch, FilterSelect } from '../common/filters';
 import { useUrlFilters } from '../common/urlFilters';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { UnitLevelTag, forceOptions, forceText } from './CadreCommon';
@@ -168,29 +169,20 @@ export function CadreUnitsTab() {
         testId="unit-table"
         toolbar={
           <Space wrap>
-            <Select
-              allowClear
-              style={{ width: 140 }}
+            <FilterSelect
+              filters={f}
+              name="level"
+              width={140}
               placeholder={t('fa.unitLevel')}
-              value={level || undefined}
-              onChange={(v?: string) => f.set({ level: v })}
               options={forceOptions('unit_level', L)}
             />
-            <Select
-              allowClear
-              style={{ width: 160 }}
+            <FilterSelect
+              filters={f}
+              name="kind"
               placeholder={t('fa.unitKind')}
-              value={kind || undefined}
-              onChange={(v?: string) => f.set({ kind: v })}
               options={forceOptions('unit_kind', L)}
             />
-            <Input.Search
-              allowClear
-              style={{ width: 220 }}
-              placeholder={t('fa.unitName')}
-              defaultValue={q}
-              onSearch={(v) => f.set({ q: v.trim() })}
-            />
+            <FilterSearch filters={f} placeholder={t('fa.unitName')} />
           </Space>
         }
         actions={

@@ -1,6 +1,6 @@
 /** 驻村任职 tab of the teams page: stations (GET /api/stations) with role / region filters; create, end, recall. */
 import { useState } from 'react';
-import { App, Button, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import type { I18n } from '../../i18n';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { RoleTag, forceOptions, forceText, isStationedRole } from './CadreCommon';
 import { ListTab, useList } from '../common/useList';
+import { FilterSelect } from '../common/filters';
 import { useUrlFilters } from '../common/urlFilters';
 import { RecallRequestModal } from './RecallModals';
 import { StationEndModal, StationFormModal } from './StationModals';
@@ -157,12 +158,10 @@ export function StationTab({ region }: { region: string }) {
         toolbar={
           <Space wrap>
             <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-            <Select
-              allowClear
-              style={{ width: 160 }}
+            <FilterSelect
+              filters={f}
+              name="role"
               placeholder={t('fa.role')}
-              value={role || undefined}
-              onChange={(v?: string) => f.set({ role: v })}
               options={forceOptions('station_role', L)}
             />
             <Space size={6}>

@@ -3,7 +3,7 @@
  * their current roles (filters in the URL, so statistics link here; the profile filters show as closable tags), 派出单位 (help units) and 企业与合作社 (partners).
  */
 import { useState } from 'react';
-import { App, Button, Card, Input, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -17,6 +17,7 @@ import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { RoleTag, forceOptions, forceText, useDefaultRegion } from '../../components/forces/CadreCommon';
 import { ListTab, useCall, useList } from '../../components/common/useList';
+import { FilterSearch, FilterSelect } from '../../components/common/filters';
 import { useUrlFilters } from '../../components/common/urlFilters';
 import { CadreFormModal } from '../../components/forces/CadreFormModal';
 import { CadrePartnersTab } from '../../components/forces/CadrePartnersTab';
@@ -137,14 +138,12 @@ function CadreList({ region }: { region: string }) {
         toolbar={
           <Space wrap data-testid="cadre-filters">
             <RegionTreeSelect value={region} onChange={(c) => f.set({ region: c })} style={{ width: 240 }} />
-            <Select
-              allowClear
-              style={{ width: 160 }}
+            <FilterSelect
+              filters={f}
+              name="role"
               placeholder={t('fa.role')}
-              value={role || undefined}
-              onChange={(v?: string) => f.set({ role: v })}
               options={forceOptions('station_role', L)}
-              data-testid="filter-role"
+              testId="filter-role"
             />
             <Select
               allowClear
@@ -156,15 +155,7 @@ function CadreList({ region }: { region: string }) {
               loading={units.loading}
               options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
             />
-            <Input.Search
-              key={q}
-              allowClear
-              style={{ width: 200 }}
-              placeholder={t('fa.nameSearch')}
-              defaultValue={q}
-              onSearch={(v) => f.set({ q: v.trim() })}
-              data-testid="filter-q"
-            />
+            <FilterSearch filters={f} width={200} placeholder={t('fa.nameSearch')} testId="filter-q" />
             <Space size={6}>
               <Switch checked={active} onChange={(v) => f.set({ active: v })} data-testid="filter-active" />
               {t('fa.activeOnly')}

@@ -4,7 +4,7 @@
  * filter the table; a village opens a drawer with the names.
  */
 import type { ReactNode } from 'react';
-import { Card, Col, Drawer, Flex, Row, Select, Space, Statistic, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Drawer, Flex, Row, Space, Statistic, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { ApiResult } from '../../components/ApiResult';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { pct, useDefaultRegion } from '../../components/forces/CadreCommon';
 import { ListTab, useList } from '../../components/common/useList';
+import { FilterSelect } from '../../components/common/filters';
 import { useUrlFilters } from '../../components/common/urlFilters';
 import {
   FIVE_ONE_KEYS,
@@ -163,14 +164,13 @@ export default function FiveOnesPage() {
             <Switch checked={missing} onChange={(v) => f.set({ missing: v })} data-testid="filter-missing" />
             {t('fa.gapsOnly')}
           </Space>
-          <Select
-            allowClear
-            style={{ width: 180 }}
+          <FilterSelect
+            filters={f}
+            name="kind"
+            width={180}
             placeholder={t('fa.gapKind')}
-            value={kind || undefined}
-            onChange={(v?: string) => f.set({ kind: v })}
             options={FIVE_ONES.map((k) => ({ value: k, label: t(FIVE_ONE_KEYS[k]) }))}
-            data-testid="filter-kind"
+            testId="filter-kind"
           />
           <Space size={6}>
             <Switch checked={poorOnly} onChange={(v) => f.set({ poorOnly: v })} />
