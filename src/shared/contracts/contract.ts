@@ -2,7 +2,7 @@
  * One contract per endpoint: method, path, inputs and output as zod, the permission and how the region scope is
  * found. The server's registrar (src/server/registrar.ts) turns a contract and a use case into a Fastify route,
  * the OpenAPI document is generated from the same schemas, and the web app calls through `call(contract, input)`
- * (web/src/api/client.ts) — so a renamed field breaks the build on both sides, not a user's screen.
+ * (web/src/api.ts) — so a renamed field breaks the build on both sides, not a user's screen.
  */
 import type { z } from 'zod';
 import type { Permission } from '../codes.ts';
