@@ -39,6 +39,8 @@ export const UserRow = z.object({
   username: z.string(),
   displayName: z.string(),
   active: z.boolean(),
+  /** The password was given by an administrator: the user changes it at the next login. */
+  mustChangePassword: z.boolean(),
   /** The latest lock in force at any address (see the lockout policy). */
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
