@@ -91,9 +91,19 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.output<typeof AuditQuery>;
 
+/** A field an update changed (audit/diff.ts): its path (keys, list positions or years), before and after. */
+export const AuditChange = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  /** The list element it belongs to, by name (a member). */
+  item: z.string().optional(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditChange = z.output<typeof AuditChange>;
+
 /**
- * One audit record. ID numbers and phones inside `before`/`after` are masked unless the reader may reveal
- * personal data (pii.reveal) in the row's region; `masked` tells that some were.
+ * One audit record. ID numbers and phones inside `before`/`after` (and `changes`) are masked unless the reader may
+ * reveal personal data (pii.reveal) in the row's region; `masked` tells that some were.
  */
 export const AuditRow = z.object({
   id: z.number(),
@@ -106,6 +116,8 @@ export const AuditRow = z.object({
   regionCode: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The fields that changed, when before and after are two images of one record (an update); else null. */
+  changes: z.array(AuditChange).nullable(),
   masked: z.boolean(),
 });
 export type AuditRow = z.output<typeof AuditRow>;
@@ -156,7 +168,26 @@ export const users = {
   }),
 };
 
+export const AuditUsersQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  region: RegionCode.optional(),
+});
+
+/** A user the audit filter offers: by name, among the users of the reader's scope. */
+export const AuditUser = z.object({ username: z.string(), displayName: z.string() });
+
 export const audit = {
+  users: contract({
+    method: 'GET',
+    path: '/api/audit/users',
+    summary:
+      '审计日志的用户筛选 Users to filter the audit log by (holding a role in the caller’s audit scope; at most 20)',
+    tags: ['audit'],
+    query: AuditUsersQuery,
+    response: z.object({ items: z.array(AuditUser) }),
+    permission: 'audit.read',
+    scope: { region: 'query', key: 'region' },
+  }),
   list: contract({
     method: 'GET',
     path: '/api/audit',
