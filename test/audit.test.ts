@@ -120,6 +120,7 @@ for (const dialect of DIALECTS) {
       const { t, zhushan } = app();
       const [edit] = await read(t, zhushan, '&entity=household&action=update');
       assert.deepEqual(edit!.changes, [{ path: ['phone'], before: null, after: '13907190002' }]);
+      assert.equal((edit as Item & { regionName: string }).regionName, '董家沟村');
       const [created] = await read(t, zhushan, '&entity=household&action=create');
       assert.equal(created!.changes, null);
       // A member's new ID number and an income of a year: named by the member, by the year.

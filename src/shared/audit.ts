@@ -93,7 +93,7 @@ export const AUDIT_FIELD_LABELS: Record<string, Bilingual> = {
   role: f('角色', 'Role'),
   scopeCode: f('管辖区域', 'Scope'),
   attempts: f('登录失败记录', 'Failed logins'),
-  address: f('地址', 'Address'),
+  'attempts.address': f('IP 地址', 'IP address'),
   failures: f('失败次数', 'Failures'),
   lockedUntil: f('锁定至', 'Locked until'),
   // households
@@ -101,6 +101,7 @@ export const AUDIT_FIELD_LABELS: Record<string, Bilingual> = {
   regionCode: f('区域', 'Region'),
   groupCode: f('村民小组', 'Group'),
   headName: f('户主', 'Head'),
+  address: f('住址', 'Address'),
   phone: f('联系电话', 'Phone'),
   housingGrade: f('住房等级', 'Housing grade'),
   attribute: f('贫困户属性', 'Attribute'),

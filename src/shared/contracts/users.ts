@@ -114,6 +114,7 @@ export const AuditRow = z.object({
   entityId: z.string().nullable(),
   /** The region the change belongs to; null for rows no region owns (logins, policy), seen nationally only. */
   regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   /** The fields that changed, when before and after are two images of one record (an update); else null. */

@@ -58,6 +58,7 @@ export async function auditList(db: Db, scope: Scope, q: AuditQuery): Promise<{ 
         entity: r.entity,
         entityId: r.entity_id,
         regionCode: r.region_code,
+        regionName: r.region_name,
         before: before.value,
         after: after.value,
         changes: changes?.map((c) => c.change) ?? null,
