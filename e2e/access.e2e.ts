@@ -77,6 +77,13 @@ describe('administrators in their scope', () => {
     // The county administrator lists the users of 竹山县, not the national administrator.
     const county = await app().newPage();
     await login(county, 'zs_admin', 'Zhushan2026');
+    // A password an administrator gave: changed first.
+    await county.waitForURL((url) => url.pathname === '/password');
+    await county.getByLabel('当前密码').fill('Zhushan2026');
+    await county.getByLabel('新密码', { exact: true }).fill('Zhushan2026own');
+    await county.getByLabel('确认新密码').fill('Zhushan2026own');
+    await county.getByRole('button', { name: /保\s*存/ }).click();
+    await county.waitForURL((url) => url.pathname === '/');
     await county.goto('/users');
     await rows(county).filter({ hasText: 'zhushan' }).first().waitFor();
     const names = await rows(county).locator('td:first-child').allInnerTexts();
@@ -103,18 +110,22 @@ describe('administrators in their scope', () => {
     await national.getByTestId('conflict-overwrite').click();
     await rows(national).filter({ hasText: '擂鼓镇（省里改）' }).waitFor();
 
-    // The county administrator's audit log: the rows of 竹山县 (its edit and the creation), no logins.
+    // The county administrator's audit log: the rows of 竹山县 (its edit, the creation, its users' logins).
     await county.goto('/audit');
     const audit = county.locator('[data-testid=audit-table] tbody tr.ant-table-row');
     await audit.first().waitFor();
     const texts = await audit.allInnerTexts();
     assert.ok(
-      texts.some((r) => r.includes('update')),
+      texts.some((r) => r.includes('修改')),
       texts.join('\n'),
     );
+    const regions = await audit
+      .locator('[data-region]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-region') ?? ''));
+    assert.equal(regions.length, texts.length, `a row without a region:\n${texts.join('\n')}`);
     assert.ok(
-      texts.every((r) => /420323\d{6}/.test(r)),
-      `a row without a 竹山县 region:\n${texts.join('\n')}`,
+      regions.every((r) => r.startsWith('420323')),
+      `a row outside 竹山县: ${regions.join(',')}`,
     );
     await screenshot(county, 'county-admin-audit');
   });

@@ -140,7 +140,7 @@ for (const dialect of DIALECTS) {
       assert.ok(
         audit.items.every((i: { entity: string; username: string }) => i.entity === 'user' && i.username === 'root'),
       );
-      const update = audit.items.find((i: { action: string }) => i.action === 'update');
+      const update = audit.items.find((i: { action: string }) => i.action === 'deactivate');
       assert.equal(update.before.active, true);
       assert.equal(update.after.active, false);
       const byRegion = (await t.call(admin, 'GET', '/api/audit?region=420323104')).json();

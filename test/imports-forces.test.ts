@@ -345,6 +345,7 @@ for (const dialect of DIALECTS) {
         'rejected',
         'rejectedRows',
         'rows',
+        'statusChanges',
         'truncated',
         'updated',
         'warnings',

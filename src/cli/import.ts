@@ -14,8 +14,9 @@ import { str, type Args } from './args.ts';
 import { terminalProgress } from './progress.ts';
 
 /** Lines for the `xiuhua` help text. */
-export const IMPORT_HELP = `  xiuhua import households FILE [--dry-run]
-                                    import households and persons from .xlsx or .csv (UTF-8); errors go to FILE.errors.xlsx
+export const IMPORT_HELP = `  xiuhua import households FILE [--dry-run] [--allow-status]
+                                    import households and persons from .xlsx or .csv (UTF-8); errors go to FILE.errors.xlsx;
+                                    --allow-status: historical data, may set the status of existing households
   xiuhua import cadres|stations|pairings FILE [--dry-run]
                                     import cadres, stationing assignments or pairings (one per row; valid rows are
                                     imported, the others reported in FILE.errors.xlsx)
@@ -57,13 +58,20 @@ export async function importCommand(d: Database, args: Args): Promise<void> {
     console.log(`${summary.zh}\n${summary.en} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     return printErrors(res, reportPath);
   }
-  const res = await importHouseholds(d.db, scope, { path }, opts);
+  const res = await importHouseholds(
+    d.db,
+    scope,
+    { path },
+    { ...opts, allowStatus: args.opts['allow-status'] === true },
+  );
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
   for (const w of res.warnings) console.log(`  注意 / note: ${w.zh}`);
   console.log(
     `${dryRun ? '可导入 / would import' : '已导入 / imported'} ${res.imported} 户 households (${res.persons} 人 persons; ` +
-      `新增 created ${res.created}, 更新 updated ${res.updated}); 未导入 / rejected ${res.rejected} 户 (${res.rejectedRows} 行 rows) ` +
+      `新增 created ${res.created}, 更新 updated ${res.updated}` +
+      (res.statusChanges ? `, 改户状态 status set ${res.statusChanges}` : '') +
+      `); 未导入 / rejected ${res.rejected} 户 (${res.rejectedRows} 行 rows) ` +
       `in ${seconds.toFixed(1)} s`,
   );
   await printErrors(res, reportPath);

@@ -104,7 +104,7 @@ export function registerBindings(app: FastifyInstance, db: Db, bindings: readonl
     typed.route({
       method: c.method,
       url: c.path,
-      config: { public: c.scope === 'public' },
+      config: { public: c.scope === 'public', beforePasswordChange: !!c.beforePasswordChange },
       ...(c.bodyLimit ? { bodyLimit: c.bodyLimit } : {}),
       schema: {
         tags: c.tags ? [...c.tags] : undefined,

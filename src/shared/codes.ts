@@ -71,8 +71,11 @@ export const PERMISSIONS = [
   'household.read',
   'household.write',
   'pii.reveal',
+  /** Sets a household's status outside the workflow: an import of historical data that says so (allowStatus). */
+  'household.status',
+  'policy.read', // the policy page, read-only (the values themselves any logged-in user may read)
   'policy.manage',
-  'user.manage',
+  'user.manage', // users of the scope, roles no higher than the own (shared/roles.ts)
   'audit.read',
   // help forces (帮扶力量)
   'force.read', // cadres, units, teams, stationing, attendance, pairings, measures
@@ -125,6 +128,8 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'PRECONDITION_REQUIRED',
   'ACCOUNT_LOCKED',
+  /** The user must change the password an administrator gave before anything else. */
+  'PASSWORD_CHANGE_REQUIRED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',

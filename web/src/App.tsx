@@ -154,7 +154,7 @@ export default function App() {
                 <Route
                   path="policy"
                   element={
-                    <RequirePerm perm="policy.manage">
+                    <RequirePerm perm="policy.read">
                       <PolicyPage />
                     </RequirePerm>
                   }

@@ -93,6 +93,11 @@ export function FullPageSpin() {
   );
 }
 
+/**
+ * Signed in, or sent to the login page (and back here after it). A user whose password an administrator gave
+ * (a new account, a reset) is sent to the password page until it is changed — the server refuses everything else
+ * meanwhile (403 PASSWORD_CHANGE_REQUIRED).
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   const location = useLocation();
@@ -101,6 +106,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
+  }
+  if (me.mustChangePassword && location.pathname !== '/password') {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/password' : `/password?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;
 }

@@ -13,6 +13,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'household.read',
     'household.write',
     'pii.reveal',
+    'household.status',
+    'policy.read',
     'policy.manage',
     'user.manage',
     'audit.read',
@@ -35,6 +37,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'household.read',
     'household.write',
     'pii.reveal',
+    // Delegated administration (授权管理): the users of the county's townships and villages, roles no higher
+    // than its own (shared/roles.ts); the audit log of the county; the policy page read-only.
+    'user.manage',
+    'audit.read',
+    'policy.read',
     'force.read',
     'force.write',
     'force.station',
@@ -71,7 +78,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'force.write',
   ],
   pairing_cadre: ['region.read', 'command.read', 'person.read', 'household.read', 'force.read'],
-  inspector: ['region.read', 'command.read', 'person.read', 'household.read', 'force.read'],
+  inspector: [
+    'region.read',
+    'command.read',
+    'person.read',
+    'household.read',
+    'force.read',
+    'audit.read', // the audit log of its scope, personal data masked (no pii.reveal)
+    'policy.read',
+  ],
 };
 
 /** A role held in a scope (a normalized region code; 000000000000 = the whole country). */
@@ -85,6 +100,12 @@ export type Actor =
   { kind: 'user'; userId: number; username: string; grants: Grant[]; ip?: string } | { kind: 'system'; name: string };
 
 export const SYSTEM: Actor = { kind: 'system', name: 'system' };
+
+/** The actor's grants that carry `permission` (the system actor counts as the national administrator). */
+export function grantsWith(actor: Actor, permission: Permission): Grant[] {
+  if (actor.kind === 'system') return [{ role: 'admin', scopeCode: '000000000000' }];
+  return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+}
 
 export function permissionsOf(grants: Grant[]): Permission[] {
   const set = new Set<Permission>();

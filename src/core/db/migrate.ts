@@ -6,6 +6,7 @@ import * as m20261123T1400 from './migrations/20261123T1400_forces.ts';
 import * as m20261123T1600 from './migrations/20261123T1600_lookup_indexes.ts';
 import * as m20261203T1000 from './migrations/20261203T1000_versions.ts';
 import * as m20261203T1100 from './migrations/20261203T1100_login_attempts.ts';
+import * as m20261210T1000 from './migrations/20261210T1000_must_change_password.ts';
 
 /** The migrations, in order. Add new files here (timestamp-prefixed, frozen). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261123T1600_lookup_indexes': m20261123T1600,
   '20261203T1000_versions': m20261203T1000,
   '20261203T1100_login_attempts': m20261203T1100,
+  '20261210T1000_must_change_password': m20261210T1000,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

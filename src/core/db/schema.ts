@@ -80,6 +80,8 @@ export interface AppUserTable {
   password_hash: string;
   active: Generated<number>;
   last_login_at: Iso | null;
+  /** 1 after an administrator gave the password (new user, reset): the user must change it before anything else. */
+  must_change_password: Generated<number>;
   created_at: Iso;
   updated_at: Iso;
   /** Optimistic-lock version: bumped by every write (a stale write gets 409). */

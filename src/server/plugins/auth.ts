@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route is reachable without a session (login, health, docs). */
     public?: boolean;
+    /** The route is reachable while the user must change the password an administrator gave (me, password). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -49,7 +51,9 @@ export function clearSessionCookies(reply: FastifyReply) {
 
 /**
  * Session cookie → actor; API routes other than public ones answer 401 without a session; cookie-
- * authenticated writes must carry the session's CSRF token in the x-csrf-token header.
+ * authenticated writes must carry the session's CSRF token in the x-csrf-token header. A user who must change
+ * the password an administrator gave reaches only the routes marked `beforePasswordChange` (403
+ * PASSWORD_CHANGE_REQUIRED elsewhere).
  */
 export function registerAuth(app: FastifyInstance, db: Db, sessionCacheMs = 0) {
   app.decorateRequest('actor', null);
@@ -74,5 +78,13 @@ export function registerAuth(app: FastifyInstance, db: Db, sessionCacheMs = 0) {
         msg('请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'Missing or invalid CSRF token; reload the page'),
       );
     }
+    if (session.mustChangePassword && !req.routeOptions.config?.beforePasswordChange)
+      throw new AppError(
+        'PASSWORD_CHANGE_REQUIRED',
+        msg(
+          '您的密码由管理员设置，请先修改密码后再继续使用',
+          'Your password was set by an administrator: change it before going on',
+        ),
+      );
   });
 }

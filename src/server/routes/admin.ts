@@ -1,5 +1,5 @@
 import { audit, users as c } from '../../shared/contracts/users.ts';
-import { auditList } from '../../core/modules/audit/service.ts';
+import { auditList, auditUsers } from '../../core/modules/audit/service.ts';
 import { createUser, listUsers, unlockUser, updateUser } from '../../core/modules/users/admin.ts';
 import { bind } from '../registrar.ts';
 import type { Deps } from './deps.ts';
@@ -12,5 +12,6 @@ export const adminBindings = ({ database: { db } }: Deps) => [
     updateUser(db, scope, params.id, body, version),
   ),
   bind(c.unlock, ({ params }, { scope }) => unlockUser(db, scope, params.id)),
+  bind(audit.users, ({ query }, { scope }) => auditUsers(db, scope, query)),
   bind(audit.list, ({ query }, { scope }) => auditList(db, scope, query)),
 ];

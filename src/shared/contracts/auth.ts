@@ -17,6 +17,10 @@ export const Me = z.object({
   roles: z.array(RoleAssignment),
   permissions: z.array(z.enum(PERMISSIONS)),
   isAdmin: z.boolean(),
+  /** The password was given by an administrator: the web app sends the user to the password page first. */
+  mustChangePassword: z.boolean(),
+  /** The roles the user may grant somewhere (user.manage; each region is checked by the server). */
+  grantableRoles: z.array(z.enum(ROLES)),
 });
 export type Me = z.output<typeof Me>;
 
@@ -66,15 +70,18 @@ export const auth = {
     response: MeResponse,
     permission: null,
     scope: 'global',
+    beforePasswordChange: true,
   }),
   password: contract({
     method: 'POST',
     path: '/api/auth/password',
-    summary: '修改密码 Change the own password (the other sessions end)',
+    summary:
+      '修改密码 Change the own password (the other sessions end; a password an administrator gave is then the user’s)',
     tags,
     body: PasswordBody,
     response: null,
     permission: null,
     scope: 'global',
+    beforePasswordChange: true,
   }),
 };

@@ -42,6 +42,11 @@ export interface ContractSpec {
    * one answers 409 VERSION_CONFLICT with the current record; none answers 428.
    */
   versioned?: boolean;
+  /**
+   * Reachable while the user must change a password an administrator gave (the own account: who am I, change the
+   * password); every other call of such a session answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  beforePasswordChange?: boolean;
   /** The body is multipart form data (uploads), read by the use case itself. */
   multipart?: boolean;
   /** A JSON body larger than the app's default limit (1 MB), in bytes (e.g. rows uploaded as JSON). */

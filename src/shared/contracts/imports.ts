@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Permission } from '../codes.ts';
 import { contract } from './contract.ts';
+import { QueryFlag } from './fields.ts';
 
 const tags = ['imports'];
 
@@ -23,6 +24,14 @@ export const ImportQuery = z.object({
   progressId: ImportToken.optional(),
 });
 export type ImportQuery = z.output<typeof ImportQuery>;
+
+/**
+ * The household upload: an import of historical data may say `allowStatus=true` to set the status, identification
+ * and exit years of households that exist (household.status: the system administrator; audited on the import's
+ * row). Without it such a change is a row error on its column.
+ */
+export const HouseholdImportQuery = ImportQuery.extend({ allowStatus: QueryFlag });
+export type HouseholdImportQuery = z.output<typeof HouseholdImportQuery>;
 
 /** A rejected row: where (row 0 = the file as a whole, column '' = the row as a whole) and why. */
 const RowErrorView = z.object({
@@ -55,6 +64,8 @@ export const HouseholdImportResult = z.object({
   created: z.number(),
   updated: z.number(),
   rejected: z.number(),
+  /** Existing households whose status, identification or exit year the import set (allowStatus). */
+  statusChanges: z.number(),
   persons: z.number(),
   rows: z.number(),
   rejectedRows: z.number(),
@@ -144,9 +155,10 @@ export const imports = {
   households: contract({
     method: 'POST',
     path: '/api/imports/households',
-    summary: '导入建档立卡户 Import households (multipart field `file`: .xlsx or .csv)',
+    summary:
+      '导入建档立卡户 Import households (multipart field `file`: .xlsx or .csv; allowStatus=true: set the status of existing households, household.status)',
     tags,
-    query: ImportQuery,
+    query: HouseholdImportQuery,
     response: HouseholdImportResult,
     permission: 'household.write',
     // Each household's village is checked against the caller's scope (and a code taken outside it is refused).

@@ -39,6 +39,8 @@ export const UserRow = z.object({
   username: z.string(),
   displayName: z.string(),
   active: z.boolean(),
+  /** The password was given by an administrator: the user changes it at the next login. */
+  mustChangePassword: z.boolean(),
   /** The latest lock in force at any address (see the lockout policy). */
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
@@ -89,9 +91,19 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.output<typeof AuditQuery>;
 
+/** A field an update changed (audit/diff.ts): its path (keys, list positions or years), before and after. */
+export const AuditChange = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  /** The list element it belongs to, by name (a member). */
+  item: z.string().optional(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditChange = z.output<typeof AuditChange>;
+
 /**
- * One audit record. ID numbers and phones inside `before`/`after` are masked unless the reader may reveal
- * personal data (pii.reveal) in the row's region; `masked` tells that some were.
+ * One audit record. ID numbers and phones inside `before`/`after` (and `changes`) are masked unless the reader may
+ * reveal personal data (pii.reveal) in the row's region; `masked` tells that some were.
  */
 export const AuditRow = z.object({
   id: z.number(),
@@ -102,8 +114,11 @@ export const AuditRow = z.object({
   entityId: z.string().nullable(),
   /** The region the change belongs to; null for rows no region owns (logins, policy), seen nationally only. */
   regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The fields that changed, when before and after are two images of one record (an update); else null. */
+  changes: z.array(AuditChange).nullable(),
   masked: z.boolean(),
 });
 export type AuditRow = z.output<typeof AuditRow>;
@@ -154,7 +169,26 @@ export const users = {
   }),
 };
 
+export const AuditUsersQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  region: RegionCode.optional(),
+});
+
+/** A user the audit filter offers: by name, among the users of the reader's scope. */
+export const AuditUser = z.object({ username: z.string(), displayName: z.string() });
+
 export const audit = {
+  users: contract({
+    method: 'GET',
+    path: '/api/audit/users',
+    summary:
+      '审计日志的用户筛选 Users to filter the audit log by (holding a role in the caller’s audit scope; at most 20)',
+    tags: ['audit'],
+    query: AuditUsersQuery,
+    response: z.object({ items: z.array(AuditUser) }),
+    permission: 'audit.read',
+    scope: { region: 'query', key: 'region' },
+  }),
   list: contract({
     method: 'GET',
     path: '/api/audit',

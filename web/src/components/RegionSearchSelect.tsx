@@ -1,5 +1,6 @@
 /** Region picker by name or code (GET /api/regions/search); also accepts a typed code as is. */
 import { useEffect, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import { REGION_LEVEL_LABELS } from '@shared/codes';
 import { regions } from '@shared/contracts/regions';
@@ -17,9 +18,12 @@ interface Props {
   /** Label for the current value before any search, e.g. the role's scopeName. */
   initialLabel?: string;
   id?: string;
+  disabled?: boolean;
+  placeholder?: string;
+  style?: CSSProperties;
 }
 
-export function RegionSearchSelect({ value, onChange, initialLabel, id }: Props) {
+export function RegionSearchSelect({ value, onChange, initialLabel, id, disabled, placeholder, style }: Props) {
   const { t, L } = useI18n();
   const [options, setOptions] = useState<Option[]>([]);
   const [loading, setLoading] = useState(false);
@@ -69,9 +73,10 @@ export function RegionSearchSelect({ value, onChange, initialLabel, id }: Props)
       showSearch={{ filterOption: false, onSearch: search }}
       loading={loading}
       notFoundContent={loading ? <Spin size="small" /> : null}
-      placeholder={t('region.searchPlaceholder')}
+      placeholder={placeholder ?? t('region.searchPlaceholder')}
       allowClear
-      style={{ minWidth: 260 }}
+      disabled={disabled}
+      style={style ?? { minWidth: 260 }}
     />
   );
 }

@@ -1,7 +1,8 @@
 /**
- * Create (users.create) or edit (users.update, with the version read) a user with a dynamic list of roles. A
- * 409 shows the other administrator's change beside this one (the conflict dialog); a taken username lands on
- * its field.
+ * Create (users.create) or edit (users.update, with the version read) a user with a dynamic list of roles — those
+ * the administrator may grant (me.grantableRoles; the server checks each region). A password given here is
+ * temporary: the user changes it at the next login. A 409 shows the other administrator's change beside this one
+ * (the conflict dialog); a taken username lands on its field. The own account keeps its activity and roles.
  */
 import { useMemo } from 'react';
 import { Button, Flex, Form, Input, Select, Switch } from 'antd';
@@ -10,6 +11,7 @@ import { ROLES, ROLE_LABELS } from '@shared/codes';
 import type { Role } from '@shared/codes';
 import { users, type UserRow } from '@shared/contracts/users';
 import { call } from '../api';
+import { useMe } from '../auth';
 import { PASSWORD_RE } from '../hooks';
 import { useI18n } from '../i18n';
 import { FormModal } from './common/FormModal';
@@ -41,6 +43,12 @@ const toValues = (u: UserRow): Partial<UserForm> => ({
 
 export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   const { t, L } = useI18n();
+  const me = useMe();
+  const self = !!user && user.id === me.id;
+  // The roles offered: those the administrator may grant, and any the user holds already (shown, not offered).
+  const roleOptions = ROLES.filter((r) => me.grantableRoles.includes(r) || user?.roles.some((g) => g.role === r)).map(
+    (r) => ({ value: r, label: L(ROLE_LABELS[r]), disabled: !me.grantableRoles.includes(r) }),
+  );
   const initialValues = useMemo(
     () => (user ? toValues(user) : ({ active: true, roles: [{}] } as Partial<UserForm>)),
     [user],
@@ -93,7 +101,11 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
       <Form.Item
         name="password"
         label={user ? t('user.resetPassword') : t('user.initialPassword')}
-        extra={user ? `${t('user.resetPasswordHint')}；${t('password.rule')}` : t('password.rule')}
+        extra={
+          user
+            ? `${t('user.resetPasswordHint')}；${t('password.rule')}；${t('user.mustChangeHint')}`
+            : `${t('password.rule')}；${t('user.mustChangeHint')}`
+        }
         rules={[
           ...(user ? [] : [{ required: true, message: t('password.required') }]),
           { pattern: PASSWORD_RE, message: t('password.weak') },
@@ -103,7 +115,7 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
       </Form.Item>
       {user && (
         <Form.Item name="active" label={t('user.status')} valuePropName="checked">
-          <Switch checkedChildren={t('user.enabled')} unCheckedChildren={t('user.inactive')} />
+          <Switch checkedChildren={t('user.enabled')} unCheckedChildren={t('user.inactive')} disabled={self} />
         </Form.Item>
       )}
       <Form.List
@@ -124,22 +136,19 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
                   rules={[{ required: true, message: t('form.select', { field: t('user.role') }) }]}
                   style={{ width: 200 }}
                 >
-                  <Select
-                    placeholder={t('user.role')}
-                    options={ROLES.map((r) => ({ value: r, label: L(ROLE_LABELS[r]) }))}
-                  />
+                  <Select placeholder={t('user.role')} options={roleOptions} disabled={self} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'scopeCode']}
                   rules={[{ required: true, message: t('form.select', { field: t('user.scope') }) }]}
                   style={{ flex: 1 }}
                 >
-                  <RegionSearchSelect initialLabel={user?.roles[field.name]?.scopeName} />
+                  <RegionSearchSelect initialLabel={user?.roles[field.name]?.scopeName} disabled={self} />
                 </Form.Item>
-                <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('common.remove')} />
+                {!self && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
               </Flex>
             ))}
-            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />} block>
+            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />} block disabled={self}>
               {t('user.addRole')}
             </Button>
             <Form.ErrorList errors={errors} />

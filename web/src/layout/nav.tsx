@@ -81,7 +81,7 @@ export const NAV: NavEntry[] = [
         icon: <NodeIndexOutlined />,
         permission: 'household.write',
       },
-      { key: 'policy', path: '/policy', label: 'menu.policy', icon: <ControlOutlined />, permission: 'policy.manage' },
+      { key: 'policy', path: '/policy', label: 'menu.policy', icon: <ControlOutlined />, permission: 'policy.read' },
     ],
   },
   {

@@ -1,52 +1,31 @@
 /**
- * /audit (admin) — the audit rows of the administrator's scope, newest first: filters and paging in the URL
- * (?username=&entity=&action=&from=&to=&region=&page=), before/after JSON (ID numbers and phones masked by the
+ * /audit (audit.read) — the audit rows of the reader's scope, newest first, in the UI language: actions and entity
+ * types by their labels (shared/audit.ts), filters kept in the URL (?username=&entity=&action=&region=&from=&to=&
+ * page=) — a user picker searching the users of the scope, selects of entity types and actions, the region tree and
+ * a date range — and, opened, the fields an update changed (before, after; ID numbers and phones masked by the
  * server where the reader may not reveal them).
  */
-import { Alert, AutoComplete, Button, Col, Card, DatePicker, Form, Input, Row, Space, Tag, Typography } from 'antd';
+import { Card, DatePicker, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditActionLabel, auditEntityLabel } from '@shared/audit';
 import { audit, type AuditRow } from '@shared/contracts/users';
+import { call } from '../api';
+import { useRemoteSearch } from '../hooks';
 import { useI18n } from '../i18n';
+import { AuditDetail } from '../components/audit/AuditDetail';
+import { FilterSelect } from '../components/common/filters';
 import { ListTab, useList } from '../components/common/useList';
 import { useUrlFilters } from '../components/common/urlFilters';
+import { RegionTreeSelect } from '../components/RegionTreeSelect';
 
-interface Filters {
-  username?: string;
-  entity?: string;
-  action?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-  region?: string;
-}
-
-/** Entities the server is known to audit; free text is allowed too. */
-const KNOWN_ENTITIES = ['user', 'region', 'command_unit', 'command_member', 'person', 'household', 'policy_param'];
-const KNOWN_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'update_flags',
-  'login',
-  'login_failed',
-  'lock',
-  'unlock',
-  'change_password',
-  'reveal',
-];
 const DAY = 'YYYY-MM-DD';
 
 function actionColor(action: string): string | undefined {
-  if (/delete|remove|lock|fail/i.test(action)) return 'red';
-  if (/create|add|insert/i.test(action)) return 'green';
-  if (/update|patch|edit|flag/i.test(action)) return 'blue';
+  if (/delete|remove|lock|fail|deactivate|reject/i.test(action)) return 'red';
+  if (/create|add|insert|activate|approve/i.test(action)) return 'green';
+  if (/update|patch|edit|flag|password/i.test(action)) return 'blue';
   return undefined;
-}
-
-function Json({ value }: { value: unknown }) {
-  const { t } = useI18n();
-  if (value == null) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-  return <pre className="xh-json">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 /** A local day of the URL (YYYY-MM-DD) as the instant it starts or ends. */
@@ -55,42 +34,56 @@ const instant = (day: string, end: boolean) => {
   return day && d.isValid() ? (end ? d.endOf('day') : d.startOf('day')).toISOString() : undefined;
 };
 
-export default function AuditPage() {
+/** The user filter: the users of the reader's audit scope, searched by name as one types. */
+function UserPicker({ value, onChange }: { value?: string; onChange: (username?: string) => void }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<Filters>();
-  const url = useUrlFilters();
-  const text = (k: string) => url.get(k).trim() || undefined;
+  const { found, loading, search } = useRemoteSearch(
+    async (q: string) =>
+      (await call(audit.users, { query: { q: q || undefined } })).items.map((u) => ({
+        value: u.username,
+        label: u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username,
+      })),
+    [],
+  );
+  const options = value && !found.some((o) => o.value === value) ? [{ value, label: value }, ...found] : found;
+  return (
+    <Select<string>
+      allowClear
+      style={{ width: 200 }}
+      placeholder={t('audit.userPick')}
+      value={value || undefined}
+      onChange={(v) => onChange(v ?? undefined)}
+      options={options}
+      showSearch={{ filterOption: false, onSearch: search }}
+      onOpenChange={(open) => open && search('')}
+      loading={loading}
+      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      data-testid="audit-user"
+    />
+  );
+}
+
+export default function AuditPage() {
+  const { t, L } = useI18n();
+  const filters = useUrlFilters();
+  const text = (k: string) => filters.get(k).trim() || undefined;
   const list = useList(audit.list, {
     username: text('username'),
     entity: text('entity'),
     action: text('action'),
-    from: instant(url.get('from'), false),
-    to: instant(url.get('to'), true),
+    from: instant(filters.get('from'), false),
+    to: instant(filters.get('to'), true),
     region: text('region'),
   });
-  const initial: Filters = {
-    username: url.get('username') || undefined,
-    entity: url.get('entity') || undefined,
-    action: url.get('action') || undefined,
-    region: url.get('region') || undefined,
-    range: [url.get('from') ? dayjs(url.get('from'), DAY) : null, url.get('to') ? dayjs(url.get('to'), DAY) : null],
-  };
-  const apply = (f: Filters) =>
-    url.set({
-      username: f.username?.trim(),
-      entity: f.entity?.trim(),
-      action: f.action?.trim(),
-      region: f.region?.trim(),
-      from: f.range?.[0]?.format(DAY),
-      to: f.range?.[1]?.format(DAY),
-    });
+  const from = filters.get('from');
+  const to = filters.get('to');
 
   const none = t('common.none');
   const columns: TableColumnsType<AuditRow> = [
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      width: 180,
+      width: 170,
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
@@ -98,10 +91,29 @@ export default function AuditPage() {
       dataIndex: 'username',
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color={actionColor(v)}>{v}</Tag> },
-    { title: t('audit.entity'), dataIndex: 'entity' },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => (
+        <Tag color={actionColor(v)} title={v}>
+          {L(auditActionLabel(v))}
+        </Tag>
+      ),
+    },
+    { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => L(auditEntityLabel(v)) },
     { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? none },
-    { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? none },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionCode',
+      render: (v: string | null, r) =>
+        v ? (
+          <Tooltip title={v}>
+            <span data-region={v}>{r.regionName ?? v}</span>
+          </Tooltip>
+        ) : (
+          none
+        ),
+    },
   ];
 
   return (
@@ -111,67 +123,40 @@ export default function AuditPage() {
         columns={columns}
         testId="audit-table"
         toolbar={
-          <Form<Filters> form={form} layout="inline" initialValues={initial} onFinish={apply} style={{ rowGap: 12 }}>
-            <Form.Item name="username" label={t('audit.user')}>
-              <Input allowClear style={{ width: 150 }} />
-            </Form.Item>
-            <Form.Item name="entity" label={t('audit.entity')}>
-              <AutoComplete
-                allowClear
-                style={{ width: 160 }}
-                options={KNOWN_ENTITIES.map((e) => ({ value: e }))}
-                showSearch={{ filterOption: true }}
-              />
-            </Form.Item>
-            <Form.Item name="action" label={t('audit.action')}>
-              <AutoComplete
-                allowClear
-                style={{ width: 150 }}
-                options={KNOWN_ACTIONS.map((a) => ({ value: a }))}
-                showSearch={{ filterOption: true }}
-              />
-            </Form.Item>
-            <Form.Item name="range" label={t('audit.dateRange')}>
-              <DatePicker.RangePicker allowEmpty={[true, true]} />
-            </Form.Item>
-            <Form.Item name="region" label={t('audit.region')}>
-              <Input allowClear placeholder={t('region.code')} style={{ width: 150 }} />
-            </Form.Item>
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit">
-                  {t('common.search')}
-                </Button>
-                <Button
-                  onClick={() => {
-                    form.setFieldsValue({ username: '', entity: '', action: '', range: null, region: '' });
-                    apply({});
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-              </Space>
-            </Form.Item>
-          </Form>
+          <Space wrap>
+            <UserPicker value={text('username')} onChange={(username) => filters.set({ username })} />
+            <FilterSelect
+              filters={filters}
+              name="entity"
+              placeholder={t('audit.entityPick')}
+              options={AUDIT_ENTITIES.map((e) => ({ value: e.code, label: L(e) }))}
+              testId="audit-entity"
+            />
+            <FilterSelect
+              filters={filters}
+              name="action"
+              placeholder={t('audit.actionPick')}
+              options={AUDIT_ACTIONS.map((a) => ({ value: a.code, label: L(a) }))}
+              testId="audit-action"
+            />
+            <RegionTreeSelect
+              value={text('region')}
+              onChange={(region) => filters.set({ region })}
+              placeholder={t('audit.regionPick')}
+              allowClear
+              style={{ width: 220 }}
+            />
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              value={[from ? dayjs(from, DAY) : null, to ? dayjs(to, DAY) : null]}
+              onChange={(range) => filters.set({ from: range?.[0]?.format(DAY), to: range?.[1]?.format(DAY) })}
+            />
+          </Space>
         }
         table={{
           expandable: {
             rowExpandable: (r) => r.before != null || r.after != null,
-            expandedRowRender: (r) => (
-              <>
-                {r.masked && <Alert type="info" showIcon title={t('audit.masked')} style={{ marginBottom: 12 }} />}
-                <Row gutter={16}>
-                  <Col span={12}>
-                    <Typography.Title level={5}>{t('audit.before')}</Typography.Title>
-                    <Json value={r.before} />
-                  </Col>
-                  <Col span={12}>
-                    <Typography.Title level={5}>{t('audit.after')}</Typography.Title>
-                    <Json value={r.after} />
-                  </Col>
-                </Row>
-              </>
-            ),
+            expandedRowRender: (r) => <AuditDetail row={r} />,
           },
         }}
       />

@@ -128,7 +128,7 @@ export default function HouseholdFormPage() {
     >
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={editing ? `${t('hh.edit')} · ${h?.code ?? ''}` : t('hh.new')}>
-          <HouseholdFields form={form} editing={editing} maskedPhones={masked.phones} />
+          <HouseholdFields form={form} editing={editing} householdId={h?.id} maskedPhones={masked.phones} />
         </Card>
         <Card title={t('hh.tabMembers')}>
           <MembersEditor maskedIds={masked.ids} maskedPhones={masked.phones} />

@@ -7,7 +7,21 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, Progress, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Progress,
+  Radio,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Permission } from '@shared/codes';
 import { households as householdContracts } from '@shared/contracts/households';
@@ -75,6 +89,15 @@ const TEXT = {
   export: ['导出户籍（导入格式）', 'Export (import layout)'],
   region: ['选择区域', 'Choose a region'],
   failed: ['导入失败', 'Import failed'],
+  allowStatus: [
+    '允许修改已有农户的户状态（导入历史数据）',
+    'Allow status changes of existing households (historical data)',
+  ],
+  allowStatusHint: [
+    '户状态、识别年度和脱贫年度只能通过识别、退出、返贫流程变更。不勾选时，与系统中不同的已有农户整户不导入；勾选后按文件修改，并记入审计日志。',
+    'Status, identification and exit years change only through the workflow. Unticked, an existing household whose values differ is rejected; ticked, the file’s values are taken and audited.',
+  ],
+  statusChanges: ['修改户状态（户）', 'Statuses set (households)'],
 } as const;
 
 export default function ImportPage() {
@@ -88,6 +111,8 @@ export default function ImportPage() {
   const kind: Kind = asked && kinds.includes(asked) ? asked : (kinds[0] ?? 'households');
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('dry-run');
+  // Historical data: the system administrator may let an import set existing households' statuses (audited).
+  const [allowStatus, setAllowStatus] = useState(false);
   const [busy, setBusy] = useState(false);
   const [upload, setUpload] = useState(0);
   const [server, setServer] = useState<ImportProgress | null>(null);
@@ -125,7 +150,15 @@ export default function ImportPage() {
     };
     const query = { mode, progressId };
     try {
-      if (kind === 'households') setResult(await uploadFile(imports.households, { query }, file, events));
+      if (kind === 'households')
+        setResult(
+          await uploadFile(
+            imports.households,
+            { query: { ...query, ...(allowStatus ? { allowStatus: 'true' as const } : {}) } },
+            file,
+            events,
+          ),
+        );
       else setRowsResult(await uploadFile(forceImports[kind].upload, { query }, file, events));
     } catch (e) {
       setError(isApiError(e) && e.code === 'NETWORK' ? tx('failed') : errorMessage(e));
@@ -195,6 +228,18 @@ export default function ImportPage() {
             disabled={busy}
             text={tx('drop')}
           />
+          {households && can('household.status') && (
+            <Tooltip title={tx('allowStatusHint')}>
+              <Checkbox
+                checked={allowStatus}
+                onChange={(e) => setAllowStatus(e.target.checked)}
+                disabled={busy}
+                data-testid="import-allow-status"
+              >
+                {tx('allowStatus')}
+              </Checkbox>
+            </Tooltip>
+          )}
           <Space wrap>
             <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)} disabled={busy}>
               <Radio value="dry-run">{tx('dryRun')}</Radio>
@@ -263,6 +308,7 @@ function HouseholdsResultCard({ result, tx, report }: { result: HouseholdImportR
         [tx('rejected'), result.rejected, 6, result.rejected > 0],
         [tx('persons'), result.persons, 6],
         [tx('rows'), `${result.rows} / ${result.rejectedRows}`, 6],
+        ...(result.statusChanges ? [[tx('statusChanges'), result.statusChanges, 6] as [string, number, number]] : []),
       ]}
     />
   );

@@ -1,5 +1,9 @@
-/** /policy (policy.manage) — policy parameters and the register's code lists; every change is audited by the server. */
-import { Card, Tabs } from 'antd';
+/**
+ * /policy (policy.read) — policy parameters and the register's code lists; changed by a holder of policy.manage
+ * (the system administrator), read-only for counties and inspectors. Every change is audited by the server.
+ */
+import { Alert, Card, Tabs } from 'antd';
+import { useAuth } from '../auth';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../i18n';
 import { CodeListsTab } from '../components/policy/CodeListsTab';
@@ -8,8 +12,18 @@ import { ParamsTab } from '../components/policy/ParamsTab';
 export default function PolicyPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
+  const manage = useAuth().can('policy.manage');
   return (
     <Card data-testid="policy-page">
+      {!manage && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('policy.readOnly')}
+          style={{ marginBottom: 12 }}
+          data-testid="policy-read-only"
+        />
+      )}
       <Tabs
         activeKey={params.get('tab') ?? 'params'}
         onChange={(tab) => setParams({ tab }, { replace: true })}

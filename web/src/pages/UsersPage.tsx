@@ -61,7 +61,7 @@ export default function UsersPage() {
     },
     {
       title: t('user.status'),
-      width: 150,
+      width: 190,
       render: (_, u) => (
         <Space size={0}>
           {u.active ? <Tag color="success">{t('user.active')}</Tag> : <Tag>{t('user.inactive')}</Tag>}
@@ -70,6 +70,7 @@ export default function UsersPage() {
               {t('user.locked')}
             </Tag>
           )}
+          {u.mustChangePassword && <Tag color="warning">{t('user.mustChangePassword')}</Tag>}
         </Space>
       ),
     },

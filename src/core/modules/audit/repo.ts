@@ -68,9 +68,22 @@ export async function listAudit(db: Db, scope: Scope, f: AuditFilter) {
       : scope,
     base,
     scopeColumn: 'region_code',
-    order: (qb) => qb.orderBy('id', 'desc'),
+    order: (qb) => qb.orderBy('audit_log.id', 'desc'),
     page: f,
     select: (qb) =>
-      qb.select(['id', 'at', 'username', 'action', 'entity', 'entity_id', 'region_code', 'before_json', 'after_json']),
+      qb
+        .leftJoin('region as r', 'r.code', 'audit_log.region_code')
+        .select([
+          'audit_log.id',
+          'audit_log.at',
+          'audit_log.username',
+          'audit_log.action',
+          'audit_log.entity',
+          'audit_log.entity_id',
+          'audit_log.region_code',
+          'r.name as region_name',
+          'audit_log.before_json',
+          'audit_log.after_json',
+        ]),
   });
 }

@@ -11,6 +11,7 @@ import { requireRegion } from '../regions/service.ts';
 import { loadValidationContext } from './context.ts';
 import { findHousehold, findHouseholdDetail, latestYear, listHouseholds, membersOf } from './repo.ts';
 import { householdProblems } from './rules.ts';
+import { workflowChangeProblems, workflowChanges } from './status.ts';
 import type { HouseholdInput } from './types.ts';
 import { saveHouseholds } from './write.ts';
 
@@ -45,11 +46,10 @@ export async function householdList(db: Db, scope: Scope, q: HouseholdListQuery)
   };
 }
 
-/** A household with members, yearly records and events (one query); ID numbers and phones masked. */
-export async function householdDetail(db: Db, scope: Scope, id: number): Promise<HouseholdDetail> {
-  const h = await findHouseholdDetail(db, id);
-  if (!h) throw missing(id);
-  scope.authorize(h.region_code);
+type DetailRow = NonNullable<Awaited<ReturnType<typeof findHouseholdDetail>>>;
+
+/** A household's stored row as the detail shows it; ID numbers and phones through `pii` (masked, or as they are). */
+function presentDetail(h: DetailRow, pii: (kind: 'id' | 'phone', v: string | null) => string | null) {
   const { members, years, events } = h;
   return {
     id: h.id,
@@ -61,7 +61,7 @@ export async function householdDetail(db: Db, scope: Scope, id: number): Promise
     groupName: h.group_name ?? null,
     headName: h.head_name,
     address: h.address,
-    phone: maskPhone(h.phone),
+    phone: pii('phone', h.phone),
     housingGrade: h.housing_grade,
     attribute: h.attribute,
     mainCause: h.main_cause,
@@ -71,12 +71,10 @@ export async function householdDetail(db: Db, scope: Scope, id: number): Promise
     exitedYear: h.exited_year,
     persons: h.persons,
     version: h.version,
-    canReveal: scope.can('pii.reveal', h.region_code),
-    canEdit: scope.can('household.write', h.region_code),
     members: members.map((m) => ({
       id: m.id,
       name: m.name,
-      idNumber: maskIdNumber(m.id_number),
+      idNumber: pii('id', m.id_number),
       duplicateId: Number(m.duplicate_id) === 1,
       gender: m.gender,
       birthDate: m.birth_date,
@@ -93,7 +91,7 @@ export async function householdDetail(db: Db, scope: Scope, id: number): Promise
       pensionInsurance: Number(m.pension_insurance) === 1,
       dibao: Number(m.dibao) === 1,
       partyMember: Number(m.party_member) === 1,
-      phone: maskPhone(m.phone),
+      phone: pii('phone', m.phone),
     })),
     years: years.map((y) => ({
       year: y.year,
@@ -124,10 +122,53 @@ export async function householdDetail(db: Db, scope: Scope, id: number): Promise
   };
 }
 
+const masked = (kind: 'id' | 'phone', v: string | null) => (kind === 'id' ? maskIdNumber(v) : maskPhone(v));
+
+/** A household with members, yearly records and events (one query); ID numbers and phones masked. */
+export async function householdDetail(db: Db, scope: Scope, id: number): Promise<HouseholdDetail> {
+  const h = await findHouseholdDetail(db, id);
+  if (!h) throw missing(id);
+  scope.authorize(h.region_code);
+  return {
+    ...presentDetail(h, masked),
+    canReveal: scope.can('pii.reveal', h.region_code),
+    canEdit: scope.can('household.write', h.region_code),
+  };
+}
+
+/**
+ * What an audit row keeps of a household, before and after an edit alike — its fields, members and yearly records
+ * as the detail names them, unmasked (the audit list masks for its reader), without what is only for display —
+ * so that the log can show the fields that changed.
+ */
+async function auditImage(db: Db, id: number) {
+  const h = await findHouseholdDetail(db, id);
+  if (!h) return null;
+  const d = presentDetail(h, (_, v) => v);
+  return {
+    code: d.code,
+    regionCode: d.regionCode,
+    groupCode: d.groupCode,
+    headName: d.headName,
+    address: d.address,
+    phone: d.phone,
+    housingGrade: d.housingGrade,
+    attribute: d.attribute,
+    mainCause: d.mainCause,
+    otherCauses: d.otherCauses,
+    status: d.status,
+    identifiedYear: d.identifiedYear,
+    exitedYear: d.exitedYear,
+    members: d.members.map(({ id: _id, duplicateId: _dup, ...m }) => m),
+    years: d.years.map(({ persons: _persons, ...y }) => y),
+  };
+}
+
 /**
  * Validates one household (400 naming every field), checks the scope (household.write), writes it with its audit
- * record. An update names the version it read (`edit.version`): 409 with the current record when it moved on.
- * Returns the id and the new version.
+ * record (before and after in one shape). An update names the version it read (`edit.version`): 409 with the
+ * current record when it moved on; it may not change the status, identification or exit year — the workflow's
+ * (400 naming each field, status.ts). Returns the id and the new version.
  */
 export async function saveHousehold(
   db: Db,
@@ -164,8 +205,15 @@ export async function saveHousehold(
       );
       if (current.code !== input.code || current.county_code !== countyCode)
         throw conflict(msg('户编号不可修改', 'The household code cannot change'));
+      const stored = {
+        status: current.status as HouseholdStatus,
+        identifiedYear: current.identified_year,
+        exitedYear: current.exited_year,
+      };
+      const refused = workflowChangeProblems(workflowChanges(stored, input));
+      if (refused.length) throw new AppError('VALIDATION', msg('输入有误', 'Invalid input'), refused);
     }
-    const before = existing ? { household: existing, members: await membersOf(trx, existing.id) } : null;
+    const before = existing ? await auditImage(trx, existing.id) : null;
     const ids = await saveHouseholds(trx, countyCode, [{ ...input, villageCode: village.code }]);
     const id = ids.get(input.code)!;
     await writeAudit(trx, scope.actor, {
@@ -174,7 +222,7 @@ export async function saveHousehold(
       entityId: id,
       regionCode: village.code,
       before,
-      after: input,
+      after: await auditImage(trx, id),
     });
     const saved = await trx.selectFrom('household').select('version').where('id', '=', id).executeTakeFirstOrThrow();
     return { id, version: saved.version };

@@ -48,6 +48,19 @@ export const HOUSEHOLD_UPDATE = [
   'persons',
   'updated_at',
 ];
+/** The columns only the workflow changes once a household exists (status.ts): kept by a write unless told. */
+const WORKFLOW_COLUMNS = new Set(['status', 'identified_year', 'exited_year']);
+const HOUSEHOLD_UPDATE_KEEPING = HOUSEHOLD_UPDATE.filter((c) => !WORKFLOW_COLUMNS.has(c));
+
+export interface SaveOptions {
+  /**
+   * What an existing household's status, identification year and exit year become: 'keep' (the default) leaves
+   * them to the workflow; 'write' takes the input's — an import of historical data that says so (allowStatus).
+   * A new household gets the input's either way.
+   */
+  workflowFields?: 'keep' | 'write';
+}
+
 export const YEAR_UPDATE = [
   'region_code',
   'status',
@@ -72,12 +85,14 @@ export const YEAR_UPDATE = [
  * register, used by the API, the importer and the demo loader. Call inside a transaction: a household
  * and its members commit together or not at all. A household is matched by (county, code): an existing
  * one is updated and its members replaced; yearly records are upserted by year, so other years' history
- * stays. Household codes must be unique within `inputs`. Returns the ids by household code.
+ * stays; an existing household keeps its status, identification and exit years (the workflow's) unless `opts`
+ * says otherwise. Household codes must be unique within `inputs`. Returns the ids by household code.
  */
 export async function saveHouseholds(
   db: Db,
   countyCode: string,
   inputs: HouseholdInput[],
+  opts: SaveOptions = {},
 ): Promise<Map<string, number>> {
   const now = nowIso();
   const saved = await bulkInsert<{ id: number; code: string }>(
@@ -105,7 +120,7 @@ export async function saveHouseholds(
     {
       types: HOUSEHOLD_TYPES,
       conflict: ['county_code', 'code'],
-      update: HOUSEHOLD_UPDATE,
+      update: opts.workflowFields === 'write' ? HOUSEHOLD_UPDATE : HOUSEHOLD_UPDATE_KEEPING,
       increment: ['version'],
       returning: ['id', 'code'],
     },

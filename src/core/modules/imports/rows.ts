@@ -1,6 +1,7 @@
 import type { HouseholdStatus } from '../../../shared/register.ts';
 import { msg, type Msg } from '../../i18n.ts';
 import { householdProblems, type ValidationContext } from '../households/rules.ts';
+import { WORKFLOW_FIELDS, type WorkflowChange, type WorkflowField } from '../households/status.ts';
 import type { HouseholdInput, MemberInput, YearInput } from '../households/types.ts';
 import { cellText, parseCell, type Cell, type RowError, type SourceRow } from './cells.ts';
 import type { Labels } from './labels.ts';
@@ -213,8 +214,12 @@ export interface Pending {
   firstRow: number;
   villageRow: number;
   errors: RowError[];
+  /** The rows the status, identification year and exit year were read from (to report on the right cell). */
+  workflowRows: Partial<Record<WorkflowField, number>>;
   /** Set by the batch: the household is already registered (the import updates it). */
   existed?: boolean;
+  /** Set by the batch, with allowStatus: what the import changes of an existing household's workflow fields. */
+  workflowChanges?: WorkflowChange[];
 }
 
 /** Builds and validates a household; keeps only what the batch needs (the rest is garbage at once). */
@@ -234,5 +239,6 @@ export function readHousehold(
     firstRow: b.rows[0]!,
     villageRow: b.origin.get('villageCode') ?? b.rows[0]!,
     errors,
+    workflowRows: Object.fromEntries(WORKFLOW_FIELDS.flatMap((f) => (b.origin.has(f) ? [[f, b.origin.get(f)!]] : []))),
   };
 }

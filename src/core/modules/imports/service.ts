@@ -30,6 +30,12 @@ export interface ImportOptions {
   lang?: Lang;
   /** Households per validation batch and per transaction. */
   batchSize?: number;
+  /**
+   * Historical data, said so explicitly: an update may set the status, identification and exit years of existing
+   * households (needs household.status in their villages; audited on the import's row). Without it an update that
+   * would change them is a row error on the column: after creation they change only through the workflow.
+   */
+  allowStatus?: boolean;
 }
 export interface ImportResult {
   mode: ImportMode;
@@ -41,6 +47,8 @@ export interface ImportResult {
   updated: number;
   /** Households rejected. */
   rejected: number;
+  /** Existing households whose status, identification or exit year the import sets (allowStatus). */
+  statusChanges: number;
   persons: number;
   rows: number;
   rejectedRows: number;
@@ -71,7 +79,8 @@ type Item = { pending: Pending } | { errors: RowError[]; rows: number; household
  * row is validated; a household commits whole or not at all; dry-run writes nothing. File-level problems
  * (not a workbook, no header, empty) come back as errors on row 0 (or the header row), never as exceptions.
  * Each household's village must lie in `scope` (the caller's household.write scope; the CLI's is global), and
- * an existing household is updated by its code — its version moves on (saveHouseholds).
+ * an existing household is updated by its code — its version moves on (saveHouseholds) — keeping its status,
+ * identification and exit years unless `opts.allowStatus` (checks.ts).
  */
 export async function importHouseholds(
   db: Db,
@@ -81,6 +90,8 @@ export async function importHouseholds(
 ): Promise<ImportResult> {
   // The scope for writing households, whatever scope the caller was handed (403 without household.write).
   const writes = scope.withPermission('household.write');
+  // Where the import may set statuses (403 without household.status anywhere, when it asks to).
+  const statuses = opts.allowStatus ? scope.withPermission('household.status') : null;
   const res: ImportResult = {
     mode: opts.mode,
     policy: 'valid-households-committed',
@@ -88,6 +99,7 @@ export async function importHouseholds(
     created: 0,
     updated: 0,
     rejected: 0,
+    statusChanges: 0,
     persons: 0,
     rows: 0,
     rejectedRows: 0,
@@ -116,7 +128,7 @@ export async function importHouseholds(
         scanned.header.row,
       );
     const [ctx, labels] = await Promise.all([loadValidationContext(db), loadLabels(db)]);
-    const checks = new BatchChecks(db, writes);
+    const checks = new BatchChecks(db, writes, statuses);
     const size = opts.batchSize ?? batchSize(db);
     let batch: Item[] = [];
     let done = 0;
@@ -133,6 +145,7 @@ export async function importHouseholds(
         res.persons -= f.household.rows;
         if (f.household.existed) res.updated--;
         else res.created--;
+        if (f.household.workflowChanges) res.statusChanges--;
         await reject(f.errors, f.household.rows, true);
       }
     };
@@ -152,6 +165,7 @@ export async function importHouseholds(
           p.existed = checks.exists(p);
           if (p.existed) res.updated++;
           else res.created++;
+          if (p.workflowChanges) res.statusChanges++;
           res.imported++;
           res.persons += p.rows;
         }
@@ -159,7 +173,9 @@ export async function importHouseholds(
       // One batch is written while the next one is read and validated.
       await settle();
       writing =
-        opts.mode === 'commit' && valid.length ? writeHouseholds(db, writes.actor, valid, file) : Promise.resolve([]);
+        opts.mode === 'commit' && valid.length
+          ? writeHouseholds(db, writes.actor, valid, { file, allowStatus: !!opts.allowStatus })
+          : Promise.resolve([]);
       batch = [];
       progress({ phase: 'import', done, total: res.rows });
     };

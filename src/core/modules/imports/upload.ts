@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type {
+  HouseholdImportQuery,
   HouseholdImportResult,
   ImportQuery,
   RowsImportResult as RowsImportView,
@@ -69,10 +70,14 @@ export async function uploadHouseholds(
   db: Db,
   scope: Scope,
   req: UploadRequest,
-  query: ImportQuery,
+  query: HouseholdImportQuery,
   opts: UploadOptions,
 ): Promise<HouseholdImportResult> {
-  return receive(scope.actor, req, query, opts, (upload, o) => importHouseholds(db, scope, upload, o));
+  // Asking to set statuses without household.status: 403 before the upload is read.
+  if (query.allowStatus) scope.withPermission('household.status');
+  return receive(scope.actor, req, query, opts, (upload, o) =>
+    importHouseholds(db, scope, upload, { ...o, allowStatus: query.allowStatus === true }),
+  );
 }
 
 /** POST /api/imports/{cadres,stations,pairings}: the help-force import of `kind` of the uploaded file. */

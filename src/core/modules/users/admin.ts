@@ -1,15 +1,19 @@
 /**
- * User administration (用户管理), scoped: a user belongs to the regions of its roles. An administrator sees the
- * users holding a role inside its scope, with those roles (the others only counted), and may create or change a
- * user only when every role, before and after, lies inside its scope; unlocking needs the user to be visible.
+ * User administration (用户管理), scoped: a user belongs to the regions of its roles. An administrator — the system
+ * administrator, or a county running its own accounts (授权管理) — sees the users holding a role inside its scope,
+ * with those roles (the others only counted), and may create or change a user only when every role, before and
+ * after, lies inside its scope and is no higher than the role it manages with there (shared/roles.ts); unlocking
+ * needs the user to be visible. A password an administrator gives (a new user's, a reset) must be changed by the
+ * user at the next login.
  */
 import type { UserCreateInput, UserListQuery, UserRow, UserUpdateInput } from '../../../shared/contracts/users.ts';
 import { normalizeCode } from '../../../shared/regions.ts';
-import type { Grant } from '../../access/permissions.ts';
+import { mayGrant } from '../../../shared/roles.ts';
+import { grantsWith, type Grant } from '../../access/permissions.ts';
 import type { Scope } from '../../access/scope.ts';
 import { nowIso, type Db } from '../../db/index.ts';
 import { bumpVersion } from '../../db/rows.ts';
-import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { findRegion } from '../regions/repo.ts';
@@ -24,7 +28,7 @@ import {
   replaceGrants,
   scopeNames,
 } from './repo.ts';
-import { commonRegion, passwordProblem, userAccess } from './rules.ts';
+import { commonRegion, passwordProblem, sameGrants, selfEditProblem, userAccess } from './rules.ts';
 import { deleteUserSessions, forgetUserSessions } from './sessions.ts';
 
 const missing = (id: number) => notFound(msg(`用户不存在：${id}`, `User not found: ${id}`));
@@ -37,9 +41,19 @@ interface UserColumns {
   username: string;
   display_name: string;
   active: number;
+  must_change_password: number;
   last_login_at: string | null;
   version: number;
 }
+
+/**
+ * How an administrator holds a user's roles: visible, editable (every role inside `inScope` and no higher than the
+ * administrator's there), inside.
+ */
+const accessOf = (scope: Scope, held: Grant[], inScope = (code: string) => scope.covers(code)) => {
+  const managing = grantsWith(scope.actor, 'user.manage');
+  return userAccess(held, inScope, (g) => mayGrant(managing, g));
+};
 
 /** Users as the scope's administrator sees them (roles inside its scope, the others counted). */
 async function presentUsers(db: Db, scope: Scope, rows: UserColumns[]): Promise<UserRow[]> {
@@ -59,15 +73,13 @@ async function presentUsers(db: Db, scope: Scope, rows: UserColumns[]): Promise<
   const manages = (code: string) => scope.can('user.manage', code);
   return rows.map((u) => {
     const held = grants.get(u.id) ?? [];
-    const access = userAccess(
-      held.map((g) => g.scopeCode),
-      manages,
-    );
+    const access = accessOf(scope, held, manages);
     return {
       id: u.id,
       username: u.username,
       displayName: u.display_name,
       active: Number(u.active) === 1,
+      mustChangePassword: Number(u.must_change_password) === 1,
       lockedUntil: locks.get(u.username.toLowerCase()) ?? null,
       lastLoginAt: u.last_login_at,
       roles: held
@@ -91,11 +103,7 @@ async function userInScope(db: Db, scope: Scope, id: number) {
   const user = await findUserById(db, id);
   if (!user) throw missing(id);
   const held = (await grantsOf(db, [id])).get(id) ?? [];
-  const access = userAccess(
-    held.map((g) => g.scopeCode),
-    (code) => scope.covers(code),
-  );
-  return { user, held, access };
+  return { user, held, access: accessOf(scope, held) };
 }
 
 /** One user as the list shows it to this administrator (403 when it holds no role inside the scope). */
@@ -106,9 +114,13 @@ export async function userView(db: Db, scope: Scope, id: number): Promise<UserRo
   return row!;
 }
 
-/** Normalizes and checks roles: each scope must be a known region inside the administrator's scope. */
+/**
+ * Normalizes and checks roles: each scope must be a known region inside the administrator's scope (403), each
+ * role no higher than the role the administrator manages with there (403 naming the role's field).
+ */
 async function checkGrants(db: Db, scope: Scope, grants: { role: Grant['role']; scopeCode: string }[]) {
   const out: Grant[] = [];
+  const managing = grantsWith(scope.actor, 'user.manage');
   for (const [i, g] of grants.entries()) {
     const code = normalizeCode(g.scopeCode);
     const path = `roles.${i}.scopeCode`;
@@ -116,6 +128,10 @@ async function checkGrants(db: Db, scope: Scope, grants: { role: Grant['role']; 
     if (!(await findRegion(db, code)))
       throw invalid(path, msg(`区域不存在：${g.scopeCode}`, `Unknown region: ${g.scopeCode}`));
     scope.authorize(code);
+    if (!mayGrant(managing, { role: g.role, scopeCode: code })) {
+      const why = msg('不能授予高于本人权限的角色', 'You cannot grant a role higher than your own');
+      throw new AppError('FORBIDDEN', why, [{ path: `roles.${i}.role`, message: why }]);
+    }
     out.push({ role: g.role, scopeCode: code });
   }
   return out;
@@ -126,14 +142,30 @@ function checkPassword(password: string | undefined) {
   if (problem) throw invalid('password', problem);
 }
 
-const snapshot = (u: { username: string; display_name: string; active: number }, roles: Grant[]) => ({
+const snapshot = (
+  u: { username: string; display_name: string; active: number; must_change_password: number },
+  roles: Grant[],
+) => ({
   username: u.username,
   displayName: u.display_name,
   active: Number(u.active) === 1,
+  mustChangePassword: Number(u.must_change_password) === 1,
   roles,
 });
 
-/** 新建用户 — every role inside the scope; 409 when the name is taken. */
+/** The audit action of a user edit: what matters most of what it did. */
+function editAction(before: { active: number }, input: UserUpdateInput): string {
+  const wasActive = Number(before.active) === 1;
+  if (input.active === false && wasActive) return 'deactivate';
+  if (input.active === true && !wasActive) return 'activate';
+  if (input.password !== undefined) return 'reset_password';
+  return 'update';
+}
+
+/**
+ * 新建用户 — every role inside the scope and no higher than the administrator's there; 409 when the name is taken.
+ * The password is temporary: the user changes it at the first login.
+ */
 export async function createUser(
   db: Db,
   scope: Scope,
@@ -153,6 +185,7 @@ export async function createUser(
         display_name: input.displayName,
         password_hash: hashed,
         active: 1,
+        must_change_password: 1,
         created_at: now,
         updated_at: now,
       })
@@ -164,16 +197,20 @@ export async function createUser(
       entity: 'user',
       entityId: id,
       regionCode: regionOf(grants),
-      after: snapshot({ username: input.username, display_name: input.displayName, active: 1 }, grants),
+      after: snapshot(
+        { username: input.username, display_name: input.displayName, active: 1, must_change_password: 1 },
+        grants,
+      ),
     });
     return { id, version: Number(version) };
   });
 }
 
 /**
- * 修改用户 — only an administrator holding every role of the user, before and after, in its scope. The version
- * read moves on first (409 with the user as this administrator sees it now); a password reset, a deactivation
- * or new roles end the user's sessions.
+ * 修改用户 — only an administrator holding every role of the user, before and after, in its scope and no higher
+ * than its own there; not its own activity or roles. The version read moves on first (409 with the user as this
+ * administrator sees it now); a password reset, a deactivation or new roles end the user's sessions, and a reset
+ * password must be changed at the next login (unless the administrator reset its own).
  */
 export async function updateUser(
   db: Db,
@@ -185,6 +222,12 @@ export async function updateUser(
   const { user, held: before, access } = await userInScope(db, scope, id);
   if (!access.editable) throw forbidden();
   const grants = input.roles ? await checkGrants(db, scope, input.roles) : undefined;
+  const self = scope.actor.kind === 'user' && scope.actor.userId === id;
+  const own = selfEditProblem(self, {
+    deactivate: input.active === false,
+    rolesChanged: !!grants && !sameGrants(grants, before),
+  });
+  if (own) throw invalid(own.path, own);
   checkPassword(input.password);
   const hashed = input.password !== undefined ? await hashPassword(input.password) : undefined;
   const next = await db.transaction().execute(async (trx) => {
@@ -193,14 +236,14 @@ export async function updateUser(
       updated_at: nowIso(),
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-      ...(hashed ? { password_hash: hashed } : {}),
+      ...(hashed ? { password_hash: hashed, must_change_password: self ? 0 : 1 } : {}),
     };
     await trx.updateTable('app_user').set(set).where('id', '=', id).execute();
     if (grants) await replaceGrants(trx, id, grants);
     if (hashed || input.active === false || grants) await deleteUserSessions(trx, id);
     const after = await findUserById(trx, id);
     await writeAudit(trx, scope.actor, {
-      action: hashed ? 'update+reset_password' : 'update',
+      action: editAction(user, input),
       entity: 'user',
       entityId: id,
       regionCode: regionOf(before, grants ?? []),

@@ -4,8 +4,16 @@ import { AppError } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { findUserByName, lockLoginKey, purgeLoginAttempts, reserveLoginAttempt, settleLoginSuccess } from './repo.ts';
 import {
+  findUserByName,
+  grantsOf,
+  lockLoginKey,
+  purgeLoginAttempts,
+  reserveLoginAttempt,
+  settleLoginSuccess,
+} from './repo.ts';
+import {
+  commonRegion,
   freshCountBefore,
   lockAfterFailure,
   loginKey,
@@ -55,11 +63,16 @@ export async function login(
   const actor: Actor = user
     ? { kind: 'user', userId: user.id, username: user.username, grants: [], ip: input.ip }
     : { kind: 'system', name: 'anonymous' };
+  // A known user's logins belong to the region of its roles (its administrators read them); others to the nation.
+  const regionCode = user
+    ? commonRegion(((await grantsOf(db, [user.id])).get(user.id) ?? []).map((g) => g.scopeCode))
+    : null;
   const audit = (trx: Db, action: string, after?: Record<string, unknown>) =>
     writeAudit(trx, actor, {
       action,
       entity: 'user',
       entityId: user?.id ?? null,
+      regionCode,
       after: user ? after : { username: input.username, ip: input.ip ?? null, ...after },
     });
 

@@ -62,7 +62,16 @@ export async function listUserPage(db: Db, scope: Scope, f: { q?: string; page: 
     scopeColumn: 'u.id',
     order: (qb) => qb.orderBy('u.id'),
     page: f,
-    select: (qb) => qb.select(['u.id', 'u.username', 'u.display_name', 'u.active', 'u.last_login_at', 'u.version']),
+    select: (qb) =>
+      qb.select([
+        'u.id',
+        'u.username',
+        'u.display_name',
+        'u.active',
+        'u.must_change_password',
+        'u.last_login_at',
+        'u.version',
+      ]),
   });
 }
 

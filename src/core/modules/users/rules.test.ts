@@ -10,8 +10,12 @@ import {
   onReserved,
   passwordProblem,
   RateLimiter,
+  sameGrants,
+  selfEditProblem,
   userAccess,
 } from './rules.ts';
+import type { Role } from '../../../shared/codes.ts';
+import type { RoleGrant } from '../../../shared/roles.ts';
 
 const policy = { maxFailures: 3, lockMinutes: 10 };
 const t0 = new Date('2026-11-23T10:00:00.000Z');
@@ -109,14 +113,59 @@ describe('users and regions', () => {
   it('a user is visible to an administrator over one of its roles, editable by one over all of them', () => {
     const county = (code: string) => isWithin(code, '420323000000');
     const nation = (code: string) => isWithin(code, '000000000000');
-    const cases: [string, string[], (c: string) => boolean, { visible: boolean; editable: boolean; inside: number }][] =
+    const any = () => true;
+    const noAdmin = (g: RoleGrant) => g.role !== 'admin';
+    const v = (scopeCode: string, role: Role = 'village'): RoleGrant => ({ role, scopeCode });
+    type Case = [
+      string,
+      RoleGrant[],
+      (c: string) => boolean,
+      (g: RoleGrant) => boolean,
+      { visible: boolean; editable: boolean; inside: number },
+    ];
+    const cases: Case[] = [
+      ['one role inside', [v('420323104211')], county, any, { visible: true, editable: true, inside: 1 }],
       [
-        ['one role inside', ['420323104211'], county, { visible: true, editable: true, inside: 1 }],
-        ['one in, one out', ['420323104211', '420322100001'], county, { visible: true, editable: false, inside: 1 }],
-        ['all outside', ['420322100001'], county, { visible: false, editable: false, inside: 0 }],
-        ['no role: the nation’s', [], county, { visible: false, editable: false, inside: 0 }],
-        ['no role, national administrator', [], nation, { visible: true, editable: true, inside: 0 }],
-      ];
-    for (const [name, codes, manages, expected] of cases) assert.deepEqual(userAccess(codes, manages), expected, name);
+        'one in, one out',
+        [v('420323104211'), v('420322100001')],
+        county,
+        any,
+        { visible: true, editable: false, inside: 1 },
+      ],
+      ['all outside', [v('420322100001')], county, any, { visible: false, editable: false, inside: 0 }],
+      ['no role: the nation’s', [], county, any, { visible: false, editable: false, inside: 0 }],
+      ['no role, national administrator', [], nation, any, { visible: true, editable: true, inside: 0 }],
+      [
+        'inside, but a role above the administrator’s',
+        [v('420323000000', 'admin')],
+        county,
+        noAdmin,
+        { visible: true, editable: false, inside: 1 },
+      ],
+      [
+        'one role above among several',
+        [v('420323104211'), v('420323104000', 'admin')],
+        county,
+        noAdmin,
+        { visible: true, editable: false, inside: 2 },
+      ],
+    ];
+    for (const [name, held, inScope, grantable, expected] of cases)
+      assert.deepEqual(userAccess(held, inScope, grantable), expected, name);
+  });
+
+  it('an administrator neither deactivates itself nor changes its own roles', () => {
+    const cases: [string, boolean, { deactivate: boolean; rolesChanged: boolean }, string | null][] = [
+      ['another user: anything', false, { deactivate: true, rolesChanged: true }, null],
+      ['itself: a new name', true, { deactivate: false, rolesChanged: false }, null],
+      ['itself: deactivate', true, { deactivate: true, rolesChanged: false }, 'active'],
+      ['itself: other roles', true, { deactivate: false, rolesChanged: true }, 'roles'],
+    ];
+    for (const [name, self, change, path] of cases)
+      assert.equal(selfEditProblem(self, change)?.path ?? null, path, name);
+    const g = (role: Role, scopeCode: string): RoleGrant => ({ role, scopeCode });
+    assert.equal(sameGrants([g('village', 'a'), g('county', 'b')], [g('county', 'b'), g('village', 'a')]), true);
+    assert.equal(sameGrants([g('village', 'a')], [g('township', 'a')]), false);
+    assert.equal(sameGrants([g('village', 'a')], [g('village', 'a'), g('village', 'b')]), false);
   });
 });

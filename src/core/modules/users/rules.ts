@@ -1,4 +1,5 @@
 import { ancestorsOf, NATION_CODE } from '../../../shared/regions.ts';
+import type { RoleGrant } from '../../../shared/roles.ts';
 
 /**
  * Lockout policy: failed logins are counted per key — the lower-cased username and the client address —
@@ -118,18 +119,46 @@ export function commonRegion(codes: readonly string[]): string | null {
 }
 
 /**
- * How a user looks to an administrator (`manages(code)`: the administrator's scope holds region `code`): a user
- * belongs to the regions of its roles, so it is visible when one of them lies inside; editable only when all do.
- * A user without roles belongs to the nation.
+ * How a user looks to an administrator: a user belongs to the regions of its roles, so it is visible when one of
+ * them lies inside the administrator's scope (`inScope`), editable only when every one does and is a role the
+ * administrator may grant there (`grantable`: the role order, shared/roles.ts). A user without roles belongs to
+ * the nation.
  */
 export function userAccess(
-  scopeCodes: readonly string[],
-  manages: (code: string) => boolean,
+  held: readonly RoleGrant[],
+  inScope: (code: string) => boolean,
+  grantable: (g: RoleGrant) => boolean,
 ): { visible: boolean; editable: boolean; inside: number } {
-  if (scopeCodes.length === 0) {
-    const national = manages(NATION_CODE);
+  if (held.length === 0) {
+    const national = inScope(NATION_CODE);
     return { visible: national, editable: national, inside: 0 };
   }
-  const inside = scopeCodes.filter(manages).length;
-  return { visible: inside > 0, editable: inside === scopeCodes.length, inside };
+  const inside = held.filter((g) => inScope(g.scopeCode)).length;
+  const editable = inside === held.length && held.every(grantable);
+  return { visible: inside > 0, editable, inside };
+}
+
+/**
+ * What an administrator may not do to its own account: deactivate it or change its roles (it would lock itself
+ * out, or raise itself). Returns the field and the problem, or null.
+ */
+export function selfEditProblem(
+  self: boolean,
+  change: { deactivate: boolean; rolesChanged: boolean },
+): { path: 'active' | 'roles'; zh: string; en: string } | null {
+  if (!self) return null;
+  if (change.deactivate)
+    return { path: 'active', zh: '不能停用自己的账号', en: 'You cannot deactivate your own account' };
+  if (change.rolesChanged) return { path: 'roles', zh: '不能修改自己的角色', en: 'You cannot change your own roles' };
+  return null;
+}
+
+/** Do two lists of roles hold the same grants (in any order)? */
+export function sameGrants(a: readonly RoleGrant[], b: readonly RoleGrant[]): boolean {
+  const key = (l: readonly RoleGrant[]) =>
+    l
+      .map((g) => `${g.role}@${g.scopeCode}`)
+      .sort()
+      .join(',');
+  return key(a) === key(b);
 }

@@ -35,6 +35,8 @@ export interface ResolvedSession {
   actor: Extract<Actor, { kind: 'user' }>;
   csrfToken: string;
   sessionId: string;
+  /** The user must change a password an administrator gave before anything else (auth lets the own account through). */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -81,7 +83,17 @@ export async function resolveSession(
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .leftJoin('user_role as r', 'r.user_id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.expires_at', 'u.username', 'u.active', 'r.role', 'r.scope_code'])
+    .select([
+      's.id',
+      's.user_id',
+      's.csrf_token',
+      's.expires_at',
+      'u.username',
+      'u.active',
+      'u.must_change_password',
+      'r.role',
+      'r.scope_code',
+    ])
     .where('s.id', '=', id)
     .orderBy('r.id')
     .execute();
@@ -91,6 +103,7 @@ export async function resolveSession(
   const session: ResolvedSession = {
     sessionId: row.id,
     csrfToken: row.csrf_token,
+    mustChangePassword: Number(row.must_change_password) === 1,
     actor: Object.freeze({ kind: 'user' as const, userId: row.user_id, username: row.username, grants }),
   };
   if (cacheMs > 0 && started === generation) {

@@ -1,5 +1,10 @@
-/** The household part of the form: code, village and group, address, phone, attribute, causes, housing, status. */
+/**
+ * The household part of the form: code, village and group, address, phone, attribute, causes, housing, status.
+ * Editing, the status and the identification and exit years are read-only: they change only through the workflow
+ * (identification, exit, return), which the form links to; the form sends them back as they are.
+ */
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Link } from 'react-router';
 import type { FormInstance } from 'antd';
 import { regions, type RegionDetail } from '@shared/contracts/regions';
 import { call } from '../../api';
@@ -13,6 +18,8 @@ import { phoneRule } from './formValues';
 interface Props {
   form: FormInstance<HouseholdValues>;
   editing: boolean;
+  /** The household edited (its workflow tab is where the status changes). */
+  householdId?: number;
   maskedPhones: ReadonlySet<string>;
 }
 
@@ -27,7 +34,7 @@ function regionOf(code: string): Promise<RegionDetail> {
   return p;
 }
 
-export function HouseholdFields({ form, editing, maskedPhones }: Props) {
+export function HouseholdFields({ form, editing, householdId, maskedPhones }: Props) {
   const { t, L } = useI18n();
   const village = Form.useWatch('villageCode', form);
   const mainCause = Form.useWatch('mainCause', form);
@@ -76,8 +83,27 @@ export function HouseholdFields({ form, editing, maskedPhones }: Props) {
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
-        <Form.Item name="status" label={t('hh.status')} rules={[picked(t('hh.status'))]}>
-          <Select options={codeOptions('household_status', L)} data-testid="field-status" />
+        <Form.Item
+          name="status"
+          label={t('hh.status')}
+          rules={[picked(t('hh.status'))]}
+          extra={
+            editing ? (
+              <span data-testid="status-by-workflow">
+                {t('hh.statusByWorkflow')}
+                {householdId !== undefined && (
+                  <>
+                    {' '}
+                    <Link to={`/households/${householdId}?tab=workflow`} data-testid="status-workflow-link">
+                      {t('hh.toWorkflow')}
+                    </Link>
+                  </>
+                )}
+              </span>
+            ) : undefined
+          }
+        >
+          <Select options={codeOptions('household_status', L)} disabled={editing} data-testid="field-status" />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>
@@ -107,12 +133,12 @@ export function HouseholdFields({ form, editing, maskedPhones }: Props) {
       </Col>
       <Col xs={12} md={4}>
         <Form.Item name="identifiedYear" label={t('hh.identifiedYear')}>
-          <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          <InputNumber min={2000} max={2100} style={{ width: '100%' }} disabled={editing} />
         </Form.Item>
       </Col>
       <Col xs={12} md={4}>
         <Form.Item name="exitedYear" label={t('hh.exitedYear')}>
-          <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          <InputNumber min={2000} max={2100} style={{ width: '100%' }} disabled={editing} />
         </Form.Item>
       </Col>
       <Col xs={24} md={16}>

@@ -8,6 +8,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CODE_PATTERN, policy, type CodeEntry } from '@shared/contracts/policy';
 import { call } from '../../api';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
 import { FormModal } from '../common/FormModal';
@@ -24,6 +25,7 @@ export function CodeListsTab() {
   const [list, setList] = useState<string>('cause');
   const [editing, setEditing] = useState<Editing>(null);
   const { data, error, loading, reload } = useCall(policy.codeLists, {});
+  const manage = useAuth().can('policy.manage');
   const entries = data?.lists[list] ?? [];
   const names = Object.keys(data?.lists ?? CODE_LIST_NAMES);
   const listName = (n: string) => L(CODE_LIST_NAMES[n as keyof typeof CODE_LIST_NAMES]) || n;
@@ -42,15 +44,19 @@ export function CodeListsTab() {
       width: 80,
       render: (a: boolean) => (a ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
     },
-    {
-      title: t('common.actions'),
-      width: 80,
-      render: (_, e) => (
-        <Typography.Link onClick={() => open(e, false)} data-testid={`code-edit-${e.code}`}>
-          {t('common.edit')}
-        </Typography.Link>
-      ),
-    },
+    ...(manage
+      ? [
+          {
+            title: t('common.actions'),
+            width: 80,
+            render: (_: unknown, e: CodeEntry) => (
+              <Typography.Link onClick={() => open(e, false)} data-testid={`code-edit-${e.code}`}>
+                {t('common.edit')}
+              </Typography.Link>
+            ),
+          },
+        ]
+      : []),
   ];
 
   if (error) return <ApiResult error={error} onRetry={reload} />;
@@ -65,12 +71,14 @@ export function CodeListsTab() {
           options={names.map((n) => ({ value: n, label: listName(n) }))}
           data-testid="code-list-select"
         />
-        <Button
-          icon={<PlusOutlined />}
-          onClick={() => open({ code: '', zh: '', en: '', sortOrder: nextOrder, active: true }, true)}
-        >
-          {t('code.add')}
-        </Button>
+        {manage && (
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => open({ code: '', zh: '', en: '', sortOrder: nextOrder, active: true }, true)}
+          >
+            {t('code.add')}
+          </Button>
+        )}
       </Flex>
       <Table<CodeEntry>
         rowKey="code"

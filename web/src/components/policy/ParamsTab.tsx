@@ -1,9 +1,13 @@
-/** 政策参数 — every stored value grouped by key (national/provincial, per year or any year), with edit and add. */
+/**
+ * 政策参数 — every stored value grouped by key (national/provincial, per year or any year), with edit and add for a
+ * user holding policy.manage; read-only for the others (counties, inspectors).
+ */
 import { useState } from 'react';
 import { App, Button, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { policy, type PolicyParam } from '@shared/contracts/policy';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
 import { useCall } from '../common/useList';
@@ -17,6 +21,7 @@ export function ParamsTab() {
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Partial<PolicyParam> | null>(null);
   const { data, error, loading, reload } = useCall(policy.params, {});
+  const manage = useAuth().can('policy.manage');
 
   // Known keys first in their defined order, then the rest; within a key national first, then by year.
   const order = Object.keys(PARAM_DEFS);
@@ -60,9 +65,11 @@ export function ParamsTab() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {k}
           </Typography.Text>
-          <Typography.Link onClick={() => setEditing({ key: k })} style={{ fontSize: 12 }}>
-            + {t('policy.add')}
-          </Typography.Link>
+          {manage && (
+            <Typography.Link onClick={() => setEditing({ key: k })} style={{ fontSize: 12 }}>
+              + {t('policy.add')}
+            </Typography.Link>
+          )}
         </Flex>
       ),
     },
@@ -74,25 +81,31 @@ export function ParamsTab() {
     },
     { title: t('policy.year'), dataIndex: 'year', width: 100, render: (y: number) => y || t('policy.anyYear') },
     { title: t('policy.value'), key: 'value', render: (_, p) => show(p) },
-    {
-      title: t('common.actions'),
-      width: 80,
-      render: (_, p) => (
-        <Typography.Link onClick={() => setEditing(p)} data-testid={`param-edit-${p.key}`}>
-          {t('common.edit')}
-        </Typography.Link>
-      ),
-    },
+    ...(manage
+      ? [
+          {
+            title: t('common.actions'),
+            width: 80,
+            render: (_: unknown, p: Row) => (
+              <Typography.Link onClick={() => setEditing(p)} data-testid={`param-edit-${p.key}`}>
+                {t('common.edit')}
+              </Typography.Link>
+            ),
+          },
+        ]
+      : []),
   ];
 
   if (error) return <ApiResult error={error} onRetry={reload} />;
   return (
     <>
-      <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="param-add">
-          {t('policy.add')}
-        </Button>
-      </Flex>
+      {manage && (
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="param-add">
+            {t('policy.add')}
+          </Button>
+        </Flex>
+      )}
       <Table<Row>
         rowKey={(r) => `${r.key}/${r.province}/${r.year}`}
         size="small"
