@@ -7,6 +7,7 @@ import {
   revealHousehold,
   saveHousehold,
 } from '../../core/modules/households/service.ts';
+import { exportHouseholdList } from '../../core/modules/households/export-list.ts';
 import { exportHouseholds } from '../../core/modules/imports/export.ts';
 import { helpOfHousehold } from '../../core/modules/pairings/plan.ts';
 import { bind } from '../registrar.ts';
@@ -15,7 +16,7 @@ import type { Deps } from './deps.ts';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The household register: list, detail, create, update (versioned), card, export, reveal. */
+/** The household register: list, detail, create, update (versioned), card, the two exports, reveal. */
 export const householdBindings = ({ database: { db } }: Deps) => [
   bind(c.list, ({ query }, { scope }) => householdList(db, scope, query)),
   bind(c.detail, ({ params }, { scope }) => householdDetail(db, scope, params.id)),
@@ -43,6 +44,22 @@ export const householdBindings = ({ database: { db } }: Deps) => [
       type: query.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       filename: `建档立卡户-${prepared.region.name}-${day}.${query.format}`,
       asciiName: `households-${prepared.region.code}-${day}.${query.format}`,
+    };
+  }),
+  bind(c.exportList, async ({ query }, { scope, req }) => {
+    const { region: _region, ...options } = query;
+    const prepared = await exportHouseholdList(db, scope, options);
+    const out = new PassThrough();
+    prepared.write(out).catch((err: unknown) => {
+      req.log.error({ err }, 'household list export failed');
+      out.destroy(err instanceof Error ? err : new Error(String(err)));
+    });
+    const day = new Date().toISOString().slice(0, 10);
+    return {
+      body: out,
+      type: XLSX,
+      filename: `农户台账-${prepared.region.name}-${day}.xlsx`,
+      asciiName: `household-list-${prepared.region.code}-${day}.xlsx`,
     };
   }),
   bind(c.reveal, ({ params, body }, { scope }) => revealHousehold(db, scope, params.id, body?.memberId)),

@@ -1,7 +1,7 @@
 /** /households — the household register (农户台账): URL-driven filters, server-side sort and pagination, export. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Space, Table } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Dropdown, Flex, Space, Table } from 'antd';
+import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { households } from '@shared/contracts/households';
 import { regions } from '@shared/contracts/regions';
@@ -56,14 +56,18 @@ export default function HouseholdsPage() {
     setParams(next);
   };
 
-  const exportList = async () => {
+  // 导出当前列表: the rows as shown (filters and sort); 导出导入格式: one row per person, for a round trip.
+  const exportAs = async (kind: 'list' | 'import') => {
     setExporting(true);
     try {
-      await download(
-        households.export,
-        { query: { ...toCallQuery(filtersOf(query)), region: query.region ?? '', format: 'xlsx' } },
-        'households.xlsx',
-      );
+      const filters = { ...toCallQuery(filtersOf(query)), region: query.region ?? '' };
+      if (kind === 'list')
+        await download(
+          households.exportList,
+          { query: { ...filters, sort: toCallQuery(query).sort } },
+          'household-list.xlsx',
+        );
+      else await download(households.export, { query: { ...filters, format: 'xlsx' } }, 'households.xlsx');
     } catch (e) {
       toast(e);
     } finally {
@@ -78,9 +82,19 @@ export default function HouseholdsPage() {
       <Flex justify="space-between" align="start" gap={12}>
         <HouseholdFilters query={query} onApply={applyFilters} defaultYear={list.data?.year} />
         <Space style={{ flexShrink: 0 }}>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList} data-testid="household-export">
-            {t('hh.export')}
-          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'list', label: <span data-testid="household-export-list">{t('hh.exportList')}</span> },
+                { key: 'import', label: <span data-testid="household-export-import">{t('hh.exportImport')}</span> },
+              ],
+              onClick: ({ key }) => void exportAs(key as 'list' | 'import'),
+            }}
+          >
+            <Button icon={<DownloadOutlined />} loading={exporting} data-testid="household-export">
+              {t('hh.export')} <DownOutlined />
+            </Button>
+          </Dropdown>
           {can('household.write') && (
             <Button
               type="primary"
