@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import { households as c } from '../../shared/contracts/households.ts';
 import { householdCard } from '../../core/modules/households/card.ts';
 import {
@@ -15,6 +16,16 @@ import type { Deps } from './deps.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The body of a streamed file reply: `write` fills it after the reply began; a failure is logged and ends it. */
+function streamed(req: FastifyRequest, write: (out: PassThrough) => Promise<unknown>, what: string): PassThrough {
+  const out = new PassThrough();
+  write(out).catch((err: unknown) => {
+    req.log.error({ err }, `${what} failed`);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return out;
+}
 
 /** The household register: list, detail, create, update (versioned), card, the two exports, reveal. */
 export const householdBindings = ({ database: { db } }: Deps) => [
@@ -33,11 +44,7 @@ export const householdBindings = ({ database: { db } }: Deps) => [
   }),
   bind(c.export, async ({ query }, { scope, req }) => {
     const prepared = await exportHouseholds(db, scope, query);
-    const out = new PassThrough();
-    prepared.write(out).catch((err: unknown) => {
-      req.log.error({ err }, 'household export failed');
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
+    const out = streamed(req, prepared.write, 'household export');
     const day = new Date().toISOString().slice(0, 10);
     return {
       body: out,
@@ -49,11 +56,7 @@ export const householdBindings = ({ database: { db } }: Deps) => [
   bind(c.exportList, async ({ query }, { scope, req }) => {
     const { region: _region, ...options } = query;
     const prepared = await exportHouseholdList(db, scope, options);
-    const out = new PassThrough();
-    prepared.write(out).catch((err: unknown) => {
-      req.log.error({ err }, 'household list export failed');
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
+    const out = streamed(req, prepared.write, 'household list export');
     const day = new Date().toISOString().slice(0, 10);
     return {
       body: out,

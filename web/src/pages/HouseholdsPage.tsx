@@ -1,6 +1,6 @@
 /** /households — the household register (农户台账): URL-driven filters, server-side sort and pagination, export. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Dropdown, Flex, Space, Table } from 'antd';
+import { Button, Card, Dropdown, Flex, Space } from 'antd';
 import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { households } from '@shared/contracts/households';
@@ -16,6 +16,7 @@ import { filtersOf, readListQuery, toCallQuery } from '../components/households/
 import type { ListQuery } from '../components/households/listQuery';
 import type { HouseholdRow } from '@shared/contracts/households';
 import { useCall } from '../components/common/useList';
+import { DataTable } from '../components/common/DataTable';
 
 export default function HouseholdsPage() {
   const i18n = useI18n();
@@ -116,14 +117,13 @@ export default function HouseholdsPage() {
       {list.error ? (
         <ApiResult error={list.error} onRetry={list.reload} />
       ) : (
-        <Table<HouseholdRow>
+        <DataTable<HouseholdRow>
           rowKey="id"
           size="middle"
           data-testid="household-table"
           loading={list.loading}
           columns={householdColumns(i18n, query.sort, year)}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
           onChange={(pg, _filters, sorter, extra) => {
             if (extra.action === 'sort') {
               const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -18,7 +18,7 @@ import { villagePace } from '../cadres/rules.ts';
 import { activeOn } from '../cadres/repo.ts';
 import { numberParam } from './context.ts';
 import { villageDays, type VillageDays } from './days.ts';
-import type { StationRow } from './repo.ts';
+import { stationsOfCadres, type StationRow } from './repo.ts';
 import { paceWindow } from './rules.ts';
 
 /**
@@ -115,27 +115,7 @@ export async function stationedPace(db: Db, scope: Scope, year: number, today = 
   const byPerson = new Map<number, (typeof rows)[number]>();
   for (const r of rows) byPerson.set(r.person_id, r);
   const ids = [...byPerson.keys()];
-  const stations = new Map<number, StationRow[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = await db
-      .selectFrom('stationing')
-      .select([
-        'id',
-        'person_id as personId',
-        'role',
-        'region_code as regionCode',
-        'team_id as teamId',
-        'start_date as start',
-        'end_date as endDate',
-        'ended_on as endedOn',
-      ])
-      .where('person_id', 'in', ids.slice(i, i + 500))
-      .where('start_date', '<=', `${year}-12-31`)
-      .orderBy('start_date')
-      .orderBy('id')
-      .execute();
-    for (const s of chunk) stations.set(s.personId, [...(stations.get(s.personId) ?? []), s]);
-  }
+  const stations = await stationsOfCadres(db, ids, `${year}-12-31`);
   const figures = await daysOf(
     db,
     year,

@@ -84,6 +84,7 @@ export function useStationActions(onChanged: () => void) {
   const column: TableColumnsType<StationView>[number] | null =
     canEnd || canRecall
       ? {
+          key: 'actions',
           title: t('common.actions'),
           width: 140,
           render: (_, s) =>

@@ -3,7 +3,7 @@
  * with the version read: a 409 shows the stored code beside the user's).
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Input, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CODE_PATTERN, policy, type CodeEntry } from '@shared/contracts/policy';
@@ -13,6 +13,7 @@ import { ApiResult } from '../ApiResult';
 import { FormModal } from '../common/FormModal';
 import { useCall } from '../common/useList';
 import { CODE_LIST_NAMES } from './paramDefs';
+import { DataTable } from '../common/DataTable';
 
 type Editing = { entry: Omit<CodeEntry, 'version'> & { version?: number }; isNew: boolean } | null;
 type CodeForm = Omit<CodeEntry, 'version'>;
@@ -43,6 +44,7 @@ export function CodeListsTab() {
       render: (a: boolean) => (a ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
     },
     {
+      key: 'actions',
       title: t('common.actions'),
       width: 80,
       render: (_, e) => (
@@ -72,7 +74,7 @@ export function CodeListsTab() {
           {t('code.add')}
         </Button>
       </Flex>
-      <Table<CodeEntry>
+      <DataTable<CodeEntry>
         rowKey="code"
         size="small"
         loading={loading}

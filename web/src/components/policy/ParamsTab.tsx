@@ -1,6 +1,6 @@
 /** 政策参数 — every stored value grouped by key (national/provincial, per year or any year), with edit and add. */
 import { useState } from 'react';
-import { App, Button, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { policy, type PolicyParam } from '@shared/contracts/policy';
@@ -9,6 +9,8 @@ import { ApiResult } from '../ApiResult';
 import { useCall } from '../common/useList';
 import { ParamModal } from './ParamModal';
 import { PARAM_DEFS, PROVINCES, kindOf } from './paramDefs';
+import { DataTable } from '../common/DataTable';
+import { decimal } from '../../format';
 
 type Row = PolicyParam & { span: number };
 
@@ -45,7 +47,7 @@ export function ParamsTab() {
       ));
     if (kind === 'range' && Array.isArray(v)) return `${v[0]} – ${v[1]}`;
     const unit = PARAM_DEFS[p.key]?.unit;
-    return typeof v === 'number' ? `${v.toLocaleString()}${unit ? ` ${L(unit)}` : ''}` : JSON.stringify(v);
+    return typeof v === 'number' ? `${decimal(v)}${unit ? ` ${L(unit)}` : ''}` : JSON.stringify(v);
   };
 
   const columns: TableColumnsType<Row> = [
@@ -75,6 +77,7 @@ export function ParamsTab() {
     { title: t('policy.year'), dataIndex: 'year', width: 100, render: (y: number) => y || t('policy.anyYear') },
     { title: t('policy.value'), key: 'value', render: (_, p) => show(p) },
     {
+      key: 'actions',
       title: t('common.actions'),
       width: 80,
       render: (_, p) => (
@@ -93,7 +96,7 @@ export function ParamsTab() {
           {t('policy.add')}
         </Button>
       </Flex>
-      <Table<Row>
+      <DataTable<Row>
         rowKey={(r) => `${r.key}/${r.province}/${r.year}`}
         size="small"
         bordered
