@@ -192,6 +192,19 @@ describe('tables, pages and numbers at 1280 px', () => {
     await page.waitForURL(/\/forces\/cadres\?.*stationed=true/);
     await page.locator('[data-testid=cadre-table] tbody tr.ant-table-row').first().waitFor();
     assert.equal(await listed(stationed), stationed, 'the cadre list shows another number of stationed cadres');
+
+    // 工作队队员 counts the stationings of team leaders and members: the station list it opens has as many.
+    await page.goto(`/forces/stats?region=${COUNTY}`);
+    await page.getByTestId('stat-team-cadres').waitFor();
+    const teamCadres = await figure('stat-team-cadres');
+    await page.getByTestId('stat-team-cadres').click();
+    await page.waitForURL(/tab=stations.*role=team_leader,team_member/);
+    await page.locator('[data-testid=station-table] tbody tr.ant-table-row').first().waitFor();
+    assert.equal(await listed(teamCadres), teamCadres, 'the station list shows another number of team cadres');
+    assert.equal(
+      (await page.getByTestId('station-role-filter').locator('.ant-select-selection-item').count()) > 0,
+      true,
+    );
   });
 
   it('导出当前列表 writes the rows the list shows; 导出导入格式 the per-person layout', async () => {

@@ -226,7 +226,18 @@ for (const dialect of DIALECTS) {
           s.stationed,
           region,
         );
+        // 第一书记 and 工作队队员 count stationings: the station list of those roles has as many rows.
+        const stations = async (roles: string) =>
+          (await total(`/api/stations?region=${region}&role=${roles}&pageSize=100`)).total;
+        assert.equal(await stations('first_secretary'), s.firstSecretaries, region);
+        assert.equal(await stations('team_leader,team_member'), s.teamCadres, region);
+        assert.equal(
+          await stations('first_secretary,team_leader,team_member'),
+          s.firstSecretaries + s.teamCadres,
+          region,
+        );
       }
+      assert.equal((await t.call(county, 'GET', '/api/stations?region=420323&role=mayor')).statusCode, 400);
       // tm2 ended yesterday with 100 days checked in this year: stationed this year, but not now — in neither.
       const summary = (await t.call(township, 'GET', `/api/attendance/summary?region=${A}`)).json();
       assert.ok(!summary.items.some((r: { personId: number }) => r.personId === id.tm2));

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { CadreStats } from '@shared/contracts/forces-stats';
 import { useI18n } from '../../i18n';
 import { useFormat } from '../../useFormat';
+import { STATIONED_ROLES, TEAM_CADRE_ROLES } from '@shared/forces';
 
 function StatCard({
   title,
@@ -61,7 +62,7 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
       <StatCard
         title={t('fa.st.teamCadres')}
         value={num(d.teamCadres)}
-        to={`/forces/teams?tab=stations&${r}`}
+        to={`/forces/teams?tab=stations&${r}&role=${TEAM_CADRE_ROLES.join(',')}`}
         testId="stat-team-cadres"
         unit={persons}
         note={t('fa.st.teamCadresNote')}
@@ -76,7 +77,7 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
       <StatCard
         title={t('fa.st.cadresPerVillage')}
         value={avg(d.cadresPerVillage)}
-        to={`/forces/teams?tab=stations&${r}`}
+        to={`/forces/teams?tab=stations&${r}&role=${STATIONED_ROLES.join(',')}`}
         testId="stat-cadres-per-village"
         note={t('fa.st.teamsPerVillage', { n: avg(d.teamsPerVillage) })}
       />

@@ -13,6 +13,7 @@ import type { ChartOption } from '../stats/EChart';
 import { forceText } from './CadreCommon';
 import { DataTable } from '../common/DataTable';
 import { useFormat } from '../../useFormat';
+import { TEAM_CADRE_ROLES } from '@shared/forces';
 
 type Child = CadreStats['byChild'][number];
 
@@ -133,7 +134,9 @@ export function ForceStatCharts({
       title: t('fa.st.teamCadres'),
       dataIndex: 'teamCadres',
       align: 'right',
-      render: (v: number, c) => <Link to={`/forces/teams?tab=stations&region=${c.code}`}>{v}</Link>,
+      render: (v: number, c) => (
+        <Link to={`/forces/teams?tab=stations&region=${c.code}&role=${TEAM_CADRE_ROLES.join(',')}`}>{v}</Link>
+      ),
     },
     {
       title: t('fa.st.teams'),
