@@ -203,6 +203,47 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('has one definition of the stationed cadres and of those behind the pace: each figure is the total of its list', async () => {
+      const { t, county, township, id } = app();
+      for (const region of ['420323', TWP_LEIGU, A]) {
+        const s = (await t.call(county, 'GET', `/api/stats/cadres?region=${region}`)).json();
+        const total = async (path: string) => {
+          const res = await t.call(county, 'GET', path);
+          assert.equal(res.statusCode, 200, res.body);
+          return res.json() as { total: number; behind?: number; items: { personId: number }[] };
+        };
+        // 在岗驻村干部 → the cadre list (stationed=true) and the days summary of this year list the same cadres.
+        const cadres = await total(`/api/cadres?region=${region}&stationed=true&pageSize=100`);
+        const summary = await total(`/api/attendance/summary?region=${region}&pageSize=100`);
+        assert.equal(cadres.total, s.stationed, region);
+        assert.equal(summary.total, s.stationed, region);
+        // 在村天数落后 → the summary with behind=true.
+        const behind = await total(`/api/attendance/summary?region=${region}&behind=true&pageSize=100`);
+        assert.equal(behind.total, s.days.behind, region);
+        assert.equal(summary.behind, s.days.behind, region);
+        assert.equal(
+          s.days.distribution.reduce((a: number, b: { cadres: number }) => a + b.cadres, 0),
+          s.stationed,
+          region,
+        );
+        // 第一书记 and 工作队队员 count stationings: the station list of those roles has as many rows.
+        const stations = async (roles: string) =>
+          (await total(`/api/stations?region=${region}&role=${roles}&pageSize=100`)).total;
+        assert.equal(await stations('first_secretary'), s.firstSecretaries, region);
+        assert.equal(await stations('team_leader,team_member'), s.teamCadres, region);
+        assert.equal(
+          await stations('first_secretary,team_leader,team_member'),
+          s.firstSecretaries + s.teamCadres,
+          region,
+        );
+      }
+      assert.equal((await t.call(county, 'GET', '/api/stations?region=420323&role=mayor')).statusCode, 400);
+      // tm2 ended yesterday with 100 days checked in this year: stationed this year, but not now — in neither.
+      const summary = (await t.call(township, 'GET', `/api/attendance/summary?region=${A}`)).json();
+      assert.ok(!summary.items.some((r: { personId: number }) => r.personId === id.tm2));
+      assert.deepEqual(summary.items.map((r: { name: string }) => r.name).sort(), ['fs1', 'tl1', 'tm1']);
+    });
+
     it('narrows to a township and defaults to the caller’s first scope', async () => {
       const { t, county, township, leiguVillages } = app();
       const explicit = (await t.call(county, 'GET', `/api/stats/cadres?region=420323104`)).json();

@@ -73,6 +73,8 @@ export const STATION_ROLES = list([
 export type StationRole = CodeOf<typeof STATION_ROLES>;
 export const STATIONED_ROLES: readonly StationRole[] = ['first_secretary', 'team_leader', 'team_member'];
 export const TEAM_ROLES: readonly StationRole[] = ['first_secretary', 'team_leader', 'team_member'];
+/** 工作队队员 (leaders included): the stationed roles other than the first secretary, as the statistics count them. */
+export const TEAM_CADRE_ROLES: readonly StationRole[] = STATIONED_ROLES.filter((r) => r !== 'first_secretary');
 
 /** 精准扶贫 began in 2014 (建档立卡): the default start of the cumulative "cadres sent since" figure. */
 export const TARGETED_START_YEAR = 2014;

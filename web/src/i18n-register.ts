@@ -28,6 +28,8 @@ export const registerMessages = {
   'hh.keyword': ['户主姓名或户编号', 'Head name or code'],
   'hh.year': ['年度', 'Year'],
   'hh.export': ['导出', 'Export'],
+  'hh.exportList': ['导出当前列表', 'Export this list'],
+  'hh.exportImport': ['导出导入格式', 'Export in the import layout'],
   'hh.new': ['新增农户', 'New household'],
   'hh.edit': ['编辑农户', 'Edit household'],
   'hh.card': ['明白卡', 'Household card'],

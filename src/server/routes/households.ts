@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import { households as c } from '../../shared/contracts/households.ts';
 import { householdCard } from '../../core/modules/households/card.ts';
 import {
@@ -7,6 +8,7 @@ import {
   revealHousehold,
   saveHousehold,
 } from '../../core/modules/households/service.ts';
+import { exportHouseholdList } from '../../core/modules/households/export-list.ts';
 import { exportHouseholds } from '../../core/modules/imports/export.ts';
 import { helpOfHousehold } from '../../core/modules/pairings/plan.ts';
 import { bind } from '../registrar.ts';
@@ -15,7 +17,17 @@ import type { Deps } from './deps.ts';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The household register: list, detail, create, update (versioned), card, export, reveal. */
+/** The body of a streamed file reply: `write` fills it after the reply began; a failure is logged and ends it. */
+function streamed(req: FastifyRequest, write: (out: PassThrough) => Promise<unknown>, what: string): PassThrough {
+  const out = new PassThrough();
+  write(out).catch((err: unknown) => {
+    req.log.error({ err }, `${what} failed`);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return out;
+}
+
+/** The household register: list, detail, create, update (versioned), card, the two exports, reveal. */
 export const householdBindings = ({ database: { db } }: Deps) => [
   bind(c.list, ({ query }, { scope }) => householdList(db, scope, query)),
   bind(c.detail, ({ params }, { scope }) => householdDetail(db, scope, params.id)),
@@ -32,17 +44,25 @@ export const householdBindings = ({ database: { db } }: Deps) => [
   }),
   bind(c.export, async ({ query }, { scope, req }) => {
     const prepared = await exportHouseholds(db, scope, query);
-    const out = new PassThrough();
-    prepared.write(out).catch((err: unknown) => {
-      req.log.error({ err }, 'household export failed');
-      out.destroy(err instanceof Error ? err : new Error(String(err)));
-    });
+    const out = streamed(req, prepared.write, 'household export');
     const day = new Date().toISOString().slice(0, 10);
     return {
       body: out,
       type: query.format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8',
       filename: `建档立卡户-${prepared.region.name}-${day}.${query.format}`,
       asciiName: `households-${prepared.region.code}-${day}.${query.format}`,
+    };
+  }),
+  bind(c.exportList, async ({ query }, { scope, req }) => {
+    const { region: _region, ...options } = query;
+    const prepared = await exportHouseholdList(db, scope, options);
+    const out = streamed(req, prepared.write, 'household list export');
+    const day = new Date().toISOString().slice(0, 10);
+    return {
+      body: out,
+      type: XLSX,
+      filename: `农户台账-${prepared.region.name}-${day}.xlsx`,
+      asciiName: `household-list-${prepared.region.code}-${day}.xlsx`,
     };
   }),
   bind(c.reveal, ({ params, body }, { scope }) => revealHousehold(db, scope, params.id, body?.memberId)),

@@ -163,6 +163,12 @@ export const HouseholdExportQuery = HouseholdFilters.extend({
   mask: QueryFlag,
 });
 
+/** 导出当前列表: the list's filters and sort, a region (required); always xlsx, one row per household. */
+export const HouseholdListExportQuery = HouseholdFilters.extend({
+  region: RegionCode,
+  sort: z.enum(HOUSEHOLD_SORTS).optional(),
+});
+
 const Saved = z.object({ id: z.number(), version: z.number() });
 const Revealed = z.object({ idNumber: z.string().nullable(), phone: z.string().nullable() });
 
@@ -224,9 +230,20 @@ export const households = {
   export: contract({
     method: 'GET',
     path: '/api/households/export',
-    summary: '导出建档立卡户 Export households in the import layout (xlsx or csv), masked per role',
+    summary: '导出导入格式 Export households in the import layout (xlsx or csv, one row per person), masked per role',
     tags: ['imports'],
     query: HouseholdExportQuery,
+    response: 'file',
+    permission: 'household.read',
+    scope: { region: 'query', key: 'region' },
+  }),
+  exportList: contract({
+    method: 'GET',
+    path: '/api/households/export-list',
+    summary:
+      '导出当前列表 Export the household list as shown: one row per household, its columns, filters and sort (xlsx)',
+    tags,
+    query: HouseholdListExportQuery,
     response: 'file',
     permission: 'household.read',
     scope: { region: 'query', key: 'region' },

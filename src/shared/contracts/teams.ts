@@ -73,7 +73,13 @@ export type TeamPatch = z.output<typeof TeamPatch>;
 
 export const StationListQuery = z.object({
   region: RegionCode.optional(),
-  role: StationRoleSchema.optional(),
+  /** One role or several, comma-separated (the work-team cadres: `team_leader,team_member`). */
+  role: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(StationRoleSchema).optional()),
   /** In force today (the default), ended or not started (false), or all. */
   active: z
     .enum(['true', 'false', 'all'])

@@ -1,6 +1,6 @@
 /** Command unit detail drawer with its members (add: person + duty; remove). */
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { commandUnits, people, type CommandMember } from '@shared/contracts/command';
@@ -13,6 +13,7 @@ import { useCall } from './common/useList';
 import { PersonSelect } from './PersonSelect';
 import { KindTag } from './RegionTags';
 import { personLabel } from './unitColumns';
+import { DataTable } from './common/DataTable';
 
 interface Props {
   unitId: number | null;
@@ -99,6 +100,7 @@ export function UnitDrawer({ unitId, canWrite, onClose, onChanged }: Props) {
   ];
   if (canWrite)
     columns.push({
+      key: 'actions',
       title: t('common.actions'),
       width: 80,
       render: (_, m) => (
@@ -149,7 +151,7 @@ export function UnitDrawer({ unitId, canWrite, onClose, onChanged }: Props) {
                 </Button>
               </Form>
             )}
-            <Table<CommandMember>
+            <DataTable<CommandMember>
               rowKey="id"
               size="small"
               loading={loading}

@@ -15,6 +15,7 @@ import { useCall } from './common/useList';
 import { FormModal } from './common/FormModal';
 import { PersonSelect } from './PersonSelect';
 import { RegionTreeSelect } from './RegionTreeSelect';
+import { paren } from '../format';
 
 interface UnitForm {
   kind: CommandUnitKind;
@@ -187,7 +188,7 @@ function UnitFields({ form, open, unit }: { form: FormInstance<UnitForm>; open: 
         <Select
           allowClear
           placeholder={t('unit.noParent')}
-          options={(parents ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))}
+          options={(parents ?? []).map((p) => ({ value: p.id, label: `${p.name}${paren(p.regionName)}` }))}
         />
       </Form.Item>
       <Form.Item name="commanderId" label={t('unit.commander')}>

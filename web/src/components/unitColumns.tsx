@@ -4,10 +4,11 @@ import { Typography } from 'antd';
 import { KindTag } from './RegionTags';
 import type { I18n } from '../i18n';
 import type { CommandUnit, PersonRef } from '@shared/contracts/command';
+import { paren } from '../format';
 
 export function personLabel(p: PersonRef | null | undefined): string {
   if (!p) return '';
-  return p.post ? `${p.name}（${p.post}）` : p.name;
+  return p.post ? `${p.name}${paren(p.post)}` : p.name;
 }
 
 export function unitColumns({ t }: I18n, onOpen?: (unit: CommandUnit) => void): TableColumnsType<CommandUnit> {

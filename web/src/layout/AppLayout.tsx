@@ -8,8 +8,9 @@ import { ROLE_LABELS } from '@shared/codes';
 import { FullPageSpin, useAuth, useMe } from '../auth';
 import { useI18n } from '../i18n';
 import { LangSwitch } from '../components/LangSwitch';
-import { EXTRA_PAGES, activeTrail, visibleNav } from './nav';
+import { activeTrail, pageTrail, visibleNav } from './nav';
 import type { NavEntry } from './nav';
+import { usePageTitle } from './pageTitle';
 
 const { Header, Sider, Content, Footer } = Layout;
 type MenuItem = Required<MenuProps>['items'][number];
@@ -30,7 +31,10 @@ export default function AppLayout() {
       ? { key: e.key, icon: e.icon, label: t(e.label), children: e.children.map(toItem) }
       : { key: e.key, icon: e.icon, label: <Link to={e.path}>{t(e.label)}</Link> };
 
-  const extra = EXTRA_PAGES.find((p) => p.path === pathname);
+  // The breadcrumb down to this page; its last crumb names the page (the heading and the browser tab's title).
+  const pageCrumbs = pageTrail(pathname, nav);
+  const page = pathname === '/' ? 'menu.home' : (pageCrumbs.at(-1)?.label ?? 'error.notFound');
+  usePageTitle(t(page));
   const crumbs = [
     {
       key: 'home',
@@ -40,8 +44,7 @@ export default function AppLayout() {
         </Link>
       ),
     },
-    ...trail.map((e) => ({ key: e.key, title: t(e.crumb ?? e.label) })),
-    ...(extra ? [{ key: extra.path, title: t(extra.label) }] : []),
+    ...pageCrumbs.map((c) => ({ key: c.key, title: c.to ? <Link to={c.to}>{t(c.label)}</Link> : t(c.label) })),
   ];
 
   const primaryRole = me.roles[0];
@@ -116,7 +119,10 @@ export default function AppLayout() {
           </Space>
         </Header>
         <Content style={{ margin: 16 }}>
-          <Breadcrumb items={crumbs} style={{ marginBottom: 16 }} />
+          <Breadcrumb items={crumbs} style={{ marginBottom: 8 }} data-testid="breadcrumb" />
+          <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 16 }} data-testid="page-title">
+            {t(page)}
+          </Typography.Title>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

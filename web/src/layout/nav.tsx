@@ -144,6 +144,49 @@ export const NAV: NavEntry[] = [
 /** Pages reachable outside the side menu (for the breadcrumb). */
 export const EXTRA_PAGES: { path: string; label: MessageKey }[] = [{ path: '/password', label: 'menu.password' }];
 
+/**
+ * Pages below a menu entry — details, edit and new forms: their crumb after the entry's, and the tab title. An edit
+ * page sits below its record's page (`parent`: the path of that page).
+ */
+export const SUB_PAGES: { pattern: RegExp; label: MessageKey; parent?: (path: string) => string }[] = [
+  { pattern: /^\/households\/new$/, label: 'page.householdNew' },
+  {
+    pattern: /^\/households\/\d+\/edit$/,
+    label: 'page.householdEdit',
+    parent: (path) => path.replace(/\/edit$/, ''),
+  },
+  { pattern: /^\/households\/\d+$/, label: 'page.householdDetail' },
+  { pattern: /^\/forces\/cadres\/\d+$/, label: 'page.cadreDetail' },
+];
+
+export interface Crumb {
+  key: string;
+  label: MessageKey;
+  /** A link while the page is below it. */
+  to?: string;
+}
+
+/**
+ * The breadcrumb of a path after 首页: the menu entries it belongs to, then its detail or edit page (the entry and
+ * the record page as links), or the extra page. The last crumb names the page (its heading and tab title); an
+ * unknown path has none.
+ */
+export function pageTrail(pathname: string, entries: NavEntry[]): Crumb[] {
+  const trail: Crumb[] = activeTrail(pathname, entries).map((e) => ({ key: e.key, label: e.crumb ?? e.label }));
+  const sub = SUB_PAGES.find((p) => p.pattern.test(pathname));
+  if (sub && trail.length) {
+    const entry = activeTrail(pathname, entries).at(-1)!;
+    trail[trail.length - 1] = { ...trail[trail.length - 1]!, to: entry.path };
+    const parentPath = sub.parent?.(pathname);
+    const parent = parentPath ? SUB_PAGES.find((p) => p.pattern.test(parentPath)) : undefined;
+    if (parent && parentPath) trail.push({ key: parentPath, label: parent.label, to: parentPath });
+    trail.push({ key: pathname, label: sub.label });
+  }
+  const extra = EXTRA_PAGES.find((p) => p.path === pathname);
+  if (extra) trail.push({ key: extra.path, label: extra.label });
+  return trail;
+}
+
 export function visibleNav(can: (p: Permission) => boolean, entries: NavEntry[] = NAV): NavEntry[] {
   return entries
     .filter((e) => !e.permission || can(e.permission))

@@ -72,6 +72,7 @@ export default function CommandPage() {
   ];
   if (canWrite)
     columns.push({
+      key: 'actions',
       title: t('common.actions'),
       width: 120,
       render: (_, u) => (

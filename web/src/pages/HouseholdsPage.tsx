@@ -1,7 +1,7 @@
 /** /households — the household register (农户台账): URL-driven filters, server-side sort and pagination, export. */
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Space, Table } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Dropdown, Flex, Space } from 'antd';
+import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { households } from '@shared/contracts/households';
 import { regions } from '@shared/contracts/regions';
@@ -16,6 +16,7 @@ import { filtersOf, readListQuery, toCallQuery } from '../components/households/
 import type { ListQuery } from '../components/households/listQuery';
 import type { HouseholdRow } from '@shared/contracts/households';
 import { useCall } from '../components/common/useList';
+import { DataTable } from '../components/common/DataTable';
 
 export default function HouseholdsPage() {
   const i18n = useI18n();
@@ -56,14 +57,18 @@ export default function HouseholdsPage() {
     setParams(next);
   };
 
-  const exportList = async () => {
+  // 导出当前列表: the rows as shown (filters and sort); 导出导入格式: one row per person, for a round trip.
+  const exportAs = async (kind: 'list' | 'import') => {
     setExporting(true);
     try {
-      await download(
-        households.export,
-        { query: { ...toCallQuery(filtersOf(query)), region: query.region ?? '', format: 'xlsx' } },
-        'households.xlsx',
-      );
+      const filters = { ...toCallQuery(filtersOf(query)), region: query.region ?? '' };
+      if (kind === 'list')
+        await download(
+          households.exportList,
+          { query: { ...filters, sort: toCallQuery(query).sort } },
+          'household-list.xlsx',
+        );
+      else await download(households.export, { query: { ...filters, format: 'xlsx' } }, 'households.xlsx');
     } catch (e) {
       toast(e);
     } finally {
@@ -78,9 +83,19 @@ export default function HouseholdsPage() {
       <Flex justify="space-between" align="start" gap={12}>
         <HouseholdFilters query={query} onApply={applyFilters} defaultYear={list.data?.year} />
         <Space style={{ flexShrink: 0 }}>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportList} data-testid="household-export">
-            {t('hh.export')}
-          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'list', label: <span data-testid="household-export-list">{t('hh.exportList')}</span> },
+                { key: 'import', label: <span data-testid="household-export-import">{t('hh.exportImport')}</span> },
+              ],
+              onClick: ({ key }) => void exportAs(key as 'list' | 'import'),
+            }}
+          >
+            <Button icon={<DownloadOutlined />} loading={exporting} data-testid="household-export">
+              {t('hh.export')} <DownOutlined />
+            </Button>
+          </Dropdown>
           {can('household.write') && (
             <Button
               type="primary"
@@ -102,14 +117,13 @@ export default function HouseholdsPage() {
       {list.error ? (
         <ApiResult error={list.error} onRetry={list.reload} />
       ) : (
-        <Table<HouseholdRow>
+        <DataTable<HouseholdRow>
           rowKey="id"
           size="middle"
           data-testid="household-table"
           loading={list.loading}
           columns={householdColumns(i18n, query.sort, year)}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
           onChange={(pg, _filters, sorter, extra) => {
             if (extra.action === 'sort') {
               const s = Array.isArray(sorter) ? sorter[0] : sorter;

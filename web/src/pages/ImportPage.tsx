@@ -7,21 +7,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Progress,
-  Radio,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Progress, Radio, Row, Space, Statistic, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Permission } from '@shared/codes';
 import { households as householdContracts } from '@shared/contracts/households';
@@ -43,6 +29,7 @@ import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
 import { RegionTreeSelect } from '../components/RegionTreeSelect';
 import { upload as uploadFile } from '../upload';
+import { DataTable } from '../components/common/DataTable';
 
 type Mode = ImportQuery['mode'];
 type Kind = 'households' | ForceImportKind;
@@ -399,7 +386,7 @@ function ResultCard({
         {!summary && result.errorCount === 0 && <Alert type="success" showIcon title={tx('allGood')} />}
         {result.truncated && <Alert type="warning" showIcon title={tx('truncated', result.errors.length)} />}
         {result.errors.length > 0 && (
-          <Table<ImportRowError & { rowKey: number }>
+          <DataTable<ImportRowError & { rowKey: number }>
             size="small"
             rowKey="rowKey"
             columns={columns}

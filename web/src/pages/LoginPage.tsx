@@ -7,6 +7,7 @@ import { errorMessage, isApiError } from '../api';
 import { FullPageSpin, useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { LangSwitch } from '../components/LangSwitch';
+import { usePageTitle } from '../layout/pageTitle';
 
 interface LoginForm {
   username: string;
@@ -20,6 +21,7 @@ function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const { t } = useI18n();
+  usePageTitle(t('login.title'));
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();

@@ -3,7 +3,7 @@
  * review the hits (比对疑点), download the notice lists (公示名单) and follow the applicants in identification.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Flex, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -20,6 +20,7 @@ import { households, type HouseholdRow } from '@shared/contracts/households';
 import { workflow, type NoticeQuery } from '@shared/contracts/workflow';
 import { regions } from '@shared/contracts/regions';
 import { useCall } from '../components/common/useList';
+import { DataTable } from '../components/common/DataTable';
 
 /** A 12-digit village code (not a township …000, not a 15-digit group). */
 const isVillage = (code: string | null | undefined) => /^\d{9}(?!000)\d{3}$/.test(code ?? '');
@@ -131,13 +132,12 @@ export default function VillageWorkflowPage() {
             {applicants.error ? (
               <ApiResult error={applicants.error} onRetry={applicants.reload} />
             ) : (
-              <Table<HouseholdRow>
+              <DataTable<HouseholdRow>
                 rowKey="id"
                 size="middle"
                 data-testid="applicants-table"
                 loading={applicants.loading}
                 dataSource={applicants.data?.items ?? []}
-                scroll={{ x: 'max-content' }}
                 onChange={(pg) => setPage(pg.current ?? 1)}
                 pagination={{
                   current: page,
@@ -157,7 +157,7 @@ export default function VillageWorkflowPage() {
                   { title: t('hh.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
                   {
                     title: t('common.actions'),
-                    key: 'workflow',
+                    key: 'actions',
                     render: (_: unknown, h) => (
                       <Link to={`/households/${h.id}?tab=workflow`} data-testid="applicant-workflow">
                         {t('vw.openWorkflow')}

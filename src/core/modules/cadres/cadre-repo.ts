@@ -9,6 +9,7 @@ import type { Scope } from '../../access/scope.ts';
 import type { Db } from '../../db/index.ts';
 import { listPage } from '../../db/list.ts';
 import type { DB } from '../../db/schema.ts';
+import { stationedOn } from '../duty/pace.ts';
 import { inScope } from './common.ts';
 import { activeOn, stationsOf } from './repo.ts';
 
@@ -60,16 +61,20 @@ export type CadreFilter = Omit<CadreListQuery, 'region' | 'sentSince' | 'maxAge'
  */
 export async function listCadres(db: Db, scope: Scope, f: CadreFilter, shown: Scope) {
   const stationedOnly = !!f.role || !!f.stationed || !!f.sentFrom || f.active === true;
+  // stationed=true alone is 在岗驻村干部, the statistics' figure: its one definition (duty/pace.ts).
+  const asTheFigure = !!f.stationed && !f.role && !f.sentFrom;
   const stationedIn = (s: Scope) =>
-    db
-      .selectFrom('stationing as s')
-      .select('s.person_id')
-      .$if(!!f.role, (qb) => qb.where('s.role', '=', f.role!))
-      .$if(!f.role && (!!f.stationed || !!f.sentFrom), (qb) => qb.where('s.role', 'in', [...STATIONED_ROLES]))
-      // Sent since a day: any stationing that began then or later (ended ones too); else a current one.
-      .$if(!!f.sentFrom, (qb) => qb.where('s.start_date', '>=', f.sentFrom!).where('s.start_date', '<=', f.today))
-      .$if(!f.sentFrom, (qb) => qb.where(activeOn('s', f.today)))
-      .$call(s.where('s.region_code'));
+    asTheFigure
+      ? stationedOn(db, s, f.today)
+      : db
+          .selectFrom('stationing as s')
+          .select('s.person_id')
+          .$if(!!f.role, (qb) => qb.where('s.role', '=', f.role!))
+          .$if(!f.role && (!!f.stationed || !!f.sentFrom), (qb) => qb.where('s.role', 'in', [...STATIONED_ROLES]))
+          // Sent since a day: any stationing that began then or later (ended ones too); else a current one.
+          .$if(!!f.sentFrom, (qb) => qb.where('s.start_date', '>=', f.sentFrom!).where('s.start_date', '<=', f.today))
+          .$if(!f.sentFrom, (qb) => qb.where(activeOn('s', f.today)))
+          .$call(s.where('s.region_code'));
   const base = db
     .selectFrom('person as p')
     .$if(f.active === false, (q) =>

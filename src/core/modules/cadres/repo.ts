@@ -117,7 +117,7 @@ export async function stationsOf(
 export async function listStations(db: Db, scope: Scope, f: Omit<StationListQuery, 'region'> & { today: string }) {
   const base = db
     .selectFrom('stationing as s')
-    .$if(!!f.role, (qb) => qb.where('s.role', '=', f.role!))
+    .$if(!!f.role?.length, (qb) => qb.where('s.role', 'in', f.role!))
     .$if(f.personId !== undefined, (qb) => qb.where('s.person_id', '=', f.personId!))
     .$if(f.teamId !== undefined, (qb) => qb.where('s.team_id', '=', f.teamId!))
     .$if(f.active === true, (qb) => qb.where(activeOn('s', f.today)))

@@ -30,24 +30,47 @@ export async function findCadre(db: Db, id: number): Promise<CadreRow | undefine
     .executeTakeFirst();
 }
 
+const STATION_COLUMNS = [
+  'id',
+  'person_id as personId',
+  'role',
+  'region_code as regionCode',
+  'team_id as teamId',
+  'start_date as start',
+  'end_date as endDate',
+  'ended_on as endedOn',
+] as const;
+
 /** Every stationing of a cadre (all roles, history included), oldest first. */
 export async function stationsOf(db: Db, personId: number): Promise<StationRow[]> {
   return db
     .selectFrom('stationing')
-    .select([
-      'id',
-      'person_id as personId',
-      'role',
-      'region_code as regionCode',
-      'team_id as teamId',
-      'start_date as start',
-      'end_date as endDate',
-      'ended_on as endedOn',
-    ])
+    .select(STATION_COLUMNS)
     .where('person_id', '=', personId)
     .orderBy('start_date')
     .orderBy('id')
     .execute();
+}
+
+/** The stationings of many cadres begun by `until` (all roles), oldest first per cadre; 500 cadres a query. */
+export async function stationsOfCadres(
+  db: Db,
+  personIds: readonly number[],
+  until: string,
+): Promise<Map<number, StationRow[]>> {
+  const out = new Map<number, StationRow[]>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('stationing')
+      .select(STATION_COLUMNS)
+      .where('person_id', 'in', personIds.slice(i, i + 500))
+      .where('start_date', '<=', until)
+      .orderBy('start_date')
+      .orderBy('id')
+      .execute();
+    for (const s of rows) out.set(s.personId, [...(out.get(s.personId) ?? []), s]);
+  }
+  return out;
 }
 
 /** The cadre's current station on `day`: a stationed role, started, not ended (the latest if several). */

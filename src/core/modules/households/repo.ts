@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { HouseholdFilter, HouseholdListQuery } from '../../../shared/contracts/households.ts';
 import type { Scope } from '../../access/scope.ts';
 import { listPage } from '../../db/list.ts';
 import type { Db } from '../../db/index.ts';
+import type { DB } from '../../db/schema.ts';
 import { jsonArrayFrom, jsonRows } from '../../db/json.ts';
 import { prepared } from '../../db/prepared.ts';
 
@@ -94,52 +95,70 @@ export function scopedHouseholds(db: Db, scope: Scope, f: HouseholdQuery) {
   return matchingHouseholds(db, f).$call(scope.where(scopeColumn(scope)));
 }
 
-/** One page of households: the page's ids first (sorted, on the household table), then their details. */
-export async function listHouseholds(
-  db: Db,
-  scope: Scope,
-  f: HouseholdQuery & Pick<HouseholdListQuery, 'sort' | 'page' | 'pageSize'>,
-) {
+type HouseholdOrder = HouseholdQuery & Pick<HouseholdListQuery, 'sort'>;
+
+/** ORDER BY of the list's `sort` (code by default; income is the selected year's), then the id. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function householdOrder<Q extends SelectQueryBuilder<DB, any, any>>(qb: Q, f: HouseholdOrder): Q {
   const income = sql<number>`(select y.per_capita_income from household_year y where y.household_id = h.id and y.year = ${f.year})`;
   const sort = f.sort ?? 'code';
   const dir = sort.startsWith('-') ? 'desc' : 'asc';
   const column = { code: 'h.code', head: 'h.head_name', persons: 'h.persons', '-persons': 'h.persons' } as const;
+  return (sort === 'income' || sort === '-income' ? qb.orderBy(income, dir) : qb.orderBy(column[sort], dir)).orderBy(
+    'h.id',
+  ) as Q;
+}
+
+/** The list's row of each household (the selected year's income joined), in no particular order. */
+export function householdRows(db: Db, ids: readonly number[], year: number) {
+  return db
+    .selectFrom('household as h')
+    .innerJoin('region as v', 'v.code', 'h.region_code')
+    .leftJoin('region as g', 'g.code', 'h.group_code')
+    .leftJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', year))
+    .select([
+      'h.id',
+      'h.code',
+      'h.region_code',
+      'v.name as village_name',
+      'g.name as group_name',
+      'h.head_name',
+      'h.persons',
+      'h.status',
+      'h.attribute',
+      'h.main_cause',
+      'h.other_causes',
+      'h.housing_grade',
+      'h.identified_year',
+      'h.exited_year',
+      'y.per_capita_income',
+    ])
+    .where('h.id', 'in', ids)
+    .execute();
+}
+export type HouseholdListRow = Awaited<ReturnType<typeof householdRows>>[number];
+
+/** One page of households: the page's ids first (sorted, on the household table), then their details. */
+export async function listHouseholds(
+  db: Db,
+  scope: Scope,
+  f: HouseholdOrder & Pick<HouseholdListQuery, 'page' | 'pageSize'>,
+) {
   return listPage({
     scope,
     base: matchingHouseholds(db, f),
     scopeColumn: scopeColumn(scope),
-    order: (qb) =>
-      (sort === 'income' || sort === '-income' ? qb.orderBy(income, dir) : qb.orderBy(column[sort], dir)).orderBy(
-        'h.id',
-      ),
+    order: (qb) => householdOrder(qb, f),
     page: f,
     id: 'h.id',
-    details: (ids) =>
-      db
-        .selectFrom('household as h')
-        .innerJoin('region as v', 'v.code', 'h.region_code')
-        .leftJoin('region as g', 'g.code', 'h.group_code')
-        .leftJoin('household_year as y', (j) => j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year))
-        .select([
-          'h.id',
-          'h.code',
-          'h.region_code',
-          'v.name as village_name',
-          'g.name as group_name',
-          'h.head_name',
-          'h.persons',
-          'h.status',
-          'h.attribute',
-          'h.main_cause',
-          'h.other_causes',
-          'h.housing_grade',
-          'h.identified_year',
-          'h.exited_year',
-          'y.per_capita_income',
-        ])
-        .where('h.id', 'in', ids)
-        .execute(),
+    details: (ids) => householdRows(db, ids, f.year),
   });
+}
+
+/** Every id of the scoped, filtered list in the list's order (an export reads their rows in chunks). */
+export async function sortedHouseholdIds(db: Db, scope: Scope, f: HouseholdOrder): Promise<number[]> {
+  const rows = await householdOrder(scopedHouseholds(db, scope, f).select('h.id'), f).execute();
+  return rows.map((r) => Number(r.id));
 }
 
 export async function findHousehold(db: Db, id: number) {

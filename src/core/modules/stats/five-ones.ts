@@ -15,7 +15,8 @@ import { FIVE_ONES, fiveOnesGaps, type FiveOne, type UnitLevel } from '../cadres
 import { parentOf } from '../../../shared/regions.ts';
 import { findRegions } from '../regions/repo.ts';
 import { countsAsPairedUnit } from './forces-rules.ts';
-import { currentStation, reportScope } from './forces.ts';
+import { reportScope } from './forces.ts';
+import { activeOn } from '../cadres/repo.ts';
 
 /** The roles whose current stationing fills one of the five (the fifth is the paired unit). */
 const LINK_ROLES = ['county_leader', 'township_leader', 'first_secretary', 'instructor'] as const;
@@ -62,7 +63,7 @@ export async function villageFiveOnes(db: Db, scope: Scope) {
       .select(['s.role as role', 'c.id as id', 'c.name as name'])
       .where('s.region_code', '=', asked.code)
       .where('s.role', 'in', LINK_ROLES as unknown as string[])
-      .where(currentStation(today))
+      .where(activeOn('s', today))
       .orderBy('s.start_date')
       .orderBy('s.id')
       .execute(),
@@ -138,7 +139,7 @@ export async function fiveOnesList(db: Db, asked: Scope, q: FiveOnesQuery) {
       ])
       .$call(scope.where('s.region_code'))
       .where('s.role', 'in', LINK_ROLES as unknown as string[])
-      .where(currentStation(today))
+      .where(activeOn('s', today))
       .groupBy(['s.region_code', 's.role'])
       .execute(),
     // Unit pairings along pairing_region_idx, and the units' levels apart (a small catalogue): no join

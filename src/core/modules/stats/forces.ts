@@ -21,8 +21,9 @@ import type { Db } from '../../db/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { msg } from '../../i18n.ts';
-import { teamBelowMinimum, villagePace } from '../cadres/rules.ts';
-import { villageDays } from '../duty/days.ts';
+import { activeOn } from '../cadres/repo.ts';
+import { teamBelowMinimum } from '../cadres/rules.ts';
+import { stationedPace } from '../duty/pace.ts';
 import { resolveParam } from '../policy/rules.ts';
 import { loadParams } from '../policy/service.ts';
 import { findRegion, listChildren } from '../regions/repo.ts';
@@ -60,23 +61,9 @@ export async function forceParams(db: Db, region: string, year: number) {
 
 type Eb<T extends keyof DB, A extends string> = ExpressionBuilder<DB & Record<A, DB[T]>, A>;
 
-/** Current on `today`: started, and not ended before today (column refs of the alias `s`). */
-export const currentStation = (today: string) => (eb: Eb<'stationing', 's'>) =>
-  eb.and([eb('s.start_date', '<=', today), eb.or([eb('s.ended_on', 'is', null), eb('s.ended_on', '>=', today)])]);
-
 /** Until its end date (inclusive) or open-ended. */
 const activePairing = (today: string) => (eb: Eb<'pairing', 'p'>) =>
   eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>=', today)]);
-
-/** The distinct cadres holding a current stationed role in a region. */
-export const stationedPersons = (db: Db, scope: Scope, today: string) =>
-  db
-    .selectFrom('stationing as s')
-    .$call(scope.where('s.region_code'))
-    .where(currentStation(today))
-    .where('s.role', 'in', STATIONED_ROLES as string[])
-    .select('s.person_id')
-    .distinct();
 
 /**
  * Active pairings of a region: pairs of each kind, households per pairing cadre, the paired households.
@@ -163,7 +150,7 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
   const villageKey = sql<string>`substr(r.code, 1, ${sql.lit(childLen ?? 12)})`;
 
   // All independent: on PostgreSQL they run side by side on the pool.
-  const [params, children, stationRows, teamRows, villageRows, pairing, recallRows, days, sent] = await Promise.all([
+  const [params, children, stationRows, teamRows, villageRows, pairing, recallRows, pace, sent] = await Promise.all([
     forceParams(db, region.code, year),
     childLen === null ? Promise.resolve([]) : listChildren(db, region.code),
     db
@@ -174,12 +161,11 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
         's.region_code as regionCode',
         's.role as role',
         's.team_id as teamId',
-        's.start_date as start',
         'c.birth_date as birthDate',
         'c.education as education',
       ])
       .$call(scope.where('s.region_code'))
-      .where(currentStation(today))
+      .where(activeOn('s', today))
       .where('s.role', 'in', STATIONED_ROLES as string[])
       .execute(),
     db
@@ -203,9 +189,7 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
       .where('rc.status', 'in', ['approved', 'pending'])
       .groupBy(['rc.reason', 'rc.status'])
       .execute(),
-    stationedPersons(db, scope, today)
-      .execute()
-      .then((rows) => villageDays(db, year, { personIds: rows.map((r) => r.person_id) }, today)),
+    stationedPace(db, scope, year, today),
     // 选派驻村: stationings in a stationed role that began since the year (ended ones too), and their cadres.
     db
       .selectFrom('stationing as s')
@@ -231,7 +215,7 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
   };
   let firstSecretaries = 0;
   let teamCadres = 0;
-  const cadres = new Map<number, { birthDate: string | null; education: string | null; since: string }>();
+  const cadres = new Map<number, { birthDate: string | null; education: string | null }>();
   const secretaries = new Map<number, { birthDate: string | null; education: string | null }>();
   const teamMembers = new Map<number, Set<number>>();
   for (const s of stationRows) {
@@ -243,9 +227,7 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
       teamCadres++;
       child(s.regionCode).teamCadres++;
     }
-    const seen = cadres.get(s.personId);
-    if (!seen) cadres.set(s.personId, { birthDate: s.birthDate, education: s.education, since: s.start });
-    else if (s.start < seen.since) seen.since = s.start;
+    if (!cadres.has(s.personId)) cadres.set(s.personId, { birthDate: s.birthDate, education: s.education });
     if (s.teamId !== null && (TEAM_ROLES as string[]).includes(s.role)) {
       let m = teamMembers.get(s.teamId);
       if (!m) teamMembers.set(s.teamId, (m = new Set()));
@@ -269,21 +251,9 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
   const villagesByChild = new Map(villageRows.map((v) => [v.k, Number(v.n)]));
   const villages = [...villagesByChild.values()].reduce((a, n) => a + n, 0);
 
-  // Days in the village this year, per stationed cadre, against the prorated minimum (villagePace).
-  let behind = 0;
-  const totals: number[] = [];
-  for (const [id, c] of cadres) {
-    const d = days.get(id);
-    const pace = villagePace({
-      checkInDays: d?.checkInDays ?? 0,
-      approvedLeaveDays: d?.approvedLeaveDays ?? 0,
-      today,
-      stationedSince: c.since,
-      yearlyMinimum: params.villageDaysMin,
-    });
-    if (pace.behind) behind++;
-    totals.push(pace.days);
-  }
+  // Days in the village this year, per stationed cadre, against the prorated minimum: the days summary's own rows
+  // (duty/pace.ts), so 在村天数落后 here is the length of the list it links to.
+  const behind = pace.filter((p) => p.behind).length;
 
   const recallCount = (reason: string | null, status: string) =>
     recallRows
@@ -301,7 +271,7 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
     villagesWithTeam: teamVillages.size,
     cadresPerVillage: ratio(stationedCadres, teamVillages.size),
     teamsPerVillage: ratio(teamRows.length, teamVillages.size),
-    stationed: cadres.size,
+    stationed: pace.length,
     youngAgeMax: params.youngAgeMax,
     aged45OrUnder: profile.aged45OrUnder,
     bachelorOrHigher: profile.bachelorOrHigher,
@@ -333,7 +303,7 @@ export async function cadreStats(db: Db, asked: Scope, opts: { since?: number } 
       year,
       minimum: params.villageDaysMin,
       behind,
-      distribution: dayDistribution(totals),
+      distribution: dayDistribution(pace.map((p) => p.days)),
     },
     smallTeams,
     teamMinSize: params.teamMinSize,

@@ -4,7 +4,8 @@
  * or overwrite with their own, consciously.
  */
 import { Alert, Button, Modal, Space, Table, Typography } from 'antd';
-import { useI18n } from '../../i18n';
+import { t, useI18n } from '../../i18n';
+import { list } from '../../format';
 
 export interface ConflictRow {
   field: string;
@@ -18,10 +19,10 @@ export function showValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (Array.isArray(v)) {
-    if (v.every((x) => x === null || typeof x !== 'object')) return v.map(showValue).join('、') || '—';
+    if (v.every((x) => x === null || typeof x !== 'object')) return list(v.map(showValue)) || '—';
     // Rows of a list (members, years): named by their name or year where they have one.
     const names = v.map((x) => (x as { name?: unknown; year?: unknown }).name ?? (x as { year?: unknown }).year);
-    return names.every((n) => n !== undefined) ? names.map(showValue).join('、') : `${v.length} 项`;
+    return names.every((n) => n !== undefined) ? list(names.map(showValue)) : t('common.nItems', { n: v.length });
   }
   if (typeof v === 'object') return JSON.stringify(v).slice(0, 120);
   return String(v);

@@ -1,5 +1,5 @@
 /**
- * The filters of a list toolbar, kept in the URL (`useUrlFilters`): a select of one code and a name search. A URL
+ * The filters of a list toolbar, kept in the URL (`useUrlFilters`): a select of one code (or several) and a name search. A URL
  * value that is not among the options shows as empty (the list's contract ignores it too).
  */
 import { Input, Select } from 'antd';
@@ -14,6 +14,7 @@ export function FilterSelect({
   options,
   width = 160,
   testId,
+  multiple,
 }: {
   filters: Filters;
   name: string;
@@ -21,8 +22,26 @@ export function FilterSelect({
   options: { value: string; label: string }[];
   width?: number;
   testId?: string;
+  /** Several codes, kept comma-separated in the URL (`role=team_leader,team_member`). */
+  multiple?: boolean;
 }) {
   const raw = filters.get(name);
+  if (multiple) {
+    const values = (raw ?? '').split(',').filter((v) => options.some((o) => o.value === v));
+    return (
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        style={{ minWidth: width }}
+        placeholder={placeholder}
+        value={values}
+        onChange={(v: string[]) => filters.set({ [name]: v.length ? v.join(',') : undefined })}
+        options={options}
+        data-testid={testId}
+      />
+    );
+  }
   return (
     <Select
       allowClear

@@ -1,16 +1,17 @@
 /**
  * Reading through contracts in components: `useCall` loads one call (reloading when its input changes), `useList`
  * a list page whose paging lives in the URL (?page=&pageSize=), and `ListTab` lays out a toolbar, notices and the
- * table with the URL pagination.
+ * table (a DataTable: horizontal scroll, first and actions columns fixed) with the URL pagination.
  */
 import type { ReactNode } from 'react';
-import { Flex, Table } from 'antd';
+import { Flex } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import type { CallInput, ContractSpec, QueryInput, ResponseOf } from '@shared/contracts/contract';
 import { call } from '../../api';
 import { useAsync, type AsyncState } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
+import { DataTable } from './DataTable';
 import { urlPagination, useUrlFilters } from './urlFilters';
 
 /** Loads `call(contract, input)`; `null` input skips loading. Reloads when the input changes. */
@@ -78,14 +79,12 @@ export function ListTab<C extends ContractSpec>({
       {list.error ? (
         <ApiResult error={list.error} onRetry={list.reload} />
       ) : (
-        <Table<RowOf<C>>
+        <DataTable<RowOf<C>>
           rowKey={rowKey}
-          size="middle"
           data-testid={testId}
           loading={list.loading}
           columns={columns}
           dataSource={(data?.items ?? []) as RowOf<C>[]}
-          scroll={{ x: 'max-content' }}
           pagination={urlPagination(list.filters, data?.total, (total) => t('common.total', { total }))}
           {...table}
         />

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
 import { useCall } from '../common/useList';
 import { periodText } from './DutyShared';
+import { clauses, colon, paren } from '../../format';
 
 export function AssessmentEvidence({ personId, period }: { personId?: number | null; period?: string | null }) {
   const { t } = useI18n();
@@ -59,10 +60,13 @@ export function AssessmentEvidence({ personId, period }: { personId?: number | n
           )}
           {e.leaveList.length > 0 && (
             <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-              <Typography.Text type="secondary">{t('asm.leaveList')}：</Typography.Text>
-              {e.leaveList
-                .map((l) => `${l.startDate}～${l.endDate}（${t('leave.nDays', { days: l.days })}）`)
-                .join('；')}
+              <Typography.Text type="secondary">
+                {t('asm.leaveList')}
+                {colon()}
+              </Typography.Text>
+              {clauses(
+                e.leaveList.map((l) => `${l.startDate} ~ ${l.endDate}${paren(t('leave.nDays', { days: l.days }))}`),
+              )}
             </Typography.Paragraph>
           )}
           <Typography.Title level={5} style={{ marginTop: 12 }}>

@@ -88,17 +88,8 @@ export const phoneRule = (message: string) => ({
     !v?.trim() || phoneKind(v) ? Promise.resolve() : Promise.reject(new Error(message)),
 });
 
-/** "72%" from a 0..1 share. */
-export function pct(share: number | null | undefined): string {
-  if (share === null || share === undefined || Number.isNaN(share)) return '—';
-  return `${Math.round(share * 100)}%`;
-}
-
-/** "72%（6365/8848）": a share with its count and base (the base follows from count / share). */
-export function shareText(s: { count: number; share: number }, fallbackBase: number): string {
-  const base = s.share > 0 ? Math.round(s.count / s.share) : fallbackBase;
-  return `${pct(s.share)}（${s.count}/${base}）`;
-}
+/** Shares: the app's one format (format.ts): 72%, and 72%（479/665）. */
+export { percent as pct, shareOf as shareText } from '../../format';
 
 /** Date fields keep 'YYYY-MM-DD' strings in the form; the picker gets dayjs values. */
 export const dateItemProps = {

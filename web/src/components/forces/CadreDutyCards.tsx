@@ -3,20 +3,7 @@
  * (GET /api/cadres/:id/days), recent work logs, leaves and assessments.
  */
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Progress,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Progress, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { assessments, type Assessment } from '@shared/contracts/assessments';
 import { duty } from '@shared/contracts/duty';
@@ -24,6 +11,8 @@ import { leave, type Leave } from '@shared/contracts/leave';
 import { useI18n } from '../../i18n';
 import { useCall } from '../common/useList';
 import { ApprovalTag, forceText } from './CadreCommon';
+import { DataTable } from '../common/DataTable';
+import { colon } from '../../format';
 
 /** A compact load error inside a card. */
 function CardError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -32,7 +21,7 @@ function CardError({ error, onRetry }: { error: unknown; onRetry: () => void }) 
     <Space orientation="vertical" size={4}>
       <Typography.Text type="danger">
         {t('error.loadFailed')}
-        {error instanceof Error && error.message ? `：${error.message}` : ''}
+        {error instanceof Error && error.message ? `${colon()}${error.message}` : ''}
       </Typography.Text>
       <Button size="small" onClick={onRetry}>
         {t('common.retry')}
@@ -173,7 +162,7 @@ export function CadreLeavesCard({ personId }: { personId: number }) {
       {leaves.error ? (
         <CardError error={leaves.error} onRetry={leaves.reload} />
       ) : (
-        <Table<Leave>
+        <DataTable<Leave>
           rowKey="id"
           size="small"
           loading={leaves.loading}
@@ -214,7 +203,7 @@ export function CadreAssessmentsCard({ personId }: { personId: number }) {
       {list.error ? (
         <CardError error={list.error} onRetry={list.reload} />
       ) : (
-        <Table<Assessment>
+        <DataTable<Assessment>
           rowKey="id"
           size="small"
           loading={list.loading}

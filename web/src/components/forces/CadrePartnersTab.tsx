@@ -142,6 +142,7 @@ export function CadrePartnersTab({ region }: { region: string }) {
   ];
   if (canEdit)
     columns.push({
+      key: 'actions',
       title: t('common.actions'),
       width: 80,
       render: (_, p) => <Typography.Link onClick={() => setEditing(p)}>{t('common.edit')}</Typography.Link>,

@@ -5,10 +5,11 @@ import { helpUnits, type HelpUnitListQuery } from '@shared/contracts/units';
 import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { RemoteSelect, type RemoteSelectProps } from '../RemoteSelect';
+import { paren } from '../../format';
 
 export function cadreLabel(c: Pick<CadreView, 'name' | 'post' | 'unit'>): string {
   const extra = c.post ?? c.unit?.name;
-  return extra ? `${c.name}（${extra}）` : c.name;
+  return extra ? `${c.name}${paren(extra)}` : c.name;
 }
 
 /** Cadres in a region's subtree (managed there or stationed there); `query` narrows them (e.g. active only). */

@@ -156,6 +156,7 @@ export function CadreUnitsTab() {
   ];
   if (canEdit)
     columns.push({
+      key: 'actions',
       title: t('common.actions'),
       width: 80,
       render: (_, u) => <Typography.Link onClick={() => setEditing(u)}>{t('common.edit')}</Typography.Link>,

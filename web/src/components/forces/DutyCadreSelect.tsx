@@ -14,6 +14,7 @@ import { call } from '../../api';
 import { useRemoteSearch } from '../../hooks';
 import { useI18n } from '../../i18n';
 import { forceText } from './DutyShared';
+import { paren } from '../../format';
 export interface CadreRef {
   id: number;
   name: string;
@@ -145,7 +146,7 @@ export function DutyCadreSelect({
       }}
       options={list.map((o) => ({
         value: o.id,
-        label: o.detail ? `${o.name}（${o.detail}）` : o.name,
+        label: o.detail ? `${o.name}${paren(o.detail)}` : o.name,
       }))}
       showSearch={{ filterOption: false, onSearch: search }}
       onOpenChange={(open) => open && search('')}

@@ -144,11 +144,8 @@ export const futureDisabled = (d: Dayjs): boolean => d.isAfter(dayjs(), 'day');
 export const isoOf = (d: Dayjs | null | undefined): string | undefined => (d ? d.format(ISO) : undefined);
 export const dayOf = (s: string | null | undefined): Dayjs | undefined => (s ? dayjs(s) : undefined);
 
-/** Yuan with thousands separators. */
-export function yuan(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(Number(v))) return '—';
-  return Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-}
+/** Yuan: the app's one money format (format.ts), two decimals. */
+export { money as yuan } from '../../format';
 
 /** Years offered by the help-force pages: this year back five years. */
 export function recentYears(n = 6): { value: number; label: string }[] {

@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { UnitLevelTag } from './CadreCommon';
+import { colon, list } from '../../format';
 
 type CadreRef = VillageFiveOnes['present']['first_secretary'][number];
 type UnitRef = VillageFiveOnes['otherUnits'][number];
@@ -102,12 +103,9 @@ export function FiveOneTooltip({ code, kind }: { code: string; kind: FiveOne }) 
   const names = (data.present[kind] ?? []).map((x) => x.name);
   return (
     <span>
-      {t(FIVE_ONE_KEYS[kind])}：
-      {names.length ? (
-        names.join('、')
-      ) : (
-        <Typography.Text style={{ color: '#ff7875' }}>{t('fa.missing')}</Typography.Text>
-      )}
+      {t(FIVE_ONE_KEYS[kind])}
+      {colon()}
+      {names.length ? list(names) : <Typography.Text style={{ color: '#ff7875' }}>{t('fa.missing')}</Typography.Text>}
     </span>
   );
 }

@@ -7,7 +7,8 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CadreStats } from '@shared/contracts/forces-stats';
 import { useI18n } from '../../i18n';
-import { pct, shareText } from './CadreCommon';
+import { useFormat } from '../../useFormat';
+import { STATIONED_ROLES, TEAM_CADRE_ROLES } from '@shared/forces';
 
 function StatCard({
   title,
@@ -16,6 +17,7 @@ function StatCard({
   testId,
   danger,
   note,
+  unit,
 }: {
   title: string;
   to: string;
@@ -23,6 +25,8 @@ function StatCard({
   testId: string;
   danger?: boolean;
   note?: ReactNode;
+  /** 人 / 户 / 对 after the figure (Chinese only: an English title names what is counted). */
+  unit?: string;
 }) {
   return (
     <Col xs={12} md={8} xl={6} xxl={4}>
@@ -34,6 +38,7 @@ function StatCard({
               {value}
             </Link>
           )}
+          suffix={unit ? <span style={{ fontSize: 14 }}>{unit}</span> : undefined}
         />
         {note && <Typography.Text type="secondary">{note}</Typography.Text>}
       </Card>
@@ -42,9 +47,9 @@ function StatCard({
 }
 
 export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
-  const { t, lang } = useI18n();
-  const num = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
-  const avg = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  const { t } = useI18n();
+  const { count: num, decimal: avg, shareOf: shareText, percent: pct, unitSuffix } = useFormat();
+  const persons = unitSuffix('person');
   return (
     <Row gutter={[12, 12]} data-testid="force-stat-cards">
       <StatCard
@@ -52,12 +57,14 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
         value={num(d.firstSecretaries)}
         to={`/forces/cadres?${r}&role=first_secretary`}
         testId="stat-first-secretaries"
+        unit={persons}
       />
       <StatCard
         title={t('fa.st.teamCadres')}
         value={num(d.teamCadres)}
-        to={`/forces/teams?tab=stations&${r}`}
+        to={`/forces/teams?tab=stations&${r}&role=${TEAM_CADRE_ROLES.join(',')}`}
         testId="stat-team-cadres"
+        unit={persons}
         note={t('fa.st.teamCadresNote')}
       />
       <StatCard
@@ -70,7 +77,7 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
       <StatCard
         title={t('fa.st.cadresPerVillage')}
         value={avg(d.cadresPerVillage)}
-        to={`/forces/teams?tab=stations&${r}`}
+        to={`/forces/teams?tab=stations&${r}&role=${STATIONED_ROLES.join(',')}`}
         testId="stat-cadres-per-village"
         note={t('fa.st.teamsPerVillage', { n: avg(d.teamsPerVillage) })}
       />
@@ -113,6 +120,7 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
         value={num(d.pairingCadres)}
         to={`/forces/pairings?${r}&kind=cadre_household`}
         testId="stat-pairing-cadres"
+        unit={persons}
       />
       <StatCard
         title={t('fa.st.householdsPerCadre')}
@@ -124,8 +132,9 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
       <StatCard
         title={t('fa.st.behind', { year: d.days.year })}
         value={num(d.days.behind)}
-        to={`/forces/duty?${r}&behind=true`}
+        to={`/forces/duty?tab=days&${r}&behind=true`}
         testId="stat-behind"
+        unit={persons}
         danger={d.days.behind > 0}
         note={t('fa.daysMinimum', { n: d.days.minimum })}
       />
@@ -134,6 +143,7 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
         value={num(d.stationed)}
         to={`/forces/cadres?${r}&stationed=true`}
         testId="stat-stationed"
+        unit={persons}
       />
       <StatCard
         title={t('fa.st.higherUnits')}
@@ -154,6 +164,7 @@ export function ForceStatCards({ d, r }: { d: CadreStats; r: string }) {
         value={num(d.sent.cadres)}
         to={`/forces/cadres?${r}&sentSince=${d.sent.since}`}
         testId="stat-sent"
+        unit={persons}
         note={t('fa.st.sentTimes', { n: num(d.sent.stationings) })}
       />
     </Row>

@@ -3,7 +3,7 @@
  * per pairing cadre, days in the village and recall reasons; each opens the list behind it.
  */
 import { useMemo } from 'react';
-import { Card, Col, Empty, Row, Space, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { CadreStats } from '@shared/contracts/forces-stats';
@@ -11,6 +11,9 @@ import { useI18n } from '../../i18n';
 import { EChart } from '../stats/EChart';
 import type { ChartOption } from '../stats/EChart';
 import { forceText } from './CadreCommon';
+import { DataTable } from '../common/DataTable';
+import { useFormat } from '../../useFormat';
+import { TEAM_CADRE_ROLES } from '@shared/forces';
 
 type Child = CadreStats['byChild'][number];
 
@@ -34,9 +37,10 @@ export function ForceStatCharts({
   /** Drill down to a child region. */
   onRegion: (code: string) => void;
 }) {
-  const { t, L, lang } = useI18n();
+  const { t, L } = useI18n();
+  const f = useFormat();
   const navigate = useNavigate();
-  const num = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const num = f.count;
   const childOption = useMemo<ChartOption | null>(() => {
     if (!d.byChild.length) return null;
     return {
@@ -53,10 +57,28 @@ export function ForceStatCharts({
     };
   }, [d, t]);
 
-  const pairsOption = useMemo(
-    () => pie(d.pairs.map((p) => ({ name: forceText('pairing_kind', p.kind, L), value: p.pairs }))),
-    [d, L],
-  );
+  // Pairs by kind as bars with their numbers, not a pie: one kind (cadre ↔ household) dwarfs the others, whose
+  // slices a pie would reduce to slivers. Kinds top to bottom in their order.
+  const pairKinds = useMemo(() => [...d.pairs].reverse(), [d]);
+  const pairsTotal = d.pairs.reduce((a, p) => a + p.pairs, 0);
+  const pairsOption = useMemo<ChartOption | null>(() => {
+    if (pairsTotal === 0) return null;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: pairKinds.map((p) => forceText('pairing_kind', p.kind, L)) },
+      series: [
+        {
+          type: 'bar',
+          name: t('fa.st.pairs'),
+          data: pairKinds.map((p) => p.pairs),
+          label: { show: true, position: 'right', formatter: (x) => f.count(Number(x.value)) },
+        },
+      ],
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pairKinds, pairsTotal, L, t, f.lang]);
 
   const daysOption = useMemo<ChartOption | null>(() => {
     if (!d.days.distribution.length) return null;
@@ -112,7 +134,9 @@ export function ForceStatCharts({
       title: t('fa.st.teamCadres'),
       dataIndex: 'teamCadres',
       align: 'right',
-      render: (v: number, c) => <Link to={`/forces/teams?tab=stations&region=${c.code}`}>{v}</Link>,
+      render: (v: number, c) => (
+        <Link to={`/forces/teams?tab=stations&region=${c.code}&role=${TEAM_CADRE_ROLES.join(',')}`}>{v}</Link>
+      ),
     },
     {
       title: t('fa.st.teams'),
@@ -131,7 +155,7 @@ export function ForceStatCharts({
               <Col xs={24} xl={14}>
                 <EChart
                   option={childOption}
-                  height={320}
+                  height={Math.max(320, 60 + d.byChild.length * 38)}
                   onClick={(i) => {
                     const c = d.byChild[i];
                     if (c) onRegion(c.code);
@@ -139,13 +163,13 @@ export function ForceStatCharts({
                 />
               </Col>
               <Col xs={24} xl={10}>
-                <Table<Child>
+                <DataTable<Child>
                   rowKey="code"
                   size="small"
                   columns={childColumns}
                   dataSource={d.byChild}
                   pagination={false}
-                  scroll={{ y: 300 }}
+                  data-testid="stat-by-child-table"
                 />
               </Col>
             </Row>
@@ -159,8 +183,10 @@ export function ForceStatCharts({
           {pairsOption ? (
             <EChart
               option={pairsOption}
+              height={220}
+              testId="stat-pairs-chart"
               onClick={(i) => {
-                const p = d.pairs[i];
+                const p = pairKinds[i];
                 if (p) navigate(`/forces/pairings?${r}&kind=${p.kind}`);
               }}
             />
@@ -170,10 +196,14 @@ export function ForceStatCharts({
           <Space wrap size={[16, 4]}>
             {d.pairs.map((p) => (
               <span key={p.kind}>
-                {forceText('pairing_kind', p.kind, L)}：
+                {forceText('pairing_kind', p.kind, L)}
+                {f.colon()}
                 <Link to={`/forces/pairings?${r}&kind=${p.kind}`} data-testid={`stat-pairs-${p.kind}`}>
-                  {num(p.pairs)}
+                  {f.withUnit(p.pairs, 'pair')}
                 </Link>
+                {pairsTotal > 0 && (
+                  <Typography.Text type="secondary">{f.paren(f.percent(p.pairs / pairsTotal))}</Typography.Text>
+                )}
               </span>
             ))}
           </Space>
@@ -192,11 +222,15 @@ export function ForceStatCharts({
         <Card
           size="small"
           title={t('fa.st.days', { year: d.days.year })}
-          extra={<Link to={`/forces/duty?${r}&behind=true`}>{t('fa.st.behindLink', { n: num(d.days.behind) })}</Link>}
+          extra={
+            <Link to={`/forces/duty?tab=days&${r}&behind=true`}>
+              {t('fa.st.behindLink', { n: num(d.days.behind) })}
+            </Link>
+          }
           style={{ height: '100%' }}
         >
           {daysOption ? (
-            <EChart option={daysOption} onClick={() => navigate(`/forces/duty?${r}`)} />
+            <EChart option={daysOption} onClick={() => navigate(`/forces/duty?tab=days&${r}`)} />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
           )}

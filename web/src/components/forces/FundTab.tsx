@@ -39,6 +39,8 @@ import { urlPagination, useUrlFilters } from '../common/urlFilters';
 import { useCall } from '../common/useList';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { ISO, recentYears, useForceQuery, yuan } from './DutyShared';
+import { DataTable } from '../common/DataTable';
+import { paren } from '../../format';
 
 interface FundForm {
   spentOn: Dayjs;
@@ -96,7 +98,7 @@ export function FundTab() {
             loading={teams.loading}
             value={teamId ?? undefined}
             onChange={(id?: number) => q.update({ team: id })}
-            options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name}（${x.regionName}）` }))}
+            options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name}${paren(x.regionName)}` }))}
             data-testid="fund-team"
           />
           <Select
@@ -163,7 +165,7 @@ export function FundTab() {
               </Card>
             </Col>
           </Row>
-          <Table<FundEntry>
+          <DataTable<FundEntry>
             rowKey="id"
             size="middle"
             data-testid="fund-entries"

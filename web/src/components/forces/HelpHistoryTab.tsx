@@ -2,13 +2,14 @@
  * 帮扶历程 on the household page: every responsible cadre the household has had — current and ended — with
  * the cadre's unit and the dates (GET /api/pairings?householdId=&kind=cadre_household&active=all).
  */
-import { Card, Empty, Table, Tag } from 'antd';
+import { Card, Empty, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { pairings, type PairingView } from '@shared/contracts/pairings';
 import { useI18n } from '../../i18n';
 import { ApiResult } from '../ApiResult';
 import { useCall } from '../common/useList';
 import { CadreLink } from './DutyShared';
+import { DataTable } from '../common/DataTable';
 
 export function HelpHistoryTab({ householdId }: { householdId: number }) {
   const { t } = useI18n();
@@ -35,7 +36,7 @@ export function HelpHistoryTab({ householdId }: { householdId: number }) {
   ];
   return (
     <Card size="small" title={t('hist.title')} data-testid="help-history">
-      <Table<PairingView>
+      <DataTable<PairingView>
         rowKey="id"
         size="small"
         loading={list.loading}

@@ -9,6 +9,7 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSave } from '../common/useSave';
 import { ForceTag, forceText } from './DutyShared';
+import { paren } from '../../format';
 
 interface Props {
   leave: Leave | null;
@@ -71,7 +72,8 @@ export function LeaveDecideModal({ leave, approve, onClose, onDone }: Props) {
             <Descriptions.Item label={t('fb.cadre')}>{leave.personName}</Descriptions.Item>
             <Descriptions.Item label={t('fb.village')}>{leave.regionName}</Descriptions.Item>
             <Descriptions.Item label={t('leave.dates')} span={2}>
-              {leave.startDate} ~ {leave.endDate}（{t('leave.nDays', { days: leave.days })}）
+              {leave.startDate} ~ {leave.endDate}
+              {paren(t('leave.nDays', { days: leave.days }))}
             </Descriptions.Item>
             <Descriptions.Item label={t('leave.reason')} span={2}>
               {leave.reason}

@@ -15,6 +15,7 @@ import { DutyCadreSelect } from './DutyCadreSelect';
 import { forceOptions } from './DutyShared';
 import type { CadreRef } from './DutyCadreSelect';
 import { isoDateItem } from './isoDate';
+import { paren } from '../../format';
 
 interface MeasureValues {
   type?: MeasureType;
@@ -146,7 +147,7 @@ function MeasureFields({
               data-testid="measure-type"
               options={forceOptions('measure_type', L).map((o) => ({
                 ...o,
-                label: suggested.has(o.value) ? `${o.label}（${t('plan.suggested')}）` : o.label,
+                label: suggested.has(o.value) ? `${o.label}${paren(t('plan.suggested'))}` : o.label,
               }))}
             />
           </Form.Item>

@@ -19,6 +19,7 @@ import { DutyCadreSelect } from './DutyCadreSelect';
 import { forceOptions, forceText, isVillageCode, todayIso } from './DutyShared';
 import { isoDateItem } from './isoDate';
 import { PairingRemoteSelect } from './PairingRemoteSelect';
+import { paren } from '../../format';
 
 export type { PairingKind };
 
@@ -172,7 +173,7 @@ function PairingFields({
             deps={[region]}
             load={async (q) =>
               (await call(households.list, { query: { region, status: 'poor,returned', q, pageSize: 20 } })).items.map(
-                (h) => ({ value: h.id, label: `${h.code} ${h.headName}（${h.villageName}）` }),
+                (h) => ({ value: h.id, label: `${h.code} ${h.headName}${paren(h.villageName)}` }),
               )
             }
             initial={household ? { value: household.id, label: `${household.code} ${household.headName}` } : null}
@@ -197,7 +198,7 @@ function PairingFields({
         <Form.Item name="unitId" label={t('pair.unit')} rules={[required(t('pair.unit'))]}>
           <PairingRemoteSelect
             contract={helpUnits.list}
-            toOption={(u) => ({ value: u.id, label: `${u.name}（${forceText('unit_level', u.level, L)}）` })}
+            toOption={(u) => ({ value: u.id, label: `${u.name}${paren(forceText('unit_level', u.level, L))}` })}
             placeholder={t('pair.unitSearch')}
           />
         </Form.Item>
@@ -206,7 +207,7 @@ function PairingFields({
         <Form.Item name="partnerId" label={t('pair.partner')} rules={[required(t('pair.partner'))]}>
           <PairingRemoteSelect
             contract={partners.list}
-            toOption={(p) => ({ value: p.id, label: `${p.name}（${forceText('partner_kind', p.kind, L)}）` })}
+            toOption={(p) => ({ value: p.id, label: `${p.name}${paren(forceText('partner_kind', p.kind, L))}` })}
             placeholder={t('pair.partnerSearch')}
           />
         </Form.Item>

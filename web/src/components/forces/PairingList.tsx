@@ -14,6 +14,7 @@ import { RegionTreeSelect } from '../RegionTreeSelect';
 import { forceText, useForceQuery } from './DutyShared';
 import { PairingEditModal, PairingEndModal } from './PairingChangeModals';
 import { pairingColumns } from './pairingColumns';
+import { colon, list as listOf } from '../../format';
 
 /** Calls `reload` when `tick` changes after the first render (a change elsewhere on the page). */
 export function useReloadOn(tick: number, reload: () => void) {
@@ -109,21 +110,23 @@ export function PairingList({ kind, onCreate, tick, onChanged }: Props) {
             </Space>
             {personId && (
               <Tag closable onClose={() => q.update({ personId: undefined })}>
-                {t('fb.cadre')}：{personName ?? `#${personId}`}
+                {t('fb.cadre')}
+                {colon()}
+                {personName ?? `#${personId}`}
               </Tag>
             )}
             {householdId && (
               <Tag closable onClose={() => q.update({ householdId: undefined })}>
-                {t('pair.household')}：{hh ? `${hh.code} ${hh.headName}` : `#${householdId}`}
+                {t('pair.household')}
+                {colon()}
+                {hh ? `${hh.code} ${hh.headName}` : `#${householdId}`}
               </Tag>
             )}
             {unitLevel && (
               <Tag closable onClose={() => q.update({ unitLevel: undefined })} data-testid="filter-tag-unitLevel">
-                {t('fa.unitLevel')}：
-                {unitLevel
-                  .split(',')
-                  .map((l) => forceText('unit_level', l, L))
-                  .join('、')}
+                {t('fa.unitLevel')}
+                {colon()}
+                {listOf(unitLevel.split(',').map((l) => forceText('unit_level', l, L)))}
               </Tag>
             )}
           </Space>

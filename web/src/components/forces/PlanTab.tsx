@@ -3,7 +3,7 @@
  * its causes suggest, and its measures with add / edit (GET /api/households/:id/plan, POST/PATCH /api/measures; an edit shows the conflict dialog when someone saved first).
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { pairings, type MeasureView } from '@shared/contracts/pairings';
@@ -15,6 +15,8 @@ import { CadreLink, forceText } from './DutyShared';
 import { measureColumns } from './MeasureColumns';
 import { MeasureFormModal } from './MeasureFormModal';
 import { PairingFormModal } from './PairingFormModal';
+import { DataTable } from '../common/DataTable';
+import { colon } from '../../format';
 
 interface Props {
   householdId: number;
@@ -95,7 +97,10 @@ export function PlanTab({ householdId, regionCode }: Props) {
         }
       >
         <Space wrap style={{ marginBottom: 12 }} data-testid="plan-suggested">
-          <Typography.Text type="secondary">{t('plan.suggested')}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('plan.suggested')}
+            {colon()}
+          </Typography.Text>
           {p.suggestedTypes.length === 0 && (
             <Typography.Text type="secondary">{t('plan.noSuggestion')}</Typography.Text>
           )}
@@ -112,14 +117,13 @@ export function PlanTab({ householdId, regionCode }: Props) {
             </Tooltip>
           ))}
         </Space>
-        <Table<MeasureView>
+        <DataTable<MeasureView>
           rowKey="id"
           size="small"
           data-testid="plan-measures"
           loading={plan.loading}
           columns={columns}
           dataSource={p.measures}
-          scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plan.noMeasures')} /> }}
         />

@@ -13,6 +13,7 @@ import { useCall } from '../common/useList';
 import { useSave } from '../common/useSave';
 import { dateItemProps, forceOptions, forceText, isStationedRole, today } from './CadreCommon';
 import { CadreSelect } from './CadreSelect';
+import { colon, paren } from '../../format';
 
 type RequestForm = RecallInput & { personId?: number | null };
 const FIELDS = ['stationId', 'reason', 'note', 'effectiveDate'] as const;
@@ -60,7 +61,7 @@ function StationPicker({ form, region }: { form: FormInstance<RequestForm>; regi
           notFoundContent={personId && !current.loading ? t('fa.noActiveStation') : undefined}
           options={choices.map((s) => ({
             value: s.id,
-            label: `${forceText('station_role', s.role, L)} · ${s.regionName}（${s.startDate}）`,
+            label: `${forceText('station_role', s.role, L)} · ${s.regionName}${paren(s.startDate)}`,
           }))}
         />
       </Form.Item>
@@ -193,7 +194,7 @@ export function RecallDecideModal({
           description={
             decision?.approve
               ? t('fa.recallApproveHint', { date: r.effectiveDate })
-              : `${forceText('recall_reason', r.reason, L)}${r.note ? `：${r.note}` : ''}`
+              : `${forceText('recall_reason', r.reason, L)}${r.note ? `${colon()}${r.note}` : ''}`
           }
         />
       )}

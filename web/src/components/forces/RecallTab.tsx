@@ -93,6 +93,7 @@ export function RecallTab({ region }: { region: string }) {
   const columns = recallColumns(i18n, true);
   if (can('recall.approve'))
     columns.push({
+      key: 'actions',
       title: t('common.actions'),
       width: 120,
       render: (_, r) =>

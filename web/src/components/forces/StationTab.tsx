@@ -4,7 +4,7 @@ import { App, Button, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { StationRoleSchema, type StationView } from '@shared/contracts/cadres';
+import type { StationView } from '@shared/contracts/cadres';
 import { stations } from '@shared/contracts/teams';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -84,6 +84,7 @@ export function useStationActions(onChanged: () => void) {
   const column: TableColumnsType<StationView>[number] | null =
     canEnd || canRecall
       ? {
+          key: 'actions',
           title: t('common.actions'),
           width: 140,
           render: (_, s) =>
@@ -140,7 +141,7 @@ export function StationTab({ region }: { region: string }) {
   const { can } = useAuth();
   const { message } = App.useApp();
   const f = useUrlFilters();
-  const role = StationRoleSchema.safeParse(f.get('role')).data;
+  const role = f.get('role') || undefined;
   const all = f.get('active') === 'all';
   const [creating, setCreating] = useState(false);
 
@@ -163,6 +164,9 @@ export function StationTab({ region }: { region: string }) {
               name="role"
               placeholder={t('fa.role')}
               options={forceOptions('station_role', L)}
+              multiple
+              width={200}
+              testId="station-role-filter"
             />
             <Space size={6}>
               <Switch checked={all} onChange={(v) => f.set({ active: v ? 'all' : undefined })} />

@@ -180,6 +180,7 @@ export function TeamTab({ region }: { region: string }) {
   ];
   if (canEdit)
     columns.push({
+      key: 'actions',
       title: t('common.actions'),
       width: 130,
       render: (_, tm) => (

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import type { RegionDetail } from '@shared/contracts/regions';
 import { useCall } from '../common/useList';
 import { FiveOnesDescriptions } from './FiveOnesParts';
+import { count } from '../../format';
 
 function Count({
   value,
@@ -29,7 +30,7 @@ function Count({
   if (value === undefined) return <Typography.Text type="secondary">…</Typography.Text>;
   return (
     <Link to={to} data-testid={testId} style={value > 0 ? { color: '#cf1322' } : undefined}>
-      {value.toLocaleString()}
+      {count(value)}
     </Link>
   );
 }
@@ -111,7 +112,7 @@ function AreaCard({ code }: { code: string }) {
                 testId="area-five-gaps"
               />
             )}
-            suffix={five.data ? ` / ${five.data.villages.toLocaleString()}` : undefined}
+            suffix={five.data ? ` / ${count(five.data.villages)}` : undefined}
           />
         </Col>
         <Col xs={12} md={8}>

@@ -1,5 +1,5 @@
 /** Editable members table (Form.List "members"): one row per person, errors shown in the cells. */
-import { Button, DatePicker, Form, Input, InputNumber, Select, Switch, Table, Tooltip } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Switch, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { FormListFieldData } from 'antd/es/form/FormList';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
 import { codeOptions } from './codes';
 import { idNumberRule, phoneRule } from './formValues';
 import type { MemberValues } from './formValues';
+import { DataTable } from '../common/DataTable';
 
 interface Props {
   maskedIds: ReadonlySet<string>;
@@ -141,6 +142,7 @@ export function MembersEditor({ maskedIds, maskedPhones }: Props) {
             ),
           },
           {
+            key: 'actions',
             title: t('common.actions'),
             fixed: 'right',
             width: 60,
@@ -158,13 +160,12 @@ export function MembersEditor({ maskedIds, maskedPhones }: Props) {
         ];
         return (
           <>
-            <Table<FormListFieldData>
+            <DataTable<FormListFieldData>
               rowKey="key"
               size="small"
               columns={columns}
               dataSource={fields}
               pagination={false}
-              scroll={{ x: 'max-content' }}
               data-testid="members-editor"
             />
             <Form.ErrorList errors={errors} />

@@ -1,6 +1,6 @@
 /** 家庭成员 — members with masked ID numbers and phones; 查看 reveals one member's values (audited by the server). */
 import { useState } from 'react';
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { households } from '@shared/contracts/households';
@@ -9,6 +9,8 @@ import { useErrorToast } from '../../hooks';
 import { useI18n } from '../../i18n';
 import type { MemberView as Member } from '@shared/contracts/households';
 import { codeLabel } from './codes';
+import { DataTable } from '../common/DataTable';
+import { paren } from '../../format';
 
 interface Props {
   householdId: number;
@@ -74,7 +76,7 @@ export function MembersTab({ householdId, members, canReveal }: Props) {
         const place = [m.migrantPlace, m.migrantMonths ? t('m.months', { n: m.migrantMonths }) : null]
           .filter(Boolean)
           .join(' · ');
-        return place ? `${codeLabel('work_status', v, L)}（${place}）` : codeLabel('work_status', v, L);
+        return place ? `${codeLabel('work_status', v, L)}${paren(place)}` : codeLabel('work_status', v, L);
       },
     },
     { title: t('m.phone'), dataIndex: 'phone', render: (v: string | null, m) => revealed[m.id]?.phone ?? v ?? '—' },
@@ -104,13 +106,12 @@ export function MembersTab({ householdId, members, canReveal }: Props) {
     });
 
   return (
-    <Table<Member>
+    <DataTable<Member>
       rowKey="id"
       size="small"
       columns={columns}
       dataSource={members}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       data-testid="members-table"
     />
   );

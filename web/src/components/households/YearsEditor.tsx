@@ -1,5 +1,5 @@
 /** Editable yearly records (Form.List "years"): status, income by source, costs, and the five indicators. */
-import { Button, Form, InputNumber, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Tooltip, Typography } from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
 import type { FormListFieldData } from 'antd/es/form/FormList';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { INCOME_FIELDS, INDICATOR_FIELDS } from '@shared/household';
 import { codeOptions, money } from './codes';
 import type { HouseholdValues, YearValues } from './formValues';
+import { DataTable } from '../common/DataTable';
 
 const cell = { margin: 0 };
 const AMOUNTS = [...INCOME_FIELDS, 'productionCost'] as const;
@@ -96,6 +97,7 @@ export function YearsEditor({ form }: { form: FormInstance<HouseholdValues> }) {
             ),
           })),
           {
+            key: 'actions',
             title: t('common.actions'),
             fixed: 'right',
             width: 60,
@@ -116,13 +118,12 @@ export function YearsEditor({ form }: { form: FormInstance<HouseholdValues> }) {
         };
         return (
           <>
-            <Table<FormListFieldData>
+            <DataTable<FormListFieldData>
               rowKey="key"
               size="small"
               columns={columns}
               dataSource={fields}
               pagination={false}
-              scroll={{ x: 'max-content' }}
               locale={{ emptyText: t('y.none') }}
               data-testid="years-editor"
             />

@@ -1,5 +1,5 @@
 /** 收入与两不愁三保障 — one row per yearly record: income by source, costs, net, per capita and the five indicators. */
-import { Table, Tooltip, Typography } from 'antd';
+import { Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { INDICATORS } from '@shared/register';
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { INCOME_FIELDS, INDICATOR_FIELDS } from '@shared/household';
 import type { YearView as YearRecord } from '@shared/contracts/households';
 import { StatusTag, money } from './codes';
+import { DataTable } from '../common/DataTable';
 
 /** ✓ met, ✗ not met, 未填 not recorded. */
 export function IndicatorMark({ value }: { value: boolean | null | undefined }) {
@@ -50,14 +51,13 @@ export function YearsTab({ years }: { years: YearRecord[] }) {
     },
   ];
   return (
-    <Table<YearRecord>
+    <DataTable<YearRecord>
       rowKey="year"
       size="small"
       bordered
       columns={columns}
       dataSource={[...years].sort((a, b) => b.year - a.year)}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('y.none') }}
       data-testid="years-table"
     />

@@ -47,11 +47,8 @@ export function StatusTag({ status }: { status: string | null | undefined }) {
   );
 }
 
-/** Yuan with thousands separators and at most two decimals. */
-export function money(v: number | null | undefined): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  return v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-}
+/** Yuan: the app's one money format (format.ts), two decimals. */
+export { money } from '../../format';
 
 /** Years offered by year selectors: the current year back to 2014 (the register starts in 2014). */
 export function yearOptions(): { value: number; label: string }[] {

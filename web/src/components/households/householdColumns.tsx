@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { I18n } from '../../i18n';
 import type { HouseholdRow } from '@shared/contracts/households';
 import { StatusTag, codeLabel, money } from './codes';
+import { colon, list } from '../../format';
 
 export type SortKey = 'code' | 'head' | 'persons' | 'income';
 
@@ -72,7 +73,9 @@ export function householdColumns({ t, L }: I18n, sort: string | undefined, year:
       dataIndex: 'mainCause',
       render: (c: string | null, h) =>
         h.otherCauses.length ? (
-          <Tooltip title={`${t('hh.otherCauses')}：${h.otherCauses.map((o) => codeLabel('cause', o, L)).join('、')}`}>
+          <Tooltip
+            title={`${t('hh.otherCauses')}${colon()}${list(h.otherCauses.map((o) => codeLabel('cause', o, L)))}`}
+          >
             <Space size={4}>
               {codeLabel('cause', c, L)}
               <Typography.Text type="secondary">+{h.otherCauses.length}</Typography.Text>

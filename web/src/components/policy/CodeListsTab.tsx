@@ -3,7 +3,7 @@
  * with the version read: a 409 shows the stored code beside the user's).
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Input, InputNumber, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CODE_PATTERN, policy, type CodeEntry } from '@shared/contracts/policy';
@@ -14,6 +14,7 @@ import { ApiResult } from '../ApiResult';
 import { FormModal } from '../common/FormModal';
 import { useCall } from '../common/useList';
 import { CODE_LIST_NAMES } from './paramDefs';
+import { DataTable } from '../common/DataTable';
 
 type Editing = { entry: Omit<CodeEntry, 'version'> & { version?: number }; isNew: boolean } | null;
 type CodeForm = Omit<CodeEntry, 'version'>;
@@ -47,6 +48,7 @@ export function CodeListsTab() {
     ...(manage
       ? [
           {
+            key: 'actions',
             title: t('common.actions'),
             width: 80,
             render: (_: unknown, e: CodeEntry) => (
@@ -80,7 +82,7 @@ export function CodeListsTab() {
           </Button>
         )}
       </Flex>
-      <Table<CodeEntry>
+      <DataTable<CodeEntry>
         rowKey="code"
         size="small"
         loading={loading}

@@ -10,6 +10,7 @@ import { ApiError, call } from '../../api';
 import { useI18n } from '../../i18n';
 import { FormModal } from '../common/FormModal';
 import { PARAM_DEFS, boundsOf, kindOf, provinceOptions, type ParamKind } from './paramDefs';
+import { paren } from '../../format';
 
 interface Values {
   key?: string;
@@ -110,7 +111,7 @@ export function ParamModal({ param, onClose, onSaved }: Props) {
         <Select
           disabled={editing}
           showSearch={{ optionFilterProp: 'label' }}
-          options={Object.entries(PARAM_DEFS).map(([k, d]) => ({ value: k, label: `${L(d)}（${k}）` }))}
+          options={Object.entries(PARAM_DEFS).map(([k, d]) => ({ value: k, label: `${L(d)}${paren(k)}` }))}
         />
       </Form.Item>
       <Space size={16} align="start">

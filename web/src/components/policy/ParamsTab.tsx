@@ -3,7 +3,7 @@
  * user holding policy.manage; read-only for the others (counties, inspectors).
  */
 import { useState } from 'react';
-import { App, Button, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { policy, type PolicyParam } from '@shared/contracts/policy';
@@ -13,6 +13,8 @@ import { ApiResult } from '../ApiResult';
 import { useCall } from '../common/useList';
 import { ParamModal } from './ParamModal';
 import { PARAM_DEFS, PROVINCES, kindOf } from './paramDefs';
+import { DataTable } from '../common/DataTable';
+import { decimal } from '../../format';
 
 type Row = PolicyParam & { span: number };
 
@@ -50,7 +52,7 @@ export function ParamsTab() {
       ));
     if (kind === 'range' && Array.isArray(v)) return `${v[0]} – ${v[1]}`;
     const unit = PARAM_DEFS[p.key]?.unit;
-    return typeof v === 'number' ? `${v.toLocaleString()}${unit ? ` ${L(unit)}` : ''}` : JSON.stringify(v);
+    return typeof v === 'number' ? `${decimal(v)}${unit ? ` ${L(unit)}` : ''}` : JSON.stringify(v);
   };
 
   const columns: TableColumnsType<Row> = [
@@ -84,6 +86,7 @@ export function ParamsTab() {
     ...(manage
       ? [
           {
+            key: 'actions',
             title: t('common.actions'),
             width: 80,
             render: (_: unknown, p: Row) => (
@@ -106,7 +109,7 @@ export function ParamsTab() {
           </Button>
         </Flex>
       )}
-      <Table<Row>
+      <DataTable<Row>
         rowKey={(r) => `${r.key}/${r.province}/${r.year}`}
         size="small"
         bordered

@@ -1,6 +1,6 @@
 /** One register breakdown (by cause, attribute, status or housing grade): a chart and a table of counts with links. */
 import { useMemo } from 'react';
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { CodeListName } from '@shared/register';
@@ -9,6 +9,8 @@ import type { CodeCount } from '@shared/contracts/stats';
 import { codeLabel } from '../households/codes';
 import { EChart } from './EChart';
 import type { ChartOption } from './EChart';
+import { DataTable } from '../common/DataTable';
+import { count } from '../../format';
 
 interface Props {
   title: string;
@@ -70,13 +72,13 @@ export function BreakdownCard({ title, itemTitle, note, list, rows, chart, link,
       render: (v: number, r) =>
         r.code && v > 0 ? (
           <Link to={link(r.code)} data-testid={`${testId}-link`}>
-            {v.toLocaleString()}
+            {count(v)}
           </Link>
         ) : (
-          v.toLocaleString()
+          count(v)
         ),
     },
-    { title: t('stats.persons'), dataIndex: 'persons', align: 'right', render: (v: number) => v.toLocaleString() },
+    { title: t('stats.persons'), dataIndex: 'persons', align: 'right', render: (v: number) => count(v) },
   ];
 
   return (
@@ -95,7 +97,7 @@ export function BreakdownCard({ title, itemTitle, note, list, rows, chart, link,
           if (code) navigate(link(code));
         }}
       />
-      <Table<CodeCount> rowKey="code" size="small" columns={columns} dataSource={sorted} pagination={false} />
+      <DataTable<CodeCount> rowKey="code" size="small" columns={columns} dataSource={sorted} pagination={false} />
     </Card>
   );
 }

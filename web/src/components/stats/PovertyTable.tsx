@@ -9,10 +9,13 @@ import type { PovertyCounts, PovertyIncidence } from '@shared/contracts/stats';
 import { householdsLink } from '../households/listQuery';
 import { EChart } from './EChart';
 import type { ChartOption } from './EChart';
+import { DataTable } from '../common/DataTable';
+import { count, percent as formatPercent } from '../../format';
 
 type Item = PovertyIncidence['items'][number];
 
-export const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
+/** A poverty incidence: two decimals (format.ts). */
+export const percent = (v: number) => formatPercent(v, 2);
 
 interface Props {
   data: PovertyIncidence;
@@ -28,7 +31,7 @@ export function PovertyTable({ data, loading, onDrill }: Props) {
   const num = (v: number, to: string, testId?: string) =>
     v > 0 ? (
       <Link to={to} data-testid={testId}>
-        {v.toLocaleString()}
+        {count(v)}
       </Link>
     ) : (
       <Typography.Text type="secondary">0</Typography.Text>
@@ -105,7 +108,7 @@ export function PovertyTable({ data, loading, onDrill }: Props) {
           if (item && item.level !== 'group') onDrill(item.code);
         }}
       />
-      <Table<Item>
+      <DataTable<Item>
         rowKey="code"
         size="small"
         loading={loading}

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import FileDropper from '../FileDropper';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { ApiErrorBody } from '@shared/codes';
 import { fillPath, type ResponseOf } from '@shared/contracts/contract';
@@ -12,6 +12,7 @@ import { workflow, type RejectedRow } from '@shared/contracts/workflow';
 import { ApiError, buildUrl, errorMessage, readCookie } from '../../api';
 import { acceptLanguage, t as translateNow, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
+import { DataTable } from '../common/DataTable';
 
 export const SOURCES = ['vehicle', 'commercial_housing', 'public_payroll', 'business_registration'] as const;
 
@@ -133,7 +134,7 @@ export function CrosscheckCard({ village, onDone }: { village: string; onDone: (
               </Col>
             </Row>
             {result.rejected.length > 0 && (
-              <Table<RejectedRow & { key: number }>
+              <DataTable<RejectedRow & { key: number }>
                 style={{ marginTop: 16 }}
                 size="small"
                 rowKey="key"

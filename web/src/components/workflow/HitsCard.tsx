@@ -15,6 +15,7 @@ import type { MessageKey } from '../../i18n';
 import { ListTab, useCall, type ListState } from '../common/useList';
 import { useUrlFilters } from '../common/urlFilters';
 import { SOURCES } from './CrosscheckCard';
+import { paren } from '../../format';
 
 const STATUS_COLORS: Record<HitStatus, string> = { open: 'gold', cleared: 'default', confirmed: 'red' };
 const FILTERS = ['open', 'cleared', 'confirmed', 'all'] as const;
@@ -77,7 +78,8 @@ export function HitsCard({
       key: 'household',
       render: (_: unknown, h) => (
         <Link to={`/households/${h.householdId}`}>
-          {h.headName}（{h.householdCode}）
+          {h.headName}
+          {paren(h.householdCode)}
         </Link>
       ),
     },

@@ -3,7 +3,7 @@
  * management cards (days in village against the minimum, work logs, leaves, assessments).
  */
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd';
 import { EditOutlined, EnvironmentOutlined, EyeOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { GENDER_LABELS } from '@shared/codes';
@@ -26,6 +26,8 @@ import { CadreFormModal } from '../../components/forces/CadreFormModal';
 import { recallColumns } from '../../components/forces/RecallTab';
 import { StationFormModal } from '../../components/forces/StationModals';
 import { stationColumns, useStationActions } from '../../components/forces/StationTab';
+import { DataTable } from '../../components/common/DataTable';
+import { paren } from '../../format';
 
 export default function CadreDetailPage() {
   const i18n = useI18n();
@@ -103,7 +105,7 @@ export default function CadreDetailPage() {
             {c.gender ? L(GENDER_LABELS[c.gender as Gender]) || c.gender : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('fa.birthDate')}>
-            {c.birthDate ? `${c.birthDate}（${t('fa.ageYears', { n: c.age ?? '—' })}）` : '—'}
+            {c.birthDate ? `${c.birthDate}${paren(t('fa.ageYears', { n: c.age ?? '—' }))}` : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('fa.idNumber')}>
             <Space size={4}>
@@ -139,13 +141,12 @@ export default function CadreDetailPage() {
       </Card>
 
       <Card size="small" title={t('fa.stationsTitle')} data-testid="cadre-stations">
-        <Table<StationView>
+        <DataTable<StationView>
           rowKey="id"
           size="small"
           columns={columns}
           dataSource={stations}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fa.noStations')} /> }}
         />
       </Card>
@@ -154,13 +155,12 @@ export default function CadreDetailPage() {
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title={t('fa.recallsTitle')} data-testid="cadre-recalls">
-              <Table<RecallView>
+              <DataTable<RecallView>
                 rowKey="id"
                 size="small"
                 columns={recallColumns(i18n, false)}
                 dataSource={c.recalls}
                 pagination={false}
-                scroll={{ x: 'max-content' }}
                 locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fa.noRecalls')} /> }}
               />
             </Card>
