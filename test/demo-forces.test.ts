@@ -18,6 +18,7 @@ import { EARLIER_BATCHES } from '../src/core/modules/demo/forces/batches.ts';
 import { TERM_START } from '../src/core/modules/demo/forces/common.ts';
 import { loadDemo } from '../src/core/modules/demo/index.ts';
 import { villageDays } from '../src/core/modules/duty/days.ts';
+import { isWorkday } from '../src/core/modules/demo/calendar.ts';
 import { DIALECTS, freshDatabase } from './harness.ts';
 
 const COUNTY = '420323';
@@ -206,6 +207,32 @@ for (const dialect of DIALECTS) {
         .groupBy('post')
         .execute();
       assert.deepEqual(posts, []);
+      // and nobody of the county is a bare row: every person has a full record
+      const bare = await db
+        .selectFrom('person')
+        .select(['name', 'post'])
+        .where('region_code', 'like', `${COUNTY}%`)
+        .where((eb) =>
+          eb.or(
+            (
+              [
+                'gender',
+                'phone',
+                'post',
+                'id_number',
+                'birth_date',
+                'education',
+                'political_status',
+                'rank',
+                'unit_id',
+              ] as const
+            ).map((c) => eb(c, 'is', null)),
+          ),
+        )
+        .execute();
+      assert.deepEqual(bare, []);
+      const persons = await db.selectFrom('person').select(['name', 'id_number']).execute();
+      assert.equal(new Set(persons.map((p) => p.id_number)).size, persons.length, 'ID numbers are unique');
     });
 
     it('keeps five earlier two-year batches (2015–2025): ended, never overlapping, over 2,000 cadres since 2014', async () => {
@@ -430,10 +457,27 @@ for (const dialect of DIALECTS) {
       assert.ok(registered.length > 800);
       const pairs = await db
         .selectFrom('pairing')
-        .select(['household_id', 'person_id', 'region_code', 'end_date'])
+        .select(['household_id', 'person_id', 'region_code', 'start_date', 'end_date'])
         .where('kind', '=', 'cadre_household')
         .execute();
       assert.equal(pairs.length, registered.length);
+      // a pairing starts when its cadre took over (2015 and the rotations since), never before the registration
+      const registeredOn = new Map(
+        (
+          await db
+            .selectFrom('household_event')
+            .select(['household_id', (eb) => eb.fn.max('event_date').as('d')])
+            .where('step', '=', 'registered')
+            .groupBy('household_id')
+            .execute()
+        ).map((e) => [e.household_id, String(e.d)]),
+      );
+      for (const p of pairs) {
+        assert.ok(isWorkday(p.start_date) && p.start_date >= '2015-01-01' && p.start_date <= DEMO_TODAY, p.start_date);
+        assert.ok(p.start_date > registeredOn.get(p.household_id!)!, `household ${p.household_id}`);
+      }
+      const years = new Set(pairs.map((p) => p.start_date.slice(0, 4)));
+      assert.ok(years.size >= 6 && new Set(pairs.map((p) => p.start_date)).size > 100, [...years].join());
       const cadreOf = new Map(pairs.map((p) => [p.household_id!, p]));
       let gaps = 0;
       for (const h of registered) {
@@ -517,6 +561,18 @@ for (const dialect of DIALECTS) {
         assert.ok(String(sp.lo) >= s.start_date && String(sp.lo) >= '2026-01-01');
         assert.ok(String(sp.hi) <= (s.ended_on ?? DEMO_TODAY));
       }
+      // meetings, trainings and trips to the county fall on working days; so do fund spending and measures done
+      const trips = await db
+        .selectFrom('attendance')
+        .select('day')
+        .where('present', '=', 0)
+        .where('away_reason', 'in', ['meeting', 'training', 'business'])
+        .execute();
+      assert.ok(trips.length > 100 && trips.every((a) => isWorkday(a.day)));
+      const spent = await db.selectFrom('fund_spending').select('spent_on').execute();
+      assert.ok(spent.every((f) => isWorkday(f.spent_on)));
+      const done = await db.selectFrom('measure').select('done_date').where('done_date', 'is not', null).execute();
+      assert.ok(done.length > 0 && done.every((m) => isWorkday(m.done_date!)));
       const maxLog = await db
         .selectFrom('work_log')
         .select((eb) => eb.fn.max('day').as('d'))
@@ -529,6 +585,21 @@ for (const dialect of DIALECTS) {
         assert.equal(l.days, daysBetween(l.start_date, l.end_date));
         assert.equal(l.approver, leaveApprover(l.days, 3));
       }
+      // asked for at all hours of office days (China time), decided later, before the demo day
+      const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+      const hours = new Set<number>();
+      for (const l of leaves) {
+        const asked = local(l.requested_at);
+        hours.add(Number(asked.slice(11, 13)));
+        assert.ok(isWorkday(asked.slice(0, 10)) && asked.slice(0, 10) <= l.start_date, asked);
+        assert.ok(asked.slice(11, 16) >= '08:00' && asked.slice(11, 16) < '18:00', asked);
+        if (l.decided_at) {
+          const decided = local(l.decided_at);
+          assert.ok(decided > asked && isWorkday(decided.slice(0, 10)) && decided.slice(0, 10) <= DEMO_TODAY, decided);
+        }
+      }
+      assert.ok(hours.size >= 8, [...hours].join());
+      assert.ok(new Set(leaves.map((l) => l.decision_note)).size >= 5);
       const pending = leaves.filter((l) => l.status === 'pending');
       const leigu = pending.filter((l) => l.region_code.startsWith(LEIGU));
       assert.ok(leigu.filter((l) => l.approver === 'township').length >= 2);

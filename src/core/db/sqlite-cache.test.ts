@@ -31,12 +31,16 @@ test('the cache is bounded: the least recently used statement is dropped', () =>
   assert.notEqual(db.prepare('SELECT 2'), two);
 });
 
-test('long SQL (bulk writes) is not cached', () => {
-  const db = withStatementCache(memory(), { maxSqlLength: 100 });
-  const values = Array.from({ length: 30 }, () => '(?)').join(', ');
-  const sql = `INSERT INTO t (v) VALUES ${values}`;
-  assert.notEqual(db.prepare(sql), db.prepare(sql));
-  assert.equal(db.stats().size, 0);
+test('long SQL (bulk writes) has a small cache of its own', () => {
+  const db = withStatementCache(memory(), { maxSqlLength: 100, maxLong: 2 });
+  const insert = (n: number) => `INSERT INTO t (v) VALUES ${Array.from({ length: n }, () => '(?)').join(', ')}`;
+  const first = db.prepare(insert(30));
+  assert.equal(db.prepare(insert(30)), first); // a bulk load repeats its full chunks
+  db.prepare(insert(31));
+  db.prepare(insert(32)); // the two most recent long texts stay; the 30-row one is dropped
+  assert.notEqual(db.prepare(insert(30)), first);
+  db.prepare('SELECT 1');
+  assert.equal(db.stats().size, 3);
 });
 
 test('a statement being iterated is not handed out again: the caller gets a fresh one', () => {

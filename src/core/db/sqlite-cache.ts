@@ -4,8 +4,10 @@ import type { SqliteDatabase } from 'kysely';
 export interface StatementCacheOptions {
   /** Statements kept (least recently used evicted first). */
   max?: number;
-  /** Longer SQL is prepared afresh each time: bulk writes make one-off texts of up to hundreds of kB. */
+  /** Longer SQL (bulk writes: texts of up to hundreds of kB) goes to a second, much smaller cache. */
   maxSqlLength?: number;
+  /** Long statements kept: a bulk load repeats the text of its full chunks, table by table. */
+  maxLong?: number;
 }
 
 export interface StatementCacheStats {
@@ -28,30 +30,33 @@ export function withStatementCache(
 ): SqliteDatabase & { stats(): StatementCacheStats } {
   const max = opts.max ?? 500;
   const maxSqlLength = opts.maxSqlLength ?? 10_000;
+  const maxLong = opts.maxLong ?? 6;
   const cache = new Map<string, Statement>();
+  const long = new Map<string, Statement>();
   let hits = 0;
   let misses = 0;
   return {
     prepare(sql: string) {
-      if (sql.length > maxSqlLength) return db.prepare(sql);
-      const cached = cache.get(sql);
+      const [lru, bound] = sql.length > maxSqlLength ? [long, maxLong] : [cache, max];
+      const cached = lru.get(sql);
       if (cached) {
         if (cached.busy) return db.prepare(sql);
         hits++;
-        cache.delete(sql); // re-insert: a Map keeps insertion order, so the first key is the least recent
-        cache.set(sql, cached);
+        lru.delete(sql); // re-insert: a Map keeps insertion order, so the first key is the least recent
+        lru.set(sql, cached);
         return cached;
       }
       misses++;
       const stmt = db.prepare(sql);
-      cache.set(sql, stmt);
-      if (cache.size > max) cache.delete(cache.keys().next().value!);
+      lru.set(sql, stmt);
+      if (lru.size > bound) lru.delete(lru.keys().next().value!);
       return stmt;
     },
     close() {
       cache.clear();
+      long.clear();
       db.close();
     },
-    stats: () => ({ size: cache.size, hits, misses }),
+    stats: () => ({ size: cache.size + long.size, hits, misses }),
   };
 }

@@ -23,6 +23,7 @@ import { loadHouseholdForces } from './forces/households.ts';
 import { loadEarlierBatches } from './forces/batches.ts';
 import { loadStations, type Village } from './forces/stations.ts';
 import { loadPartners, loadUnits } from './forces/units.ts';
+import { assignUnits } from './hierarchy-people.ts';
 
 export { DEMO_TODAY } from './forces/common.ts';
 
@@ -125,6 +126,7 @@ export async function loadDemoForces(db: Db, opts: DemoForcesOptions): Promise<D
           ids,
         }),
       );
+      await assignUnits(trx, county, units);
       progress('forces', 2, 2);
       add(
         await loadDuty(trx, st.stationed, st.teams, {

@@ -9,6 +9,8 @@ import { groupName } from '../regions/rules.ts';
 import { groupCode, normalizeCode } from '../../../shared/regions.ts';
 import { personName, phone, rng, seedOf, type Rng } from './random.ts';
 import { loadDemoForces } from './forces.ts';
+import { CadreIds } from './forces/cadres.ts';
+import { hierarchyProfile } from './hierarchy-people.ts';
 import { loadDemoRegister } from './register.ts';
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -138,6 +140,7 @@ async function addGroupsAndFlags(
 
 async function addCommand(db: Db, r: Rng, county: string, townships: Named[], villages: Named[], progress: Progress) {
   const now = nowIso();
+  const ids = new CadreIds(300);
   const person = async (regionCode: string, post: string) => {
     const gender = r.chance(0.78) ? 'male' : 'female';
     const row = await db
@@ -148,6 +151,7 @@ async function addCommand(db: Db, r: Rng, county: string, townships: Named[], vi
         gender,
         phone: phone(r),
         post,
+        ...hierarchyProfile(r, ids, county, post, gender),
         created_at: now,
         updated_at: now,
       })

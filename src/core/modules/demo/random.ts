@@ -24,15 +24,18 @@ export function seedOf(s: string): number {
   return h;
 }
 
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN_MALE = '伟强军平刚勇杰涛明超华建国志海兵鹏俊峰磊斌东林辉红文波宏云飞斌毅龙';
-const GIVEN_FEMALE = '芳娟敏静丽艳霞秀英玲燕华红梅琴兰萍丹慧莉娜婷雪颖倩洁';
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+];
+const GIVEN = {
+  male: [...'伟强军平刚勇杰涛明超华建国志海兵鹏俊峰磊斌东林辉红文波宏云飞毅龙祥福贵发德成学良忠光荣昌胜春玉'],
+  female: [...'芳娟敏静丽艳霞秀英玲燕华红梅琴兰萍丹慧莉娜婷雪颖倩洁桂翠凤莲菊香珍金素春云'],
+};
 
 export function personName(r: Rng, gender: 'male' | 'female'): string {
-  const pool = gender === 'male' ? GIVEN_MALE : GIVEN_FEMALE;
-  const given = r.chance(0.7) ? r.pick([...pool]) + r.pick([...pool]) : r.pick([...pool]);
-  return r.pick([...SURNAMES]) + given;
+  const pool = GIVEN[gender];
+  const given = r.chance(0.7) ? r.pick(pool) + r.pick(pool) : r.pick(pool);
+  return r.pick(SURNAMES) + given;
 }
 
 export function phone(r: Rng): string {

@@ -1,26 +1,29 @@
 /**
  * The demo household register (建档立卡) of a county: about 100,000 rural households in the county's
- * real villages and groups, ≈48% of them identified as poor over 2014–2017 and almost all exited by
- * 2020, with members, causes, housing and yearly records. Deterministic from the seed; written through
- * the register's one write path (`saveHouseholds`) in transactions of 2,000 households, generated
- * batch by batch so memory stays flat.
+ * real villages and groups, ≈48% of them identified as poor over 2014–2017 and all exited by 2020, with
+ * members, causes, housing, yearly records from 2014 to the demo year (the consolidation period keeps
+ * recording the income of exited households) and the workflow history of each (identification, exit,
+ * return; household_event); and the present — a few dozen households in identification or exit, a few
+ * poor again (register/present.ts). Deterministic from the seed; written through the register's one write
+ * path (`saveHouseholds`), the events and cross-check hits in bulk beside it, in transactions of 2,000
+ * households, generated batch by batch so memory stays flat.
  */
 import { REGISTERED_STATUSES } from '../../../shared/register.ts';
-import { analyzeTables } from '../../db/bulk.ts';
-import type { Db } from '../../db/index.ts';
-import type { HouseholdInput } from '../households/types.ts';
+import { analyzeTables, bulkInsert } from '../../db/bulk.ts';
+import { nowIso, type Db } from '../../db/index.ts';
 import { saveHouseholds } from '../households/write.ts';
 import { povertyLine } from '../policy/service.ts';
 import { normalizeCode, subtreeRange } from '../../../shared/regions.ts';
 import { rng, seedOf } from './random.ts';
-import { makeHousehold } from './register/household.ts';
+import { makeHousehold, type DemoHousehold } from './register/household.ts';
 import { IdRegistry } from './register/ids.ts';
+import { MODEL_VILLAGE, presentRoles, type PresentRole } from './register/present.ts';
 import {
   FIRST_YEAR,
   IDENTIFIED_SHARE,
+  LAST_YEAR,
   OTHER_VILLAGE_WEIGHT,
   POOR_VILLAGE_WEIGHT,
-  REF_YEAR,
 } from './register/tables.ts';
 
 export interface DemoRegisterOptions {
@@ -41,6 +44,8 @@ export interface DemoRegisterResult {
 
 const BATCH = 2000;
 const SLICE = 250;
+/** Besides the model village, every DUPLICATE_EVERY-th village (from the 30th) shows one duplicate ID. */
+const DUPLICATE_EVERY = 61;
 
 interface Village {
   code: string;
@@ -53,16 +58,22 @@ interface Village {
 }
 
 /** Villages with their groups, households and identified households, allocated deterministically. */
-async function plan(db: Db, county: string, total: number, seed: number): Promise<Village[]> {
+async function plan(
+  db: Db,
+  county: string,
+  total: number,
+  seed: number,
+): Promise<{ countyName: string; villages: Village[] }> {
   const { lo, hi } = subtreeRange(county);
   const regions = await db
     .selectFrom('region')
     .select(['code', 'name', 'level', 'parent_code', 'group_no', 'poor_village'])
     .where('code', '>=', lo)
     .where('code', '<', hi)
-    .where('level', 'in', ['township', 'village', 'group'])
+    .where('level', 'in', ['county', 'township', 'village', 'group'])
     .orderBy('code')
     .execute();
+  const countyName = regions.find((x) => x.code === county)?.name ?? '';
   const townships = new Map(regions.filter((x) => x.level === 'township').map((x) => [x.code, x.name]));
   const villages: Village[] = regions
     .filter((x) => x.level === 'village')
@@ -98,7 +109,7 @@ async function plan(db: Db, county: string, total: number, seed: number): Promis
   villages.forEach((v, i) => {
     v.identified = Math.round(v.households * Math.min(0.92, (IDENTIFIED_SHARE * pull[i]!) / mean));
   });
-  return villages;
+  return { countyName, villages };
 }
 
 /**
@@ -121,27 +132,34 @@ export async function loadDemoRegister(db: Db, opts: DemoRegisterOptions): Promi
   }
 
   const lines = new Map<number, number>();
-  for (let y = FIRST_YEAR; y <= REF_YEAR; y++) lines.set(y, await povertyLine(db, y, county.slice(0, 2)));
-  const villages = await plan(db, county, total, seed);
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) lines.set(y, await povertyLine(db, y, county.slice(0, 2)));
+  const { countyName, villages } = await plan(db, county, total, seed);
   const ids = new IdRegistry(county.slice(0, 6));
 
   let done = 0;
   let persons = 0;
   let registered = 0;
-  const save = async (rows: HouseholdInput[]) => {
-    await db.transaction().execute((trx) => saveHouseholds(trx, county, rows));
+  const save = async (rows: DemoHousehold[]) => {
+    await db.transaction().execute(async (trx) => {
+      const saved = await saveHouseholds(
+        trx,
+        county,
+        rows.map((h) => h.input),
+      );
+      await saveHistory(trx, saved, rows);
+    });
     done += rows.length;
     progress('households', done, total);
   };
   // Generation of the next batch overlaps the writing of the previous one: it runs in slices that let
   // the database driver's callbacks through (PostgreSQL works in its own process meanwhile).
   let pending: Promise<void> = Promise.resolve();
-  let batch: HouseholdInput[] = [];
+  let batch: DemoHousehold[] = [];
   progress('households', 0, total);
   try {
-    for (const h of generate(villages, seed, ids, lines)) {
-      persons += h.members.length;
-      if (REGISTERED_STATUSES.includes(h.status)) registered++;
+    for (const h of generate(villages, { seed, countyName, ids, lines })) {
+      persons += h.input.members.length;
+      if (REGISTERED_STATUSES.includes(h.input.status)) registered++;
       batch.push(h);
       if (batch.length % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       if (batch.length >= BATCH) {
@@ -156,37 +174,107 @@ export async function loadDemoRegister(db: Db, opts: DemoRegisterOptions): Promi
   } finally {
     await pending.catch(() => {});
   }
-  await analyzeTables(db, ['household', 'household_member', 'household_year']);
+  await analyzeTables(db, ['household', 'household_member', 'household_year', 'household_event', 'crosscheck_hit']);
   return { households: done, persons, registered };
 }
 
-/** The households of every village in order, each village from its own seeded stream. */
-function* generate(
-  villages: Village[],
-  seed: number,
-  ids: IdRegistry,
-  lines: ReadonlyMap<number, number>,
-): Generator<HouseholdInput> {
-  for (const v of villages) {
-    const r = rng(seedOf(`household:${seed}:${v.code}`));
+/** The batch's workflow events and cross-check hits (the hits name their member by id, read back here). */
+async function saveHistory(db: Db, ids: ReadonlyMap<string, number>, batch: DemoHousehold[]) {
+  const events: Record<string, unknown>[] = [];
+  for (const h of batch) {
+    const id = ids.get(h.input.code)!;
+    for (const e of h.history.events)
+      events.push({
+        household_id: id,
+        region_code: h.input.villageCode,
+        workflow: e.workflow,
+        step: e.step,
+        event_date: e.date,
+        actor_name: e.actor,
+        note: e.note,
+        created_at: e.at,
+      });
+  }
+  await bulkInsert(db, 'household_event', events, { types: { household_id: 'int' } });
+  const withHits = batch.filter((h) => h.history.hits.length);
+  if (withHits.length === 0) return;
+  const members = await db
+    .selectFrom('household_member')
+    .select(['id', 'household_id', 'seq'])
+    .where(
+      'household_id',
+      'in',
+      withHits.map((h) => ids.get(h.input.code)!),
+    )
+    .execute();
+  const memberId = new Map(members.map((m) => [`${m.household_id}/${m.seq}`, Number(m.id)]));
+  const now = nowIso();
+  await bulkInsert(
+    db,
+    'crosscheck_hit',
+    withHits.flatMap((h) => {
+      const id = ids.get(h.input.code)!;
+      return h.history.hits.map((x) => ({
+        household_id: id,
+        member_id: memberId.get(`${id}/${x.memberSeq}`) ?? null,
+        region_code: h.input.villageCode,
+        source: x.source,
+        detail: x.detail,
+        status: x.status,
+        created_at: x.at ?? now,
+        resolved_at: x.resolvedAt,
+      }));
+    }),
+    { types: { household_id: 'int', member_id: 'int' } },
+  );
+}
+
+interface Generation {
+  seed: number;
+  countyName: string;
+  ids: IdRegistry;
+  lines: ReadonlyMap<number, number>;
+}
+
+/** The households of every village in order, each village from its own seeded streams. */
+function* generate(villages: Village[], g: Generation): Generator<DemoHousehold> {
+  for (const [index, v] of villages.entries()) {
+    const r = rng(seedOf(`household:${g.seed}:${v.code}`));
+    // who was identified (selection sampling: exactly v.identified households, spread at random), where they live
     let toIdentify = v.identified;
-    for (let i = 0; i < v.households; i++) {
-      // selection sampling: exactly v.identified households of the village, spread at random
+    const spots = Array.from({ length: v.households }, (_, i) => {
       const identified = r.next() * (v.households - i) < toIdentify;
       if (identified) toIdentify--;
       const group = v.groups.length ? v.groups[Math.floor(r.next() * v.groups.length)]! : null;
-      yield makeHousehold(
+      return { identified, group, door: r.int(1, 120) };
+    });
+    // the present: a few households of some villages, drawn from a stream of their own
+    const p = rng(seedOf(`present:${g.seed}:${v.code}`));
+    const present = new Map<number, PresentRole>();
+    for (const role of presentRoles(p, v.code, LAST_YEAR)) {
+      const fits = spots.flatMap((s, i) => (s.identified === (role.kind === 'returned') && !present.has(i) ? [i] : []));
+      if (fits.length) present.set(p.pick(fits), role);
+    }
+    let duplicate = v.code === MODEL_VILLAGE || index % DUPLICATE_EVERY === 30;
+    const places = { county: g.countyName, township: v.township, village: v.name };
+    for (const [i, s] of spots.entries()) {
+      const h = makeHousehold(
         r,
         {
           code: `${v.code}${String(i + 1).padStart(4, '0')}`,
           villageCode: v.code,
-          groupNo: group?.no ?? null,
-          address: `${v.township}${v.name}${group?.name ?? ''}${r.int(1, 120)}号`,
-          identified,
+          groupNo: s.group?.no ?? null,
+          address: `${v.township}${v.name}${s.group?.name ?? ''}${s.door}号`,
+          identified: s.identified,
+          present: present.get(i) ?? null,
+          duplicate,
+          places,
         },
-        ids,
-        lines,
+        g.ids,
+        g.lines,
       );
+      if (h.duplicated) duplicate = false;
+      yield h;
     }
   }
 }

@@ -164,8 +164,12 @@ export async function saveHouseholds(
   await bulkInsert(
     db,
     'household_year',
-    inputs.flatMap((h) =>
-      (h.years ?? []).map((y) => {
+    // year by year: the rows of one year lie together (SQLite's rowid order, PostgreSQL's heap), so a statistic of
+    // one year over many households reads a fraction of the table's pages
+    inputs
+      .flatMap((h) => (h.years ?? []).map((y) => ({ h, y })))
+      .sort((a, b) => a.y.year - b.y.year)
+      .map(({ h, y }) => {
         const { net, perCapita } = incomeOf(y, h.members.length);
         return {
           household_id: ids.get(h.code)!,
@@ -189,7 +193,6 @@ export async function saveHouseholds(
           updated_at: now,
         };
       }),
-    ),
     { types: YEAR_TYPES, conflict: ['household_id', 'year'], update: YEAR_UPDATE },
   );
   return ids;

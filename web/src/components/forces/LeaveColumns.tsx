@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { I18n } from '../../i18n';
 import { CadreLink, ForceTag } from './DutyShared';
 import type { Leave } from '@shared/contracts/leave';
+import { chinaDate, chinaDateTime } from '@shared/china-time';
 
 export function leaveColumns({ t }: I18n, opts: { decided?: boolean } = {}): TableColumnsType<Leave> {
   const cols: TableColumnsType<Leave> = [
@@ -48,9 +49,7 @@ export function leaveColumns({ t }: I18n, opts: { decided?: boolean } = {}): Tab
       render: (_, l) => (
         <Space orientation="vertical" size={0}>
           <span>{l.requestedBy ?? '—'}</span>
-          {l.requestedAt && (
-            <Typography.Text type="secondary">{l.requestedAt.slice(0, 16).replace('T', ' ')}</Typography.Text>
-          )}
+          {l.requestedAt && <Typography.Text type="secondary">{chinaDateTime(l.requestedAt)}</Typography.Text>}
         </Space>
       ),
     },
@@ -70,7 +69,7 @@ export function leaveColumns({ t }: I18n, opts: { decided?: boolean } = {}): Tab
           <Space orientation="vertical" size={0}>
             <span>
               {l.decidedBy}
-              {l.decidedAt && <Typography.Text type="secondary"> {l.decidedAt.slice(0, 10)}</Typography.Text>}
+              {l.decidedAt && <Typography.Text type="secondary"> {chinaDate(l.decidedAt)}</Typography.Text>}
             </span>
             {l.decisionNote && <Typography.Text type="secondary">{l.decisionNote}</Typography.Text>}
           </Space>

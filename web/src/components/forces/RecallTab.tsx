@@ -4,6 +4,7 @@ import { App, Button, Segmented, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { RecallView } from '@shared/contracts/cadres';
+import { chinaDate } from '@shared/china-time';
 import { RecallListQuery, recalls } from '@shared/contracts/teams';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -41,7 +42,7 @@ export function recallColumns({ t, L }: I18n, withCadre: boolean): TableColumnsT
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <span>{r.requestedBy ?? '—'}</span>
-          <Typography.Text type="secondary">{r.requestedAt?.slice(0, 10)}</Typography.Text>
+          <Typography.Text type="secondary">{r.requestedAt && chinaDate(r.requestedAt)}</Typography.Text>
         </Space>
       ),
     },
@@ -52,7 +53,7 @@ export function recallColumns({ t, L }: I18n, withCadre: boolean): TableColumnsT
         r.decidedAt ? (
           <Space orientation="vertical" size={0}>
             <span>{r.decidedBy ?? '—'}</span>
-            <Typography.Text type="secondary">{r.decidedAt.slice(0, 10)}</Typography.Text>
+            <Typography.Text type="secondary">{chinaDate(r.decidedAt)}</Typography.Text>
             {r.decisionNote && (
               <Typography.Text ellipsis={{ tooltip: r.decisionNote }} style={{ maxWidth: 200 }}>
                 {r.decisionNote}

@@ -83,19 +83,21 @@ export function profiles(r: Rng, n: number, mix: ProfileMix): Profile[] {
 }
 
 /**
- * Resident ID numbers for cadres: the sequence starts near 800 so it stays clear of the register's
+ * Resident ID numbers for cadres: the sequence starts near 800 (the hierarchy's people near 600) so it stays clear of the register's
  * numbers, and a number is never issued twice (numbers already in the database can be reserved).
  */
 export class CadreIds {
   private readonly next = new Map<string, number>();
   private readonly used = new Set<string>();
+  /** `start`: where each day's sequence begins (the command hierarchy's people take 300, the cadres 400). */
+  constructor(private readonly start = 400) {}
   reserve(numbers: Iterable<string | null>) {
     for (const n of numbers) if (n) this.used.add(n);
   }
   issue(prefix: string, birthDate: string, gender: Gender): string {
     const date = birthDate.replaceAll('-', '');
     const key = `${prefix}${date}${gender[0]}`;
-    let k = this.next.get(key) ?? 400 + (seedOf(key) % 20);
+    let k = this.next.get(key) ?? this.start + (seedOf(key) % 20);
     for (;;) {
       const seq = (2 * k + (gender === 'male' ? 1 : 2)) % 1000;
       const first17 = `${prefix}${date}${String(seq).padStart(3, '0')}`;

@@ -13,6 +13,7 @@ import { seedOf, rng, type Rng } from '../random.ts';
 import { ASSESSMENT_COMMENTS, FUND_PURPOSES, INSURERS, logContent } from './catalogue.ts';
 import {
   addDays,
+  addWorkdays,
   addYears,
   at,
   DEMO_TODAY,
@@ -20,12 +21,16 @@ import {
   diffDays,
   insertRows,
   INT,
+  isWorkday,
   maxDay,
   minDay,
   NUMERIC,
+  officeTime,
   quota,
   shuffle,
   weekday,
+  workdayBetween,
+  workdayUntil,
   yuan,
 } from './common.ts';
 import type { Stationed, Team } from './stations.ts';
@@ -57,6 +62,18 @@ const LEAVE_REASONS = [
   '处理家庭事务',
   '配偶生育陪护',
   '参加职称考试',
+];
+const APPROVE_NOTES = [
+  '同意',
+  '同意，请安排好村内工作，按时销假',
+  '同意。请假期间工作由工作队其他队员代管',
+  '准假，注意安全，返岗后及时销假',
+  '同意，请提前做好工作交接',
+];
+const REJECT_NOTES = [
+  '驻村工作任务重，暂不批准，请合理安排时间',
+  '近期迎检任务重，暂缓请假',
+  '本月在村天数不足，暂不批准',
 ];
 const leaveReason = (r: Rng, start: string) =>
   start.slice(5, 7) <= '02' && r.chance(0.5) ? '春节假期轮休' : r.pick(LEAVE_REASONS);
@@ -202,13 +219,15 @@ export async function loadDuty(
     let week: string[] = [];
     const closeWeek = () => {
       if (week.length && r.chance(lag ? 0.5 : 0.92)) {
-        const day = week[r.int(0, week.length - 1)]!;
+        // the week's log tells of visits and meetings: a working day when there is one, written up that evening
+        const workdays = week.filter(isWorkday);
+        const day = r.pick(workdays.length ? workdays : week);
         logs.push({
           person_id: s.personId,
           region_code: s.village.code,
           day,
           content: logContent(r.pick, r.int),
-          created_at: at(day, 20),
+          created_at: at(day, r.int(19, 22), r.int(0, 59)),
         });
       }
       week = [];
@@ -223,7 +242,8 @@ export async function loadDuty(
         present = false;
         reason = 'leave';
       } else if (leave) present = true;
-      else if (wd === 0 || wd === 6) present = r.chance(weekendP) ? true : null;
+      // weekends and public holidays: no meetings, trainings or trips to the county, only whoever stays in the village
+      else if (!isWorkday(day)) present = r.chance(weekendP) ? true : null;
       else if (r.chance(weekdayP)) present = true;
       else if (r.chance(lag ? 0.8 : 0.5)) {
         present = false;
@@ -232,7 +252,13 @@ export async function loadDuty(
       if (present === null) continue;
       if (present) {
         week.push(day);
-        checkIns.push({ person_id: s.personId, region_code: s.village.code, day, present: 1, created_at: at(day, 8) });
+        checkIns.push({
+          person_id: s.personId,
+          region_code: s.village.code,
+          day,
+          present: 1,
+          created_at: at(day, 8, r.int(0, 59)),
+        });
       } else
         away.push({
           person_id: s.personId,
@@ -241,7 +267,7 @@ export async function loadDuty(
           present: 0,
           away_reason: reason,
           note: reason !== 'leave' ? r.pick(AWAY_NOTES[reason!]) : null,
-          created_at: at(day, 8),
+          created_at: at(day, 8, r.int(0, 59)),
         });
     }
     closeWeek();
@@ -257,8 +283,13 @@ export async function loadDuty(
     leaves.get(s.personId)!.map((l) => {
       const days = diffDays(l.start, l.end) + 1;
       const approver = leaveApprover(days, ctx.leaveTownshipMaxDays);
-      const requested = minDay(addDays(l.start, -r.int(2, 4)), DEMO_TODAY);
-      const decided = l.status === 'pending' ? null : minDay(addDays(requested, 1), DEMO_TODAY);
+      // asked for on a working day before the leave, decided within a working day or two
+      const requested = workdayUntil(minDay(addWorkdays(l.start, -r.int(1, 5)), DEMO_TODAY));
+      const decided =
+        l.status === 'pending' ? null : workdayUntil(minDay(addWorkdays(requested, r.int(0, 2)), DEMO_TODAY));
+      const requestedAt = officeTime(r, requested);
+      let decidedAt = decided ? officeTime(r, decided) : null;
+      if (decidedAt && decidedAt <= requestedAt) decidedAt = officeTime(r, addWorkdays(decided!, 1));
       return {
         person_id: s.personId,
         region_code: s.village.code,
@@ -269,15 +300,11 @@ export async function loadDuty(
         approver,
         status: l.status,
         requested_by: s.name,
-        requested_at: at(requested, 9),
+        requested_at: requestedAt,
         decided_by: decided ? (approver === 'township' ? ctx.townshipDesk(s.village.township) : ctx.countyDesk) : null,
-        decided_at: decided ? at(decided, 16) : null,
+        decided_at: decidedAt,
         decision_note:
-          l.status === 'rejected'
-            ? '驻村工作任务重，暂不批准，请合理安排时间'
-            : l.status === 'approved'
-              ? '同意'
-              : null,
+          l.status === 'rejected' ? r.pick(REJECT_NOTES) : l.status === 'approved' ? r.pick(APPROVE_NOTES) : null,
       };
     }),
   );
@@ -303,7 +330,7 @@ export async function loadDuty(
       policy_no: `YW${start.replaceAll('-', '').slice(0, 6)}${String(i + 1).padStart(5, '0')}`,
       start_date: start,
       end_date: addDays(addYears(start, 1), -1),
-      created_at: at(start, 10),
+      created_at: officeTime(r, workdayUntil(start)),
     };
   });
   await insertRows(db, 'insurance', insurance, { person_id: INT });
@@ -315,9 +342,7 @@ export async function loadDuty(
     const count = r.int(4, 10);
     const weights = Array.from({ length: count }, () => 0.5 + r.next());
     const sum = weights.reduce((a, b) => a + b, 0);
-    const days = Array.from({ length: count }, () =>
-      addDays(`${DEMO_YEAR}-01-10`, r.int(0, diffDays(`${DEMO_YEAR}-01-10`, DEMO_TODAY))),
-    ).sort();
+    const days = Array.from({ length: count }, () => workdayBetween(r, `${DEMO_YEAR}-01-12`, DEMO_TODAY)).sort();
     days.forEach((day, k) =>
       funds.push({
         team_id: t.id,
@@ -326,7 +351,7 @@ export async function loadDuty(
         spent_on: day,
         amount: yuan(Math.floor((target * weights[k]!) / sum / 10) * 10),
         purpose: r.pick(FUND_PURPOSES),
-        created_at: at(day, 11),
+        created_at: officeTime(r, day),
       }),
     );
   }
@@ -336,6 +361,7 @@ export async function loadDuty(
   const assessments: Record<string, unknown>[] = [];
   const assess = (s: Stationed, kind: 'annual' | 'half_year', period: string, g: AssessmentGrade, day: string) => {
     const [lo, hi] = SCORES[g];
+    const when = at(day, r.int(9, 16), r.int(0, 59));
     assessments.push({
       person_id: s.personId,
       region_code: s.village.code,
@@ -345,8 +371,8 @@ export async function loadDuty(
       score: r.int(lo, hi),
       comments: r.pick(ASSESSMENT_COMMENTS[g]),
       assessed_by: ctx.countyDesk,
-      created_at: at(day, 10),
-      updated_at: at(day, 10),
+      created_at: when,
+      updated_at: when,
     });
   };
   const grades2025 = new Map<number, AssessmentGrade>();

@@ -3,13 +3,14 @@
  * county departments and the township governments, at most `cap` households each (policy
  * pairing_household_cap), managed by the township of their households: with 100,000 households about
  * 10,000 cadres (seed 002: "近万名干部") — and each household's plan (一户一策): 2–4 measures of the types
- * its causes suggest, with the household's cadre responsible. Township by township, one transaction
- * each, so memory stays flat and an interrupted load resumes where it stopped.
+ * its causes suggest, with the household's cadre responsible. A pairing starts when its cadre took the
+ * households over (the first cadres in 2015, others at the rotations since), and never before the household
+ * was registered. Township by township, one transaction each, so memory stays flat and an interrupted load
+ * resumes where it stopped.
  */
 import type { MeasureType } from '../../../../shared/forces.ts';
 import { POOR_STATUSES, REGISTERED_STATUSES } from '../../../../shared/register.ts';
 import type { Db } from '../../../db/index.ts';
-import { nowIso } from '../../../db/index.ts';
 import { subtreeRange } from '../../../../shared/regions.ts';
 import { table } from '../register/tables.ts';
 import { rng, seedOf } from '../random.ts';
@@ -24,7 +25,19 @@ import {
   PAIRING_POSTS_TOWNSHIP,
   RANKS_PAIRING,
 } from './catalogue.ts';
-import { addDays, at, DEMO_TODAY, dayBetween, insertRows, INT, LINK_START, minDay, NUMERIC } from './common.ts';
+import {
+  addDays,
+  DEMO_TODAY,
+  insertRows,
+  INT,
+  maxDay,
+  minDay,
+  NUMERIC,
+  officeTime,
+  workdayBetween,
+  workdayFrom,
+  workdayUntil,
+} from './common.ts';
 import type { Named, Units } from './units.ts';
 
 export interface HouseholdForcesContext {
@@ -50,12 +63,24 @@ const pickPlanSize = table([
   [4, 20],
 ]);
 
+/** When a responsible cadre took its households over: the first pairings of 2015, then the rotations. */
+const pickArrival = table([
+  [2015, 40],
+  [2017, 14],
+  [2019, 14],
+  [2021, 14],
+  [2023, 9],
+  [2025, 9],
+]);
+
 interface HouseholdRow {
   id: number;
   region_code: string;
   main_cause: string | null;
   other_causes: string;
   status: string;
+  /** The day the household was registered (its last 建档立卡 step). */
+  registered_on: string | null;
 }
 
 /**
@@ -63,7 +88,7 @@ interface HouseholdRow {
  * pairing ended shortly before the demo date (the cadre was transferred) and no successor is named yet —
  * the pairing gaps the county sees.
  */
-export const GAP_EVERY = 25;
+export const GAP_EVERY = 8;
 export const GAP_END = '2026-11-16';
 
 export function measureTypes(
@@ -145,6 +170,14 @@ export async function loadHouseholdForces(db: Db, ctx: HouseholdForcesContext): 
     const households: HouseholdRow[] = await db
       .selectFrom('household')
       .select(['id', 'region_code', 'main_cause', 'other_causes', 'status'])
+      .select((eb) =>
+        eb
+          .selectFrom('household_event as e')
+          .select((e) => e.fn.max('e.event_date').as('d'))
+          .whereRef('e.household_id', '=', 'household.id')
+          .where('e.step', '=', 'registered')
+          .as('registered_on'),
+      )
       .where('county_code', '=', ctx.county)
       .where('region_code', '>=', range.lo)
       .where('region_code', '<', range.hi)
@@ -163,6 +196,10 @@ export async function loadHouseholdForces(db: Db, ctx: HouseholdForcesContext): 
       left -= k;
     }
     const ps = profiles(r, loads.length, { youngShare: 0.55 });
+    const arrivals = ps.map(() => {
+      const y = pickArrival(r);
+      return workdayBetween(r, `${y}-01-05`, `${y}-06-30`);
+    });
     const cadres: CadreSpec[] = ps.map((p) => {
       const fromDept = r.chance(0.6);
       const unit = fromDept ? r.pick(departments) : gov;
@@ -181,7 +218,6 @@ export async function loadHouseholdForces(db: Db, ctx: HouseholdForcesContext): 
       };
     });
 
-    const now = nowIso();
     await db.transaction().execute(async (trx) => {
       await saveCadres(trx, cadres);
       const pairings: Record<string, unknown>[] = [];
@@ -191,29 +227,34 @@ export async function loadHouseholdForces(db: Db, ctx: HouseholdForcesContext): 
         const person = cadres[c]!.id!;
         for (const h of households.slice(offset, offset + k)) {
           const gap = POOR_STATUSES.includes(h.status as never) && ++poorSeen % GAP_EVERY === 0;
+          // paired when the cadre took over, or a few days after a later registration
+          const registered = h.registered_on ? workdayFrom(addDays(h.registered_on, r.int(3, 20))) : arrivals[c]!;
+          const start = minDay(maxDay(arrivals[c]!, registered), workdayUntil(gap ? addDays(GAP_END, -7) : DEMO_TODAY));
           pairings.push({
             kind: 'cadre_household',
             region_code: h.region_code,
             household_id: h.id,
             person_id: person,
-            start_date: LINK_START,
+            start_date: start,
             end_date: gap ? GAP_END : null,
             note: gap ? '帮扶干部工作调整，待重新指定帮扶责任人' : null,
-            created_at: now,
-            updated_at: now,
+            created_at: officeTime(r, start),
+            updated_at: gap ? officeTime(r, GAP_END) : officeTime(r, start),
           });
           const types = measureTypes(h.main_cause, h.other_causes ?? '', pickPlanSize(r), () =>
             r.pick(GENERAL_MEASURES),
           );
+          // the measures of the current plan: from the 2025 rotation, or from the pairing when it began later
+          const from = maxDay('2025-03-16', addDays(start, 10));
           for (const type of types) {
             const tpl = MEASURE_TEMPLATES[type];
-            const planned = dayBetween(r, '2025-03-15', '2026-12-31');
+            const planned = workdayBetween(r, from, '2026-12-31');
             let status: string;
             let doneDate: string | null = null;
             if (planned <= DEMO_TODAY) {
               const x = r.next();
               status = x < 0.88 ? 'done' : x < 0.96 ? 'in_progress' : 'cancelled';
-              if (status === 'done') doneDate = minDay(addDays(planned, r.int(0, 20)), DEMO_TODAY);
+              if (status === 'done') doneDate = workdayUntil(minDay(addDays(planned, r.int(0, 20)), DEMO_TODAY));
             } else status = r.chance(0.8) ? 'planned' : 'in_progress';
             measures.push({
               household_id: h.id,
@@ -226,8 +267,11 @@ export async function loadHouseholdForces(db: Db, ctx: HouseholdForcesContext): 
               person_id: person,
               status,
               evidence: status === 'done' ? r.pick(MEASURE_EVIDENCE) : null,
-              created_at: at(minDay(addDays(planned, -r.int(10, 60)), DEMO_TODAY), 10),
-              updated_at: at(doneDate ?? minDay(planned, DEMO_TODAY), 17),
+              created_at: officeTime(
+                r,
+                workdayUntil(minDay(maxDay(addDays(planned, -r.int(10, 60)), start), DEMO_TODAY)),
+              ),
+              updated_at: officeTime(r, workdayUntil(doneDate ?? minDay(planned, DEMO_TODAY))),
             });
           }
         }

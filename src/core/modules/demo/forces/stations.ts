@@ -11,6 +11,7 @@ import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
 import { subtreeRange } from '../../../../shared/regions.ts';
 import type { Rng } from '../random.ts';
+import { MODEL_VILLAGE } from '../register/present.ts';
 import { CadreIds, cadreSpec, newPerson, profiles, saveCadres, type CadreSpec, type Gender } from './cadres.ts';
 import {
   COUNTY_LEADER_POSTS,
@@ -24,7 +25,7 @@ import {
   RECALL_NOTES,
   TOWNSHIP_LEADER_POSTS,
 } from './catalogue.ts';
-import { addDays, addYears, at, insertRows, INT, LINK_START, shuffle, TERM_END, TERM_START } from './common.ts';
+import { addDays, addYears, insertRows, INT, LINK_START, officeTime, shuffle, TERM_END, TERM_START } from './common.ts';
 import type { Named, Partner, Unit, Units } from './units.ts';
 import { loadVillagePairings } from './village-pairings.ts';
 
@@ -34,7 +35,7 @@ export interface Village extends Named {
 }
 
 /** Seed 002's model village (擂鼓镇董家沟村) has all five ones and a team. */
-const MODEL_VILLAGES = new Set(['420323104211']);
+const MODEL_VILLAGES = new Set([MODEL_VILLAGE]);
 
 /** Figures of seed 002 for 竹山县 (244 villages); other counties get them in proportion. */
 const SEED = {
@@ -54,10 +55,10 @@ const GAPS = { county_leader: 3, township_leader: 3, paired_unit: 3, instructor:
 
 /** The recalls: reason, request, decision and effective dates; each approved one is replaced the next day. */
 const RECALLS: { reason: RecallReason; requested: string; decided: string; effective: string }[] = [
-  { reason: 'health', requested: '2026-05-06', decided: '2026-05-10', effective: '2026-05-15' },
+  { reason: 'health', requested: '2026-05-06', decided: '2026-05-11', effective: '2026-05-15' },
   { reason: 'ineffective', requested: '2026-07-10', decided: '2026-07-20', effective: '2026-07-31' },
   { reason: 'discipline', requested: '2026-08-05', decided: '2026-08-12', effective: '2026-08-20' },
-  { reason: 'other', requested: '2026-09-12', decided: '2026-09-20', effective: '2026-09-30' },
+  { reason: 'other', requested: '2026-09-14', decided: '2026-09-21', effective: '2026-09-30' },
 ];
 const PENDING_RECALL = { reason: 'ineffective' as RecallReason, requested: '2026-11-16', effective: '2026-11-30' };
 
@@ -476,9 +477,9 @@ export async function loadStations(db: Db, ctx: StationsContext): Promise<Statio
         effective_date: rc?.effective ?? PENDING_RECALL.effective,
         status: rc ? 'approved' : 'pending',
         requested_by: desk,
-        requested_at: at(rc?.requested ?? PENDING_RECALL.requested, 10),
+        requested_at: officeTime(r, rc?.requested ?? PENDING_RECALL.requested),
         decided_by: rc ? ctx.countyDesk : null,
-        decided_at: rc ? at(rc.decided, 15) : null,
+        decided_at: rc ? officeTime(r, rc.decided) : null,
         decision_note: rc ? '经县委组织部研究，同意召回，由派出单位另行选派' : null,
       };
     });

@@ -6,7 +6,7 @@
 import type { Db } from '../../../db/index.ts';
 import { nowIso } from '../../../db/index.ts';
 import { personName, type Rng } from '../random.ts';
-import { dayBetween, insertRows, INT, LINK_START, shuffle } from './common.ts';
+import { insertRows, INT, shuffle, workdayBetween } from './common.ts';
 import type { Village } from './stations.ts';
 import type { Partner, Unit } from './units.ts';
 
@@ -57,9 +57,13 @@ export async function loadVillagePairings(db: Db, r: Rng, ctx: VillagePairingsCo
   for (const v of ctx.villages) {
     if (ctx.withoutUnit.has(v.code)) continue;
     const sending = ctx.unitOf.get(v.code);
-    const unit = sending && sending.level !== 'township' ? sending : r.pick(ctx.departments);
+    const own = sending && sending.level !== 'township';
+    const unit = own ? sending : r.pick(ctx.departments);
+    // the sending unit has been paired since its first team (2015); another department since a later rotation
+    const y = own ? 2015 : r.pick([2015, 2017, 2019, 2021, 2023, 2025]);
+    const start = workdayBetween(r, `${y}-03-02`, `${y}-06-30`);
     pairings.push(
-      pairing({ kind: 'unit_village', region: v.code, unitId: unit.id, start: LINK_START, note: '支部共建、结对帮扶' }),
+      pairing({ kind: 'unit_village', region: v.code, unitId: unit.id, start, note: '支部共建、结对帮扶' }),
     );
   }
   const enterpriseVillages = [
@@ -88,7 +92,7 @@ export async function loadVillagePairings(db: Db, r: Rng, ctx: VillagePairingsCo
         kind: 'enterprise_village',
         region: v.code,
         partnerId: e.id,
-        start: dayBetween(r, '2025-03-01', '2025-12-31'),
+        start: workdayBetween(r, '2025-03-03', '2025-12-31'),
         note: r.pick(ENTERPRISE_NOTES),
       }),
     );
@@ -109,7 +113,7 @@ export async function loadVillagePairings(db: Db, r: Rng, ctx: VillagePairingsCo
         kind: 'village_village',
         region: v.code,
         helperRegion: a.code,
-        start: dayBetween(r, '2025-03-01', '2025-06-30'),
+        start: workdayBetween(r, '2025-03-03', '2025-06-30'),
         note: '先进村帮带：支部联建、产业互助、人才共育',
       }),
     );
@@ -124,7 +128,7 @@ export async function loadVillagePairings(db: Db, r: Rng, ctx: VillagePairingsCo
         region: v.code,
         helperName: personName(r, r.chance(0.8) ? 'male' : 'female'),
         helpedName: personName(r, r.chance(0.7) ? 'male' : 'female'),
-        start: dayBetween(r, '2025-03-01', '2026-06-30'),
+        start: workdayBetween(r, '2025-03-03', '2026-06-30'),
         note: r.pick(MEMBER_NOTES),
       }),
     );

@@ -1,27 +1,24 @@
 /**
- * One demo household: whether and when it was identified as poor, its attribute and causes, its exit,
- * return or removal, housing, members and yearly records.
+ * One demo household: its course over the years (timeline.ts), attribute and causes, housing, members,
+ * yearly records and workflow history.
  */
-import type { HouseholdStatus } from '../../../../shared/register.ts';
 import type { HouseholdInput } from '../../households/types.ts';
 import type { Rng } from '../random.ts';
+import { makeHistory, type History, type Places } from './events.ts';
 import type { IdRegistry } from './ids.ts';
 import { makeMembers } from './persons.ts';
+import type { PresentRole } from './present.ts';
 import {
-  EXIT_SHARES,
+  LAST_YEAR,
   pickAttribute,
-  pickIdentifiedYear,
   pickMainCause,
   pickOtherCause,
   pickOtherCount,
   pickSize,
-  REF_YEAR,
-  REMOVED_SHARE,
-  RETURN_SHARE,
-  table,
   type Attribute,
 } from './tables.ts';
-import { makeYears, type Timeline } from './years.ts';
+import { exitInProgress, makeTimeline, statusIn } from './timeline.ts';
+import { makeYears } from './years.ts';
 
 export interface HouseholdSpot {
   code: string;
@@ -30,38 +27,19 @@ export interface HouseholdSpot {
   address: string;
   /** Chosen by the village's allocation: this household was identified as poor at some point. */
   identified: boolean;
+  /** One of the village's present households (see present.ts), or null. */
+  present?: PresentRole | null;
+  /** Register a spouse or daughter-in-law of an earlier household here again: a deliberate duplicate ID. */
+  duplicate?: boolean;
+  places: Places;
 }
 
-/** Exit-year samplers by identification year: only years after identification. */
-const exitAfter = new Map<number, (r: Rng) => number>();
-function pickExit(r: Rng, identified: number): number {
-  let pick = exitAfter.get(identified);
-  if (!pick) {
-    pick = table(EXIT_SHARES.filter(([y]) => y > identified));
-    exitAfter.set(identified, pick);
-  }
-  return pick(r);
-}
-
-function timeline(r: Rng, identified: boolean): Timeline {
-  const t: Timeline = {
-    identified: null,
-    exited: null,
-    returned: null,
-    removed: null,
-    housingFixed: null,
-    waterFixed: null,
-  };
-  if (!identified) return t;
-  const year = pickIdentifiedYear(r);
-  t.identified = year;
-  if (r.chance(REMOVED_SHARE)) {
-    t.removed = Math.min(REF_YEAR, year + r.int(1, 2));
-    return t;
-  }
-  t.exited = pickExit(r, year);
-  if (t.exited < REF_YEAR && r.chance(RETURN_SHARE)) t.returned = r.int(t.exited + 1, REF_YEAR);
-  return t;
+/** A generated household: what the register's write path takes, and its workflow history. */
+export interface DemoHousehold {
+  input: HouseholdInput;
+  history: History;
+  /** The deliberate duplicate ID was placed here. */
+  duplicated: boolean;
 }
 
 /** Makes a household for a spot in a village; `lines` = poverty line by year. */
@@ -70,11 +48,22 @@ export function makeHousehold(
   spot: HouseholdSpot,
   ids: IdRegistry,
   lines: ReadonlyMap<number, number>,
-): HouseholdInput {
-  const t = timeline(r, spot.identified);
+): DemoHousehold {
+  const present = spot.present ?? null;
+  const t = makeTimeline(r, spot.identified, present);
   const registered = t.identified !== null;
-  const attribute: Attribute | null = registered ? pickAttribute(r) : null;
-  const mainCause = attribute ? pickMainCause[attribute](r) : null;
+  const recent = present !== null && present.kind !== 'returned'; // applied or identified lately
+  const attribute: Attribute | null =
+    present?.kind === 'applying'
+      ? null
+      : present?.kind === 'new_poor'
+        ? r.chance(0.7)
+          ? 'general'
+          : 'dibao'
+        : registered
+          ? pickAttribute(r)
+          : null;
+  const mainCause = recent ? present.cause : attribute ? pickMainCause[attribute](r) : null;
   const otherCauses: string[] = [];
   if (mainCause) {
     const want = pickOtherCount(r);
@@ -85,30 +74,30 @@ export function makeHousehold(
   }
   let size = pickSize[attribute ?? 'none'](r);
   if (mainCause === 'schooling') while (size < 3) size = pickSize.general(r);
-  const dibao = attribute === 'dibao' || attribute === 'tekun' || (!registered && r.chance(0.015));
-  const members = makeMembers(r, { size, attribute, mainCause, dibao }, ids);
+  const dibao = attribute === 'dibao' || attribute === 'tekun' || (!registered && !recent && r.chance(0.015));
+  const { members, duplicated } = makeMembers(r, { size, attribute, mainCause, dibao, duplicate: spot.duplicate }, ids);
 
-  // Housing: C/D among the poor until made safe (by the exit year at the latest); others mostly A/B.
-  let housingGrade: string;
-  let unsafeNow = false;
-  if (registered && t.removed === null && r.chance(0.28)) {
-    t.housingFixed = r.int(t.identified! + 1, t.exited!);
+  // Housing: C/D among the poor until made safe (by the first exit at the latest); others mostly A/B. A recent
+  // disaster damaged the house: unsafe until repaired for the exit in progress.
+  let housingGrade = r.chance(registered ? 0.35 : 0.5) ? 'A' : 'B';
+  const firstExit = t.exits[0];
+  if (recent && present.cause === 'disaster') {
+    const hit = present.kind === 'applying' ? LAST_YEAR : present.year;
+    const repaired = exitInProgress(t) !== null;
+    t.unsafe = { from: hit, to: repaired ? LAST_YEAR : null };
+    housingGrade = repaired ? 'B' : r.chance(0.6) ? 'C' : 'D';
+  } else if (firstExit !== undefined && r.chance(0.28)) {
+    t.unsafe = { from: 2014, to: r.int(t.identified! + 1, firstExit) };
     housingGrade = r.chance(0.3) ? 'A' : 'B'; // relocated (易地搬迁) or renovated
-  } else if (!registered && r.chance(0.012)) {
+  } else if (!registered && !recent && r.chance(0.012)) {
+    t.unsafe = { from: 2014, to: null };
     housingGrade = 'C';
-    unsafeNow = true;
-  } else housingGrade = r.chance(registered ? 0.35 : 0.5) ? 'A' : 'B';
-  if (registered && t.removed === null && r.chance(0.2)) t.waterFixed = r.int(t.identified! + 1, t.exited!);
+  }
+  if (firstExit !== undefined && r.chance(0.2)) t.waterFixed = r.int(t.identified! + 1, firstExit);
 
-  const status: HouseholdStatus = !registered
-    ? 'non_poor'
-    : t.removed !== null
-      ? 'removed'
-      : t.returned !== null
-        ? 'returned'
-        : 'exited';
   const head = members[0]!;
-  return {
+  const years = makeYears(r, members, attribute, t, lines);
+  const input: HouseholdInput = {
     code: spot.code,
     villageCode: spot.villageCode,
     groupNo: spot.groupNo,
@@ -118,10 +107,12 @@ export function makeHousehold(
     attribute,
     mainCause,
     otherCauses,
-    status,
+    status: statusIn(t, LAST_YEAR),
     identifiedYear: t.identified,
-    exitedYear: t.exited,
+    exitedYear: t.exits.at(-1) ?? null,
     members,
-    years: makeYears(r, members, attribute, t, lines, t.housingFixed !== null || unsafeNow),
+    years,
   };
+  const history = makeHistory(r, t, { members, attribute, mainCause, years, lines }, spot.places);
+  return { input, history, duplicated };
 }

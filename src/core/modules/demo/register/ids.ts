@@ -1,9 +1,11 @@
 /**
  * Resident ID numbers for the demo register (GB 11643): region prefix + birth date + a sequence whose
  * last digit is odd for men and even for women + the check digit. Numbers are unique per county load,
- * except a few deliberate duplicates (the same person registered in two households) taken from `pool`.
+ * except a handful of deliberate duplicates (the same person registered in two households, the data-quality
+ * flag the demo shows) taken from `pool`.
  */
 import { checkDigit } from '../../households/idcard.ts';
+import { DEMO_TODAY } from '../calendar.ts';
 import { seedOf, type Rng } from '../random.ts';
 
 export interface Identity {
@@ -46,19 +48,20 @@ export class IdRegistry {
     this.poolAt[p.gender] = at + 1;
   }
 
-  /** With probability `p`, a person of an earlier household to register again (a duplicate ID). */
-  maybeDuplicate(r: Rng, gender: 'male' | 'female', p: number): Identity | null {
+  /** A person of an earlier household to register again (a duplicate ID); null before there are any. */
+  duplicate(r: Rng, gender: 'male' | 'female'): Identity | null {
     const list = this.pool[gender];
-    if (list.length < 8 || !r.chance(p)) return null;
+    if (list.length < 8) return null;
     this.duplicates++;
     return r.pick(list);
   }
 }
 
-/** A random birth date for an age reached by the end of `refYear`. */
+/** A random birth date for an age reached by the end of `refYear`, never after the demo day. */
 export function birthDateFor(r: Rng, age: number, refYear: number): string {
   const year = refYear - age;
-  const month = r.int(1, 12);
+  const last = year === Number(DEMO_TODAY.slice(0, 4)) ? Number(DEMO_TODAY.slice(5, 7)) - 1 : 12;
+  const month = r.int(1, last);
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(r.int(1, days)).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Members of a demo household: who lives there (relations, ages, genders), then each person's
- * education, schooling, health, labour, work, insurance, 低保 and Party membership as of the end of 2020.
+ * education, schooling, health, labour, work, insurance, 低保 and Party membership as of the demo year.
  */
 import type { MemberInput } from '../../households/types.ts';
 import { personName, phone, type Rng } from '../random.ts';
@@ -11,7 +11,7 @@ import {
   pickEthnicity,
   pickMigrantMonths,
   pickMigrantPlace,
-  REF_YEAR,
+  LAST_YEAR,
   type Attribute,
 } from './tables.ts';
 
@@ -29,11 +29,12 @@ export interface Profile {
   mainCause: string | null;
   /** Members receive 低保 (a 低保 or 特困 household, or a non-poor 低保 household). */
   dibao: boolean;
+  /** Register the spouse (or daughter-in-law) as a person of an earlier household: a deliberate duplicate ID. */
+  duplicate?: boolean;
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 const CHILDREN = new Set(['son', 'daughter', 'grandson', 'granddaughter']);
-const DUPLICATE_SHARE = 0.004; // of spouses and daughters-in-law → ≈0.1% of all persons
 
 /** Relations, genders and ages of the household (the head first). */
 function composition(r: Rng, p: Profile): Slot[] {
@@ -128,19 +129,24 @@ function health(r: Rng, age: number, poor: boolean): string {
   return 'healthy';
 }
 
-/** Makes the household's members; `ids` issues ID numbers and supplies the rare duplicate. */
-export function makeMembers(r: Rng, p: Profile, ids: IdRegistry): MemberInput[] {
+/**
+ * Makes the household's members; `ids` issues ID numbers and, when `p.duplicate` asks for it and the
+ * household has a spouse or daughter-in-law, the deliberate duplicate (`duplicated` says whether it did).
+ */
+export function makeMembers(r: Rng, p: Profile, ids: IdRegistry): { members: MemberInput[]; duplicated: boolean } {
   const slots = composition(r, p);
   const poor = p.attribute !== null;
   const headEthnicity = pickEthnicity(r);
+  let duplicated = false;
   const members: MemberInput[] = slots.map((s) => {
     const dup =
-      s.relation === 'spouse' || s.relation === 'daughter_in_law'
-        ? ids.maybeDuplicate(r, s.gender, DUPLICATE_SHARE)
+      p.duplicate && !duplicated && (s.relation === 'spouse' || s.relation === 'daughter_in_law')
+        ? ids.duplicate(r, s.gender)
         : null;
+    if (dup) duplicated = true;
     const given = personName(r, s.gender);
-    const birthDate = dup?.birthDate ?? birthDateFor(r, s.age, REF_YEAR);
-    const age = REF_YEAR - Number(birthDate.slice(0, 4));
+    const birthDate = dup?.birthDate ?? birthDateFor(r, s.age, LAST_YEAR);
+    const age = LAST_YEAR - Number(birthDate.slice(0, 4));
     return {
       name: dup?.name ?? (s.surname ? s.surname + given.slice(1) : given),
       idNumber: dup?.idNumber ?? ids.issue(birthDate, s.gender),
@@ -152,7 +158,7 @@ export function makeMembers(r: Rng, p: Profile, ids: IdRegistry): MemberInput[] 
       health: health(r, age, poor),
     };
   });
-  const ageOf = (m: MemberInput) => REF_YEAR - Number(m.birthDate!.slice(0, 4));
+  const ageOf = (m: MemberInput) => LAST_YEAR - Number(m.birthDate!.slice(0, 4));
 
   // The main cause shows in the members: an ill, disabled or studying person.
   if (p.mainCause === 'illness' || p.mainCause === 'disability') {
@@ -168,7 +174,7 @@ export function makeMembers(r: Rng, p: Profile, ids: IdRegistry): MemberInput[] 
     const m = kids.length ? r.pick(kids) : null;
     if (m) {
       const age = r.int(15, 21);
-      m.birthDate = birthDateFor(r, age, REF_YEAR);
+      m.birthDate = birthDateFor(r, age, LAST_YEAR);
       m.idNumber = ids.issue(m.birthDate, m.gender as Gender);
       m.education = age >= 18 ? 'senior' : 'junior';
       m.studentStatus = age >= 18 ? r.pick(['higher_vocational', 'undergraduate']) : r.pick(['senior', 'vocational']);
@@ -224,5 +230,5 @@ export function makeMembers(r: Rng, p: Profile, ids: IdRegistry): MemberInput[] 
       });
     }
   }
-  return members;
+  return { members, duplicated };
 }

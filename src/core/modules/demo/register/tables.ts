@@ -1,7 +1,9 @@
 /**
- * Distributions of the demo register (竹山县-like mountain county, 2014–2020). Shares are weights, not
- * percentages that must add up; each table is turned into a cumulative sampler once.
+ * Distributions of the demo register (竹山县-like mountain county: the 2014 registration, exits until 2020,
+ * the consolidation period up to the demo year). Shares are weights, not percentages that must add up; each
+ * table is turned into a cumulative sampler once.
  */
+import { DEMO_YEAR } from '../calendar.ts';
 import type { Rng } from '../random.ts';
 
 export type Weighted<T> = readonly (readonly [T, number])[];
@@ -18,9 +20,11 @@ export function table<T>(entries: Weighted<T>): (r: Rng) => T {
   };
 }
 
-/** The register describes the county as of the end of this year; yearly records run up to it. */
-export const REF_YEAR = 2020;
+/** Yearly records run from the registration year to the demo year for every household. */
 export const FIRST_YEAR = 2014;
+export const LAST_YEAR = DEMO_YEAR;
+/** The last year of the campaign: every household identified until then had exited by its end. */
+export const CLEARED_YEAR = 2020;
 
 /** Share of households ever identified as poor (≈48,000 of 100,000 in 竹山县, seed 002), removed ones included. */
 export const IDENTIFIED_SHARE = 0.4825;
@@ -52,7 +56,7 @@ export const EXIT_SHARES: Weighted<number> = [
   [2019, 22],
   [2020, 8],
 ];
-export const RETURN_SHARE = 0.006; // 返贫 among households that exited by 2019
+export const RETURN_SHARE = 0.006; // 返贫 among households that exited by 2018, exited again by 2020
 export const REMOVED_SHARE = 0.005; // 清退: wrongly identified, removed in a later review
 
 /** Main cause by attribute — overall ≈ 因病 39%, 缺劳力 12%, 缺资金 12%, 缺技术 12%, 因残 9%, 因学 6%. */
@@ -150,7 +154,7 @@ export const pickEthnicity = table([
   ['hui', 0.3],
 ]);
 
-/** Education of adults by age band (as of 2020); the poor shift one step down. */
+/** Education of adults by age band (as of the demo year); the poor shift one step down. */
 export const pickEducation = {
   young: table([
     ['primary', 6],

@@ -1,24 +1,15 @@
 /**
- * Yearly records of a demo household: income by source and the 两不愁三保障 + water indicators for each
- * year from identification to 2020, consistent with the exit rule — below the line or some indicator
- * unmet while poor; above the line with everything met in the exit year and after.
+ * Yearly records of a demo household: income by source and the 两不愁三保障 + water indicators for every year
+ * from the 2014 registration to the demo year, consistent with the exit rule — below the line or some
+ * indicator unmet while poor; above the line with everything met in the exit year and after (the
+ * consolidation period keeps recording the income of exited households); above the line for households
+ * never poor.
  */
 import type { HouseholdStatus } from '../../../../shared/register.ts';
 import type { MemberInput, YearInput } from '../../households/types.ts';
 import type { Rng } from '../random.ts';
-import { dibaoPerYear, pensionPerYear, REF_YEAR, tekunPerYear, type Attribute } from './tables.ts';
-
-/** What happened to a household over the years (null: did not happen). */
-export interface Timeline {
-  identified: number | null;
-  exited: number | null;
-  returned: number | null;
-  removed: number | null;
-  /** Dangerous housing (C/D) made safe in this year (renovated or relocated). */
-  housingFixed: number | null;
-  /** Safe drinking water reached the household in this year. */
-  waterFixed: number | null;
-}
+import { dibaoPerYear, FIRST_YEAR, LAST_YEAR, pensionPerYear, tekunPerYear, type Attribute } from './tables.ts';
+import { exitInProgress, statusIn, unsafeIn, type Timeline } from './timeline.ts';
 
 const u = (r: Rng, lo: number, hi: number) => lo + r.next() * (hi - lo);
 
@@ -39,21 +30,18 @@ interface Household {
 const UNMET = ['housing', 'water', 'medical'] as const;
 const WORKING = new Set(['migrant', 'county', 'local']);
 
-function statusIn(t: Timeline, y: number): HouseholdStatus {
-  if (t.removed !== null && y >= t.removed) return 'removed';
-  if (t.returned !== null && y >= t.returned) return 'returned';
-  if (t.exited !== null && y >= t.exited) return 'exited';
-  return 'poor';
-}
-
 /** Splits a net income into sources: transfers and dividends first, then wages vs household business. */
 function split(r: Rng, y: number, net: number, h: Household, status: HouseholdStatus, ind: Indicators): YearInput {
   let transfer = 0;
   for (let i = 0; i < h.born.length; i++) if (y - h.born[i]! >= 60) transfer += pensionPerYear(y);
-  transfer += h.dibaoMembers * (h.attribute === 'tekun' ? tekunPerYear(y) : dibaoPerYear(y));
+  const registered = status === 'poor' || status === 'exited' || status === 'returned';
+  // a registered household's 低保 / 特困 support came with its identification
+  if (registered || h.attribute === null)
+    transfer += h.dibaoMembers * (h.attribute === 'tekun' ? tekunPerYear(y) : dibaoPerYear(y));
   transfer += r.int(60, 320); // 生态补偿, 耕地地力补贴
   transfer = Math.min(transfer, Math.floor(net * (h.attribute === 'dibao' || h.attribute === 'tekun' ? 0.9 : 0.6)));
-  const dividend = h.attribute !== null && y >= 2016 ? r.int(150, 900) : r.chance(0.1) ? r.int(100, 2000) : 0;
+  // dividends of the poverty-alleviation cooperatives (入股分红) from 2016 for registered households
+  const dividend = registered && y >= 2016 ? r.int(150, 900) : r.chance(0.1) ? r.int(100, 2000) : 0;
   const property = Math.min(dividend, Math.floor((net - transfer) * 0.3));
   const rest = net - transfer - property;
   const wage = Math.round(rest * (h.workers > 0 ? u(r, 0.55, 0.92) : u(r, 0, 0.15)));
@@ -80,8 +68,7 @@ function split(r: Rng, y: number, net: number, h: Household, status: HouseholdSt
 const schoolChild = (born: number[], y: number) => born.some((b) => y - b >= 6 && y - b <= 15);
 
 /**
- * One record per year. Registered households: identification year to 2020; others: 2020 only.
- * `lines` holds the poverty line of each year.
+ * One record per year from FIRST_YEAR to LAST_YEAR. `lines` holds the poverty line of each year.
  */
 export function makeYears(
   r: Rng,
@@ -89,7 +76,6 @@ export function makeYears(
   attribute: Attribute | null,
   t: Timeline,
   lines: ReadonlyMap<number, number>,
-  unsafeHousing: boolean,
 ): YearInput[] {
   const n = members.length;
   const line = (y: number) => lines.get(y)!;
@@ -99,34 +85,54 @@ export function makeYears(
     dibaoMembers: members.filter((m) => m.dibao).length,
     workers: members.filter((m) => WORKING.has(m.workStatus ?? '')).length,
   };
-  if (t.identified === null) {
-    // never poor: mostly well above the line (median ≈ 2.7× in 2020), a few close to it
-    const factor = r.chance(0.04) ? u(r, 1.1, 1.5) : Math.max(1.2, Math.exp(Math.log(2.7) + 0.45 * gauss(r)));
-    const net = Math.ceil(line(REF_YEAR) * factor * n);
-    const all = { foodClothing: true, education: true, medical: true, housing: !unsafeHousing, water: true };
-    return [split(r, REF_YEAR, net, h, 'non_poor', all)];
-  }
+  // Never poor: mostly well above the line (median ≈ 2.7× in 2020), a few close to it, growing 5–9% a year.
+  // Households that became poor (or applied) later lived a little above the line until then.
+  const never = t.identified === null && t.present === null && t.rejected === null;
+  const factor = !never
+    ? u(r, 1.05, 1.35)
+    : r.chance(0.04)
+      ? u(r, 1.1, 1.5)
+      : Math.max(1.2, Math.exp(Math.log(2.7) + 0.45 * gauss(r)));
+  const growth = u(r, 1.05, 1.09);
+  const exiting = exitInProgress(t);
   const out: YearInput[] = [];
-  let level = u(r, 0.45, 0.9); // per-capita income as a share of the line at identification
-  let pc = 0;
-  for (let y = t.identified; y <= REF_YEAR; y++) {
+  let level = u(r, 0.45, 0.9); // per-capita income as a share of the line while poor
+  let pc = 0; // per-capita income of the last exited year
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
     const status = statusIn(t, y);
     const schoolAge = schoolChild(h.born, y);
-    let ind: Indicators = { foodClothing: true, education: true, medical: true, housing: true, water: true };
+    let ind: Indicators = {
+      foodClothing: true,
+      education: true,
+      medical: true,
+      housing: !unsafeIn(t, y),
+      water: !(t.waterFixed !== null && y < t.waterFixed),
+    };
     let net: number;
-    if (status === 'removed' || (t.removed !== null && status === 'poor')) {
+    if (status === 'non_poor') {
+      const f = never ? factor * growth ** (y - 2020) * (line(2020) / line(y)) : factor;
+      net = Math.ceil(line(y) * Math.max(1.05, f * u(r, 0.97, 1.03)) * n);
+    } else if (status === 'applicant') {
+      // the illness or disaster of this year pushed the household below the line
+      net = Math.floor(line(y) * u(r, 0.5, 0.85) * n);
+    } else if (status === 'removed' || (t.removed !== null && status === 'poor')) {
       // wrongly identified: income was above the line all along
       net = Math.ceil(line(y) * u(r, 1.3, 2.2) * n);
+    } else if ((status === 'poor' || status === 'returned') && exiting && y === LAST_YEAR) {
+      // the exit in progress: this year's income is above the line and every indicator is met
+      net = Math.ceil(line(y) * u(r, 1.08, 1.35) * n);
+      ind = { foodClothing: true, education: true, medical: true, housing: true, water: true };
+      pc = 0;
     } else if (status === 'poor' || status === 'returned') {
       const early = Math.max(0, 2017 - y) / 3; // gaps close over the years
       ind = {
         foodClothing: !r.chance(0.02),
         education: !(schoolAge && r.chance(0.03 + 0.03 * early)),
         medical: !r.chance(status === 'returned' ? 0.4 : 0.02 + 0.08 * early),
-        housing: !(unsafeHousing && (t.housingFixed === null || y < t.housingFixed)),
-        water: !(t.waterFixed !== null && y < t.waterFixed),
+        housing: ind.housing,
+        water: ind.water,
       };
-      const aboveLine = status === 'poor' && y > t.identified && r.chance(0.08);
+      const aboveLine = status === 'poor' && y > t.identified! && y < LAST_YEAR && r.chance(0.08);
       if (aboveLine) {
         net = Math.ceil(line(y) * u(r, 1.01, 1.12) * n);
         if (ind.foodClothing && ind.education && ind.medical && ind.housing && ind.water) ind[r.pick(UNMET)] = false;
@@ -137,9 +143,11 @@ export function makeYears(
       }
       pc = 0;
     } else {
-      // exited: the exit year above the line with everything met, then growing
-      pc = y === t.exited || pc === 0 ? line(y) * u(r, 1.1, 1.7) : Math.max(pc * u(r, 1.04, 1.18), line(y) * 1.08);
+      // exited: the exit year above the line with everything met, then growing (more slowly after 2020)
+      const step = y > 2020 ? u(r, 1.03, 1.12) : u(r, 1.04, 1.18);
+      pc = pc === 0 ? line(y) * u(r, 1.1, 1.7) : Math.max(pc * step, line(y) * 1.08);
       net = Math.ceil(pc * n);
+      ind = { foodClothing: true, education: true, medical: true, housing: true, water: true };
     }
     if (!schoolAge) ind.education = true;
     out.push(split(r, y, net, h, status, ind));
