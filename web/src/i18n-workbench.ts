@@ -9,7 +9,7 @@ export const workbenchMessages = {
   'wb.group.gap': ['缺项短板', 'Gaps in my scope'],
   'wb.nothing': ['暂无', 'None'],
   'wb.noTodo': ['当前没有待办事项', 'Nothing waiting for you'],
-  'wb.allScope': ['全辖区', 'whole scope'],
+  'wb.allScope': ['（全辖区）', ' (whole scope)'],
   'wb.glance': ['辖区概况', 'My region at a glance'],
   'wb.incidenceTrend': ['历年贫困发生率', 'Poverty incidence by year'],
   'wb.incidenceYear': ['{year}年 贫困发生率 {value}', '{year}: poverty incidence {value}'],

@@ -32,7 +32,7 @@ export function TodoCard({ data, loading }: { data: WorkbenchTodo | undefined; l
                       <Typography.Text type={i.count ? undefined : 'secondary'}>
                         {L(i.label)}
                         {i.reach === 'caller' && data?.region && (
-                          <Typography.Text type="secondary"> （{t('wb.allScope')}）</Typography.Text>
+                          <Typography.Text type="secondary">{t('wb.allScope')}</Typography.Text>
                         )}
                       </Typography.Text>
                       <Typography.Text
