@@ -14,6 +14,7 @@ describe('region scope', () => {
   it('village user dongjiagou sees 董家沟村 in the tree and is refused a page of 宝丰镇', async () => {
     const page = await app().newPage();
     await login(page, 'dongjiagou');
+    await page.goto('/regions');
 
     const tree = page.locator('[data-testid=region-tree]');
     await tree.waitFor();

@@ -30,6 +30,8 @@ import { assessmentBindings } from './routes/assessments.ts';
 import { dutyBindings } from './routes/duty.ts';
 import { pairingBindings } from './routes/pairings.ts';
 import { forceStatsBindings } from './routes/forces-stats.ts';
+import { searchBindings } from './routes/search.ts';
+import { workbenchBindings } from './routes/workbench.ts';
 
 export interface AppOptions {
   database: Database;
@@ -102,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...cadreBindings(deps),
     ...pairingBindings(deps),
     ...forceStatsBindings(deps),
+    ...workbenchBindings(deps),
+    ...searchBindings(deps),
   ]);
   await registerWeb(app);
   await app.ready();

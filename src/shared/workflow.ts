@@ -62,3 +62,34 @@ export const STEP_LABELS: Record<WorkflowStep, Bilingual> = {
 
 /** Steps that end a workflow early or mark a return, and so must carry a reason. */
 export const NEEDS_REASON: ReadonlySet<string> = new Set(['rejected', 'halted', 'returned']);
+
+/**
+ * Who decides (records) a step: the village its application, appraisals, cross-check, verification, consent and
+ * notice; the township its notice (identification) and the exit announcement; the county the announcement, the
+ * registration (建档立卡) and the removal from the poor list (销号). The workbench's "steps waiting for me" and the
+ * household list's `awaiting` filter read it.
+ */
+export const DECIDING_LEVELS = ['village', 'township', 'county'] as const;
+export type DecidingLevel = (typeof DECIDING_LEVELS)[number];
+export const DECIDING_LEVEL_LABELS: Record<DecidingLevel, Bilingual> = {
+  village: { zh: '待村级办理', en: 'Waiting for the village' },
+  township: { zh: '待乡镇办理', en: 'Waiting for the township' },
+  county: { zh: '待县级办理', en: 'Waiting for the county' },
+};
+export const STEP_DECIDER: Record<(typeof IDENTIFICATION_STEPS)[number] | (typeof EXIT_STEPS)[number], DecidingLevel> =
+  {
+    application: 'village',
+    first_appraisal: 'village',
+    crosscheck: 'village',
+    second_appraisal: 'village',
+    village_notice: 'village',
+    township_notice: 'township',
+    county_announcement: 'county',
+    registered: 'county',
+    village_appraisal: 'village',
+    team_verification: 'village',
+    household_consent: 'village',
+    notice: 'village',
+    announcement: 'township',
+    removed_from_list: 'county',
+  };

@@ -62,6 +62,14 @@ export default function App() {
               >
                 <Route index element={<HomePage />} />
                 <Route
+                  path="regions"
+                  element={
+                    <RequirePerm perm="region.read">
+                      <RegionsPage />
+                    </RequirePerm>
+                  }
+                />
+                <Route
                   path="regions/:code"
                   element={
                     <RequirePerm perm="region.read">

@@ -13,6 +13,7 @@ import { forcesBMessages } from './i18n-forces-b';
 import { forcesImportMessages } from './i18n-forces-import';
 import { adminMessages } from './i18n-admin';
 import { pairingsMessages } from './i18n-pairings';
+import { workbenchMessages } from './i18n-workbench';
 
 export type Lang = 'zh' | 'en';
 
@@ -68,7 +69,7 @@ const baseMessages = {
   'error.notFoundDesc': ['您访问的页面或数据不存在', 'The page or record does not exist'],
   'error.loadFailed': ['加载失败', 'Failed to load'],
   'menu.home': ['首页', 'Home'],
-  'menu.regions': ['首页/区域', 'Home / Regions'],
+  'menu.regions': ['区域', 'Regions'],
   'menu.regionsCrumb': ['区域', 'Regions'],
   'menu.command': ['指挥体系', 'Command hierarchy'],
   'menu.users': ['用户管理', 'Users'],
@@ -192,6 +193,7 @@ const messages = {
   ...forcesImportMessages,
   ...adminMessages,
   ...pairingsMessages,
+  ...workbenchMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -118,6 +118,16 @@ export class Scope {
     return Scope.resolve(this.actor, permission, this.region);
   }
 
+  /**
+   * The same region for another permission, or null when the actor does not hold it there (over the whole region
+   * when narrowed, anywhere when not) — for reads that show what the caller may see and leave out the rest (the
+   * workbench's entries, the global search's kinds).
+   */
+  tryPermission(permission: Permission): Scope | null {
+    const held = this.region ? can(this.actor, permission, this.region.code) : canAny(this.actor, permission);
+    return held ? Scope.resolve(this.actor, permission, this.region) : null;
+  }
+
   /** Narrowed to a region inside this scope (403 when outside). */
   narrow(region: ScopeRegion): Scope {
     if (!this.covers(region.code)) throw forbidden();

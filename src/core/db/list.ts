@@ -10,8 +10,12 @@ import type { DB } from './schema.ts';
 
 export interface PageRequest {
   page: number;
+  /** 0: only the total (see COUNT_ONLY). */
   pageSize: number;
 }
+
+/** A page request for the total alone: `(await someList(db, scope, { ...filters, ...COUNT_ONLY })).total`. */
+export const COUNT_ONLY = { page: 1, pageSize: 0 } as const;
 
 export interface Page<Row> {
   total: number;
@@ -56,6 +60,8 @@ export async function listPage<Row>(
   const scoped = o.base.$call(filter) as Base;
   const offset = (o.page.page - 1) * o.page.pageSize;
   const counting = scoped.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  // A page of 0 rows is a count (the workbench's figures count through the lists they open).
+  if (o.page.pageSize === 0) return { total: Number((await counting).total), rows: [] };
   if (o.select) {
     const [{ total }, rows] = await Promise.all([
       counting,

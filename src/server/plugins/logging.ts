@@ -49,6 +49,8 @@ const LOGGED_QUERY_VALUES = new Set([
   'teamId',
   'unitId',
   'progressId',
+  'awaiting',
+  'overdue',
 ]);
 
 /** The URL as logged: the path as is, the query with the values of unlisted parameters replaced by `…`. */

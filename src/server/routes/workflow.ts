@@ -1,5 +1,10 @@
 import { workflow as c } from '../../shared/contracts/workflow.ts';
-import { crosscheckUpload, reviewHit, villageHits } from '../../core/modules/workflow/crosscheck-service.ts';
+import {
+  crosscheckUpload,
+  regionHits,
+  reviewHit,
+  villageHits,
+} from '../../core/modules/workflow/crosscheck-service.ts';
 import { noticeDocx } from '../../core/modules/workflow/notice.ts';
 import {
   checkExit,
@@ -24,6 +29,7 @@ export const workflowBindings = ({ database: { db } }: Deps) => [
   bind(c.exitCheck, ({ params, query }, { scope }) => checkExit(db, scope, params.id, query.year)),
   bind(c.crosscheck, ({ body }, { scope }) => crosscheckUpload(db, scope, body.rows)),
   bind(c.hits, ({ query }, { scope }) => villageHits(db, scope, query)),
+  bind(c.regionHits, ({ query }, { scope }) => regionHits(db, scope, query)),
   bind(c.reviewHit, ({ params, body }, { scope, version }) => reviewHit(db, scope, params.id, body.status, version)),
   bind(c.notice, async ({ query }, { scope }) => {
     const { buffer, filename } = await noticeDocx(db, scope, query);

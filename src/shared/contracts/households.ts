@@ -1,6 +1,7 @@
 /** The household register (建档立卡): list with filters, detail, create, update, the household card, reveal. */
 import { z } from 'zod';
 import { HouseholdInputSchema, HouseholdStatusSchema } from '../household.ts';
+import { DECIDING_LEVELS } from '../workflow.ts';
 import { contract } from './contract.ts';
 import { IdParam, listOf, Paging, QueryFlag, QueryYear, RegionCode, VersionField } from './fields.ts';
 
@@ -34,6 +35,8 @@ export const HouseholdFilters = z.object({
   incomeMin: z.coerce.number<number | string>().min(0).max(1e9).optional(),
   incomeMax: z.coerce.number<number | string>().min(0).max(1e9).optional(),
   flag: z.enum(HOUSEHOLD_FLAGS).optional(),
+  /** An identification or exit under way whose next step this level decides (the workbench's to-do). */
+  awaiting: z.enum(DECIDING_LEVELS).optional(),
   q: z.string().trim().max(50).optional(),
   year: QueryYear.optional(),
 });

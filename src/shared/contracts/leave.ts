@@ -8,7 +8,18 @@ import { codesOf } from '../codes.ts';
 import { APPROVAL_STATUSES, LEAVE_APPROVERS } from '../forces.ts';
 import { contract } from './contract.ts';
 import { Day } from './duty.ts';
-import { DecisionBody, ForcePaging, Id, IdParam, listOf, QueryId, RegionCode, text, VersionField } from './fields.ts';
+import {
+  DecisionBody,
+  ForcePaging,
+  Id,
+  IdParam,
+  listOf,
+  QueryFlag,
+  QueryId,
+  RegionCode,
+  text,
+  VersionField,
+} from './fields.ts';
 
 const tags = ['duty'];
 
@@ -26,7 +37,11 @@ export const LeaveQuery = z.object({
 });
 export type LeaveQuery = z.output<typeof LeaveQuery>;
 
-export const InboxQuery = z.object({ ...ForcePaging });
+export const InboxQuery = z.object({
+  /** Only the requests still undecided on or after their first day (the workbench's overdue approvals). */
+  overdue: QueryFlag,
+  ...ForcePaging,
+});
 export type InboxQuery = z.output<typeof InboxQuery>;
 
 export const Leave = z.object({

@@ -43,6 +43,16 @@ export const PovertyIncidence = z.object({
 });
 export type PovertyIncidence = z.output<typeof PovertyIncidence>;
 
+/** The region's incidence in one year: that year's poor households and persons ÷ the register's persons. */
+export const IncidenceYear = z.object({
+  year: z.number(),
+  persons: z.number(),
+  poorHouseholds: z.number(),
+  poorPersons: z.number(),
+  incidence: z.number(),
+});
+export type IncidenceYear = z.output<typeof IncidenceYear>;
+
 /** Households and persons with one code (a cause, an attribute, a status, a housing grade; '' = none). */
 export const CodeCount = z.object({ code: z.string(), households: z.number(), persons: z.number() });
 export type CodeCount = z.output<typeof CodeCount>;

@@ -21,6 +21,7 @@ import {
   optionalText,
   Paging,
   QueryYear,
+  RegionCode,
   text,
   VersionField,
 } from './fields.ts';
@@ -172,6 +173,10 @@ export type CrosscheckFileResult = z.output<typeof CrosscheckFileResult>;
 export const CrosscheckHitsQuery = z.object({ status: HitStatus.optional(), ...Paging });
 export type CrosscheckHitsQuery = z.output<typeof CrosscheckHitsQuery>;
 
+/** The hits of any region in the caller's scope (a township's, a county's), for the to-do and the hits card. */
+export const RegionHitsQuery = CrosscheckHitsQuery.extend({ region: RegionCode.optional() });
+export type RegionHitsQuery = z.output<typeof RegionHitsQuery>;
+
 export const ReviewHitBody = z.object({ status: z.enum(['cleared', 'confirmed']), ...VersionField });
 
 export const NoticeQuery = z.object({
@@ -283,6 +288,16 @@ export const workflow = {
     response: listOf(CrosscheckHit),
     permission: 'household.read',
     scope: village,
+  }),
+  regionHits: contract({
+    method: 'GET',
+    path: '/api/crosscheck-hits',
+    summary: '比对疑点（区域）Cross-check hits of a region (the caller’s whole scope without one)',
+    tags,
+    query: RegionHitsQuery,
+    response: listOf(CrosscheckHit),
+    permission: 'household.read',
+    scope: { region: 'query', key: 'region' },
   }),
   reviewHit: contract({
     method: 'PATCH',

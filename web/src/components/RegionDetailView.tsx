@@ -1,4 +1,7 @@
-/** Right-hand side of the region browser: header, counts, children and command units. */
+/**
+ * Right-hand side of the region browser: header, counts, the region at a glance (the workbench's figures for this
+ * region, with a link to its households), children and command units.
+ */
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Col, Flex, Row, Space, Statistic, Table, Typography } from 'antd';
 import { ApartmentOutlined, EditOutlined } from '@ant-design/icons';
@@ -13,6 +16,7 @@ import { RegionFlagsModal } from './RegionFlagsModal';
 import { FlagTags, LevelTag } from './RegionTags';
 import { unitColumns } from './unitColumns';
 import { VillageForcesCard } from './forces/VillageForcesCard';
+import { GlanceCard } from './workbench/GlanceCard';
 import type { RegionDetail } from '@shared/contracts/regions';
 
 const COUNT_CARDS: { key: 'townships' | 'villages' | 'groups'; level: RegionLevel; label: MessageKey }[] = [
@@ -94,6 +98,8 @@ export function RegionDetailView({ region, onChange }: { region: RegionDetail; o
           </Card>
         </Col>
       </Row>
+
+      {can('household.read') && region.level !== 'group' && <GlanceCard key={region.code} region={region.code} />}
 
       <VillageForcesCard region={region} />
 

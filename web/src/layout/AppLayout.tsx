@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '@shared/codes';
 import { FullPageSpin, useAuth, useMe } from '../auth';
 import { useI18n } from '../i18n';
 import { LangSwitch } from '../components/LangSwitch';
+import { GlobalSearch } from './GlobalSearch';
 import { activeTrail, pageTrail, visibleNav } from './nav';
 import type { NavEntry } from './nav';
 import { usePageTitle } from './pageTitle';
@@ -108,6 +109,7 @@ export default function AppLayout() {
             {t('app.title')}
           </Typography.Text>
           <Space size="large">
+            <GlobalSearch />
             <LangSwitch />
             <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} placement="bottomRight">
               <Space style={{ cursor: 'pointer' }} data-testid="user-menu">

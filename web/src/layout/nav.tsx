@@ -17,6 +17,7 @@ import {
   BarChartOutlined,
   ClusterOutlined,
   ControlOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   ImportOutlined,
   NodeIndexOutlined,
@@ -43,8 +44,15 @@ export interface NavEntry {
 
 export const NAV: NavEntry[] = [
   {
-    key: 'regions',
+    key: 'workbench',
     path: '/',
+    label: 'menu.workbench',
+    icon: <DashboardOutlined />,
+    permission: 'region.read',
+  },
+  {
+    key: 'regions',
+    path: '/regions',
     label: 'menu.regions',
     crumb: 'menu.regionsCrumb',
     icon: <ApartmentOutlined />,

@@ -1,6 +1,7 @@
 /**
  * /workflow?region=<village> — 识别退出 of one village: cross-check other departments' records (部门信息比对),
  * review the hits (比对疑点), download the notice lists (公示名单) and follow the applicants in identification.
+ * For a township or county (the workbench's "hits to review" opens it so) the page reviews the region's hits.
  */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Flex, Space, Typography } from 'antd';
@@ -57,7 +58,7 @@ export default function VillageWorkflowPage() {
 
   const pick = (code: string | undefined) => {
     if (!code) return setParams({}, { replace: true });
-    if (!isVillage(code)) {
+    if (code.length > 12) {
       void message.warning(t('vw.notVillage'));
       return;
     }
@@ -97,15 +98,16 @@ export default function VillageWorkflowPage() {
             style={{ width: 360 }}
           />
         </Space>
-        {region && !village && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('vw.notVillage')} />}
+        {region && !village && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('vw.regionHits')} />}
         {!region && !roots.loading && (
           <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('vw.pickVillage')} />
         )}
       </Card>
+      {region && !village && <HitsCard region={region} version={hitsVersion} />}
       {village && (
         <>
           <CrosscheckCard key={village} village={village} onDone={() => setHitsVersion((n) => n + 1)} />
-          <HitsCard village={village} version={hitsVersion} onChanged={applicants.reload} />
+          <HitsCard region={village} version={hitsVersion} onChanged={applicants.reload} />
           <Card title={t('vw.notices')}>
             <Flex wrap gap={12} align="center">
               <Typography.Text type="secondary">{t('vw.noticeDates')}</Typography.Text>

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { InboxQuery, Leave, LeaveQuery } from '../../../shared/contracts/leave.ts';
 import type { Scope } from '../../access/scope.ts';
+import { todayInChina } from '../../clock.ts';
 import type { Db } from '../../db/index.ts';
 import { listPage } from '../../db/list.ts';
 import { findLeave, leaveQuery, leaveView } from './leave-view.ts';
@@ -49,6 +50,7 @@ export async function leaveInbox(db: Db, scope: Scope, q: InboxQuery) {
     base: db
       .selectFrom('leave_request as l')
       .where('l.status', '=', 'pending')
+      .$if(q.overdue === true, (qb) => qb.where('l.start_date', '<=', todayInChina()))
       .$if(ranges !== 'all', (qb) =>
         qb.where((eb) => {
           const deciding = (ranges as Exclude<typeof ranges, 'all'>)

@@ -6,6 +6,7 @@ import type { Db } from '../../db/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { jsonArrayFrom, jsonRows } from '../../db/json.ts';
 import { prepared } from '../../db/prepared.ts';
+import { awaitingSteps } from '../workflow/rules.ts';
 
 /** The list's filters with the year resolved (the region is the Scope's). */
 export type HouseholdQuery = Omit<HouseholdFilter, 'region' | 'year'> & { year: number };
@@ -58,6 +59,17 @@ function matchingHouseholds(db: Db, f: HouseholdQuery) {
         ),
       ),
     )
+    .$if(!!f.awaiting, (qb) => {
+      // The last recorded step (household_event_hh_idx), in a workflow still under way for the status.
+      const steps = awaitingSteps(f.awaiting!);
+      const last = sql<string>`(select e.step from household_event e where e.household_id = h.id order by e.id desc limit 1)`;
+      return qb.where((eb) =>
+        eb.or([
+          eb.and([eb('h.status', '=', 'applicant'), eb(last, 'in', steps.identification)]),
+          eb.and([eb('h.status', 'in', ['poor', 'returned']), eb(last, 'in', steps.exit)]),
+        ]),
+      );
+    })
     .$if(!!f.q, (qb) => qb.where((eb) => eb.or([eb('h.head_name', 'like', `%${f.q}%`), eb('h.code', '=', f.q!)])))
     .$if(f.flag === 'duplicate_id', (qb) =>
       qb.where(({ exists, selectFrom }) =>
@@ -281,4 +293,37 @@ export function scopedHouseholdsWithYear(db: Db, scope: Scope, f: HouseholdQuery
   return scopedHouseholds(db, scope, f).leftJoin('household_year as y', (j) =>
     j.onRef('y.household_id', '=', 'h.id').on('y.year', '=', f.year),
   );
+}
+
+/** How a person is looked for: a name (contained), an exact ID number, or the visible parts of a masked one. */
+export type MemberMatch = { name: string } | { idNumber: string } | { idPrefix: string; idSuffix: string };
+
+/** Members of the households in the scope matching `m` (the global search), by name, at most `limit`. */
+export function searchMembers(db: Db, scope: Scope, m: MemberMatch, limit: number) {
+  return db
+    .selectFrom('household_member as m')
+    .innerJoin('household as h', 'h.id', 'm.household_id')
+    .innerJoin('region as v', 'v.code', 'h.region_code')
+    .select([
+      'm.id',
+      'm.household_id',
+      'm.name',
+      'm.relation',
+      'm.id_number',
+      'm.region_code',
+      'h.code as household_code',
+      'v.name as village_name',
+    ])
+    .$call(scope.where(scopeColumn(scope)))
+    .$call((qb) =>
+      'name' in m
+        ? qb.where('m.name', 'like', `%${m.name}%`)
+        : 'idNumber' in m
+          ? qb.where('m.id_number', '=', m.idNumber)
+          : qb.where('m.id_number', 'like', `${m.idPrefix}%`).where('m.id_number', 'like', `%${m.idSuffix}`),
+    )
+    .orderBy('m.name')
+    .orderBy('m.id')
+    .limit(limit)
+    .execute();
 }

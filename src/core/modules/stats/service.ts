@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { POOR_STATUSES, REGISTERED_STATUSES } from '../../../shared/register.ts';
 import { NATION_CODE } from '../../../shared/regions.ts';
 import type {
+  IncidenceYear,
   PovertyIncidence,
   PovertyIncidenceQuery,
   RegisterBreakdown,
@@ -36,6 +37,11 @@ const regionOf = (r: ScopeRegion) => ({ code: r.code, name: r.name, level: r.lev
 /** The households of the scope (the scope's subtree, inside the caller's scope). */
 const householdsIn = (db: Db, scope: Scope) => db.selectFrom('household as h').$call(scope.where('h.region_code'));
 
+/** The child region a household belongs to, in SQL (its group for a village's children), and of a child's code. */
+const childKey = (len: number | 'group') =>
+  len === 'group' ? sql<string>`coalesce(h.group_code, '')` : sql<string>`substr(h.region_code, 1, ${sql.lit(len)})`;
+const keyOfChild = (code: string, len: number | 'group') => (len === 'group' ? code : code.slice(0, len));
+
 /**
  * 贫困发生率 — poverty incidence per child region of the scope's region. Without `year`: from the households'
  * current status. With `year`: poor persons from that year's records; the rural registered population is the
@@ -51,8 +57,7 @@ export async function povertyIncidence(
   const len = childPrefixLength(region.level);
   if (len === null) return { region: regionOf(region), year: year ?? null, items: [] };
   const children = await listChildren(db, region.code);
-  const key =
-    len === 'group' ? sql<string>`coalesce(h.group_code, '')` : sql<string>`substr(h.region_code, 1, ${sql.lit(len)})`;
+  const key = childKey(len);
   const base = householdsIn(db, scope);
   const totals = await base
     .select([
@@ -80,7 +85,7 @@ export async function povertyIncidence(
     yearPoor = new Map(rows.map((r) => [r.k, { households: Number(r.households), persons: Number(r.persons) }]));
   }
   const items = children.map((c) => {
-    const k = len === 'group' ? c.code : c.code.slice(0, len);
+    const k = keyOfChild(c.code, len);
     const t = byKey.get(k);
     const persons = Number(t?.persons ?? 0);
     const poorPersons = year !== undefined ? (yearPoor.get(k)?.persons ?? 0) : Number(t?.poor_persons ?? 0);
@@ -160,4 +165,62 @@ export async function registerBreakdown(
     byHousingGrade: await count('h.housing_grade', true),
     incomeDistribution: INCOME_BUCKETS.map(([lo, hi], i) => ({ lo, hi, households: counts[i]! })),
   };
+}
+
+/**
+ * The region's poverty incidence in each year from the first to the last with yearly records: that year's poor
+ * persons (records with a poor status) ÷ the register's persons — the same figures as `povertyIncidence` with
+ * `year` gives as its total (households counted through the region's children alike), in one pass.
+ */
+export async function incidenceByYear(db: Db, callerScope: Scope): Promise<IncidenceYear[]> {
+  const { region, scope } = await statsRegion(db, callerScope);
+  const len = childPrefixLength(region.level);
+  if (len === null) return [];
+  const key = childKey(len);
+  const base = householdsIn(db, scope);
+  const [children, totals, poorRows, span] = await Promise.all([
+    listChildren(db, region.code),
+    base
+      .select([key.as('k'), (eb) => eb.fn.sum<number>('h.persons').as('persons')])
+      .groupBy(key)
+      .execute(),
+    base
+      .innerJoin('household_year as y', 'y.household_id', 'h.id')
+      .where('y.status', 'in', POOR_STATUSES as string[])
+      .select([
+        key.as('k'),
+        'y.year',
+        (eb) => eb.fn.countAll<number>().as('households'),
+        (eb) => eb.fn.sum<number>('y.persons').as('persons'),
+      ])
+      .groupBy([key, 'y.year'])
+      .execute(),
+    db
+      .selectFrom('household_year')
+      .select((eb) => [eb.fn.min('year').as('lo'), eb.fn.max('year').as('hi')])
+      .executeTakeFirst(),
+  ]);
+  const keys = new Set(children.map((c) => keyOfChild(c.code, len)));
+  const persons = totals.filter((t) => keys.has(t.k)).reduce((a, t) => a + Number(t.persons ?? 0), 0);
+  const poorOf = new Map<number, { households: number; persons: number }>();
+  for (const r of poorRows) {
+    if (!keys.has(r.k)) continue;
+    const y = poorOf.get(Number(r.year)) ?? { households: 0, persons: 0 };
+    y.households += Number(r.households);
+    y.persons += Number(r.persons ?? 0);
+    poorOf.set(Number(r.year), y);
+  }
+  if (span?.lo === null || span?.lo === undefined) return [];
+  const out: IncidenceYear[] = [];
+  for (let year = Number(span.lo); year <= Number(span.hi); year++) {
+    const p = poorOf.get(year) ?? { households: 0, persons: 0 };
+    out.push({
+      year,
+      persons,
+      poorHouseholds: p.households,
+      poorPersons: p.persons,
+      incidence: incidence(p.persons, persons),
+    });
+  }
+  return out;
 }

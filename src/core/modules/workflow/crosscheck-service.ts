@@ -1,4 +1,9 @@
-import type { CrosscheckHit, CrosscheckHitsQuery, CrosscheckResult } from '../../../shared/contracts/workflow.ts';
+import type {
+  CrosscheckHit,
+  CrosscheckHitsQuery,
+  CrosscheckResult,
+  RegionHitsQuery,
+} from '../../../shared/contracts/workflow.ts';
 import type { Scope, ScopeRegion } from '../../access/scope.ts';
 import { todayInChina } from '../../clock.ts';
 import { nowIso, type Db } from '../../db/index.ts';
@@ -98,6 +103,12 @@ export async function crosscheckUpload(
 /** A page of the village's cross-check hits (open ones, or of another status, or all), for review. */
 export async function villageHits(db: Db, scope: Scope, q: CrosscheckHitsQuery) {
   villageOf(scope);
+  const { total, rows } = await hitsPage(db, scope, q);
+  return { total, items: rows };
+}
+
+/** The hits of the scope's region (any level), oldest first — the workbench counts the open ones through it. */
+export async function regionHits(db: Db, scope: Scope, q: Omit<RegionHitsQuery, 'region'>) {
   const { total, rows } = await hitsPage(db, scope, q);
   return { total, items: rows };
 }

@@ -4,6 +4,8 @@ import type { HouseholdStatus } from '../../../shared/register.ts';
 import {
   allowedSteps,
   applyStep,
+  awaitingSteps,
+  decidingLevelOf,
   EXIT_STEPS,
   IDENTIFICATION_STEPS,
   positionOf,
@@ -261,4 +263,52 @@ describe('identification and exit state machine', () => {
     assert.deepEqual(allowedSteps('exited', []), [{ workflow: 'return', step: 'returned' }]);
     assert.deepEqual(allowedSteps('non_poor', idUpTo('crosscheck')), []);
   });
+});
+
+describe('which steps wait for which level (awaitingSteps)', () => {
+  const cases: [Parameters<typeof awaitingSteps>[0], { identification: string[]; exit: string[] }][] = [
+    [
+      'village',
+      {
+        identification: ['application', 'first_appraisal', 'crosscheck', 'second_appraisal'],
+        exit: ['village_appraisal', 'team_verification', 'household_consent'],
+      },
+    ],
+    ['township', { identification: ['village_notice'], exit: ['notice'] }],
+    ['county', { identification: ['township_notice', 'county_announcement'], exit: ['announcement'] }],
+  ];
+  for (const [level, expected] of cases)
+    it(`${level}: ${[...expected.identification, ...expected.exit].join(', ')}`, () =>
+      assert.deepEqual(awaitingSteps(level), expected));
+
+  it('every step in progress waits for exactly one level; the terminal steps wait for none', () => {
+    const all = cases.flatMap(([l]) => [...awaitingSteps(l).identification, ...awaitingSteps(l).exit]);
+    assert.equal(new Set(all).size, all.length);
+    assert.deepEqual(new Set(all), new Set([...IDENTIFICATION_STEPS.slice(0, -1), ...EXIT_STEPS.slice(0, -1)]));
+    assert.ok(!all.includes('registered') && !all.includes('removed_from_list'));
+  });
+
+  it('follows the decider it is given (a province that lets the township register)', () => {
+    const decider = {
+      ...Object.fromEntries(IDENTIFICATION_STEPS.map((s) => [s, 'village' as const])),
+      registered: 'township' as const,
+    };
+    assert.deepEqual(awaitingSteps('township', decider), { identification: ['county_announcement'], exit: [] });
+  });
+});
+
+describe('the level a caller decides (decidingLevelOf)', () => {
+  const cases: [Parameters<typeof decidingLevelOf>[0], ReturnType<typeof decidingLevelOf>][] = [
+    [[], null],
+    [['group'], 'village'],
+    [['village'], 'village'],
+    [['township'], 'township'],
+    [['county'], 'county'],
+    [['city'], 'county'],
+    [['nation'], 'county'],
+    [['village', 'township'], 'township'],
+    [['village', 'county', 'township'], 'county'],
+  ];
+  for (const [levels, expected] of cases)
+    it(`${levels.join('+') || 'nowhere'} → ${expected}`, () => assert.equal(decidingLevelOf(levels), expected));
 });

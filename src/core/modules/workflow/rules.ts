@@ -1,4 +1,5 @@
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../shared/register.ts';
+import type { RegionLevel } from '../../../shared/codes.ts';
 import { msg, type Msg } from '../../i18n.ts';
 
 export {
@@ -13,6 +14,8 @@ export {
   type WorkflowStep,
 } from '../../../shared/workflow.ts';
 import {
+  STEP_DECIDER,
+  type DecidingLevel,
   EXIT_STEPS,
   IDENTIFICATION_STEPS,
   NEEDS_REASON,
@@ -78,6 +81,31 @@ export function allowedSteps(status: HouseholdStatus, events: readonly FlowEvent
     default:
       return []; // a status the workflows do not know
   }
+}
+
+/**
+ * The last recorded steps after which a household waits for `level` (its next step is one `level` decides), per
+ * workflow in progress: e.g. the township waits on identifications at 村内公示 and exits at 村内公示 (notice).
+ * A household with no workflow under way waits for nobody (an application starts one).
+ */
+export function awaitingSteps(
+  level: DecidingLevel,
+  decider: Readonly<Record<string, DecidingLevel>> = STEP_DECIDER,
+): { identification: string[]; exit: string[] } {
+  const waiting = (steps: readonly string[]) => steps.slice(0, -1).filter((_, i) => decider[steps[i + 1]!] === level);
+  return { identification: waiting(IDENTIFICATION_STEPS), exit: waiting(EXIT_STEPS) };
+}
+
+/**
+ * The level whose steps a caller decides, from the levels of the regions where it may write households: the
+ * widest of them (a county or wider decides the county's steps, a township its own, a village or group the
+ * village's); null when it writes nowhere.
+ */
+export function decidingLevelOf(levels: readonly RegionLevel[]): DecidingLevel | null {
+  const of = (l: RegionLevel): DecidingLevel =>
+    l === 'village' || l === 'group' ? 'village' : l === 'township' ? 'township' : 'county';
+  const order: DecidingLevel[] = ['county', 'township', 'village'];
+  return order.find((d) => levels.some((l) => of(l) === d)) ?? null;
 }
 
 /** The household status a step leaves behind (unchanged for intermediate steps). */

@@ -1,10 +1,14 @@
-/** 待我审批 — pending leave requests the signed-in user may decide (GET /api/leaves/inbox), approve or reject. */
+/**
+ * 待我审批 — pending leave requests the signed-in user may decide (GET /api/leaves/inbox), approve or reject;
+ * ?overdue=true keeps those still undecided on or after their first day (the workbench links here).
+ */
 import { useState } from 'react';
-import { App, Empty, Space, Typography } from 'antd';
+import { App, Checkbox, Empty, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { leave as leaveApi, type Leave } from '@shared/contracts/leave';
 import { useI18n } from '../../i18n';
 import { ListTab, useList } from '../common/useList';
+import { useUrlFilters } from '../common/urlFilters';
 import { leaveColumns } from './LeaveColumns';
 import { LeaveDecideModal } from './LeaveDecideModal';
 
@@ -13,7 +17,9 @@ export function LeaveInbox({ onChanged }: { onChanged: () => void }) {
   const { t } = i18n;
   const { message } = App.useApp();
   const [deciding, setDeciding] = useState<{ leave: Leave; approve: boolean } | null>(null);
-  const list = useList(leaveApi.inbox, {});
+  const filters = useUrlFilters();
+  const overdue = filters.get('overdue') === 'true';
+  const list = useList(leaveApi.inbox, { overdue: overdue ? 'true' : undefined });
 
   const columns: TableColumnsType<Leave> = [
     ...leaveColumns(i18n).filter((c) => c.key !== 'status'),
@@ -48,6 +54,15 @@ export function LeaveInbox({ onChanged }: { onChanged: () => void }) {
         list={list}
         columns={columns}
         testId="leave-inbox"
+        toolbar={
+          <Checkbox
+            checked={overdue}
+            onChange={(e) => filters.set({ overdue: e.target.checked ? 'true' : undefined })}
+            data-testid="leave-overdue"
+          >
+            {t('leave.overdueOnly')}
+          </Checkbox>
+        }
         table={{
           locale: { emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('leave.inboxEmpty')} /> },
         }}

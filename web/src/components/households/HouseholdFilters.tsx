@@ -4,7 +4,8 @@ import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { RegionTreeSelect } from '../RegionTreeSelect';
 import { useI18n } from '../../i18n';
 import { codeOptions, yearOptions } from './codes';
-import { FLAGS, fromForm, toForm } from './listQuery';
+import { DECIDING_LEVEL_LABELS } from '@shared/workflow';
+import { AWAITING, FLAGS, fromForm, toForm } from './listQuery';
 import type { FilterForm, ListQuery } from './listQuery';
 
 interface Props {
@@ -111,6 +112,15 @@ export function HouseholdFilters({ query, onApply, defaultYear }: Props) {
           placeholder={t('hh.flag')}
           options={FLAGS.map((f) => ({ value: f, label: flagLabel[f] }))}
           data-testid="filter-flag"
+        />
+      </Form.Item>
+      <Form.Item name="awaiting">
+        <Select
+          allowClear
+          style={{ width: 150 }}
+          placeholder={t('hh.awaiting')}
+          options={AWAITING.map((a) => ({ value: a, label: L(DECIDING_LEVEL_LABELS[a]) }))}
+          data-testid="filter-awaiting"
         />
       </Form.Item>
       <Form.Item name="q">

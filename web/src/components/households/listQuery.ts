@@ -5,6 +5,7 @@
  */
 import type { QueryInput } from '@shared/contracts/contract';
 import { HOUSEHOLD_FILTER_KEYS, HOUSEHOLD_FLAGS, HOUSEHOLD_SORTS, type households } from '@shared/contracts/households';
+import { DECIDING_LEVELS } from '@shared/workflow';
 
 export const FILTER_KEYS = HOUSEHOLD_FILTER_KEYS;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -13,13 +14,14 @@ export type ListQuery = Partial<Record<ListKey, string>>;
 
 export const SORTS = HOUSEHOLD_SORTS;
 export const FLAGS = HOUSEHOLD_FLAGS;
+export const AWAITING = DECIDING_LEVELS;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   list.includes(v as T) ? (v as T) : undefined;
 
 /** The URL's filters as the list endpoint's query (unknown flags and sorts are dropped). */
 export function toCallQuery(q: ListQuery): QueryInput<typeof households.list> {
-  return { ...q, flag: oneOf(FLAGS, q.flag), sort: oneOf(SORTS, q.sort) };
+  return { ...q, flag: oneOf(FLAGS, q.flag), awaiting: oneOf(AWAITING, q.awaiting), sort: oneOf(SORTS, q.sort) };
 }
 
 export function readListQuery(params: URLSearchParams): ListQuery {
@@ -59,6 +61,7 @@ export interface FilterForm {
   incomeMin?: number | null;
   incomeMax?: number | null;
   flag?: string;
+  awaiting?: string;
   q?: string;
   year?: number;
 }
@@ -76,6 +79,7 @@ export function toForm(q: ListQuery): FilterForm {
     incomeMin: num(q.incomeMin) ?? null,
     incomeMax: num(q.incomeMax) ?? null,
     flag: q.flag,
+    awaiting: q.awaiting,
     q: q.q,
     year: num(q.year),
   };
@@ -93,6 +97,7 @@ export function fromForm(v: FilterForm): ListQuery {
     incomeMin: s(v.incomeMin),
     incomeMax: s(v.incomeMax),
     flag: s(v.flag),
+    awaiting: s(v.awaiting),
     q: s(v.q?.trim()),
     year: s(v.year),
   };

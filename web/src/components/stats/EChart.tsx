@@ -1,20 +1,25 @@
 /**
- * Minimal ECharts wrapper: only the bar and pie charts with grid, tooltip and legend are registered, so the
- * bundle carries just those (loaded with the statistics page). Resizes with its container.
+ * Minimal ECharts wrapper: only the bar, line and pie charts with grid, tooltip and legend are registered, so the
+ * bundle carries just those (loaded with the statistics page and the workbench). Resizes with its container.
  */
 import { useEffect, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
-import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
 >;
 
 interface Props {

@@ -1,5 +1,5 @@
 /**
- * 比对疑点: a village's cross-check hits (workflow.hits), filtered by status (?hits=, open by default) and paged in
+ * 比对疑点: the cross-check hits of a region — a village, or a township or county (workflow.regionHits), filtered by status (?hits=, open by default) and paged in
  * the URL; open hits can be cleared (排除) or confirmed (确认) with the version read (someone else's review first:
  * 409, the list is refreshed).
  */
@@ -22,11 +22,11 @@ const FILTERS = ['open', 'cleared', 'confirmed', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
 
 export function HitsCard({
-  village,
+  region,
   version,
   onChanged,
 }: {
-  village: string;
+  region: string;
   /** Changes when hits were added elsewhere (an upload): the list reloads. */
   version: number;
   onChanged?: () => void;
@@ -39,10 +39,9 @@ export function HitsCard({
     ? (filters.get('hits') as Filter)
     : 'open';
   const [busy, setBusy] = useState<number | null>(null);
-  const list: ListState<typeof workflow.hits> = {
-    ...useCall(workflow.hits, {
-      params: { code: village },
-      query: { status: status === 'all' ? undefined : status, page: filters.page, pageSize: filters.pageSize },
+  const list: ListState<typeof workflow.regionHits> = {
+    ...useCall(workflow.regionHits, {
+      query: { region, status: status === 'all' ? undefined : status, page: filters.page, pageSize: filters.pageSize },
     }),
     filters,
   };
