@@ -40,9 +40,19 @@ async function measure(url: string, label: string) {
   });
   const s = (performance.now() - t) / 1000;
   sample();
+  const rows = async (table: 'household_year' | 'household_event') =>
+    Number(
+      (
+        await d.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toLocaleString('en-US');
+  const history = `${await rows('household_year')} yearly records, ${await rows('household_event')} events`;
   await d.close();
   console.log(
-    `${label.padEnd(9)} ${res.households} households, ${res.persons} persons, ${res.registered} registered: ` +
+    `${label.padEnd(9)} ${res.households} households, ${res.persons} persons, ${res.registered} registered, ${history}: ` +
       `${s.toFixed(1)} s, ${Math.round(res.persons / s)} persons/s, peak RSS ${Math.round(peak / 2 ** 20)} MB (${Math.round(base / 2 ** 20)} MB before)`,
   );
 }

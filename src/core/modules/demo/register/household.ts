@@ -42,6 +42,13 @@ export interface DemoHousehold {
   duplicated: boolean;
 }
 
+/** An applicant has none yet; a household identified lately is a general or a 低保 one. */
+function attributeOf(r: Rng, present: PresentRole | null, registered: boolean): Attribute | null {
+  if (present?.kind === 'applying') return null;
+  if (present?.kind === 'new_poor') return r.chance(0.7) ? 'general' : 'dibao';
+  return registered ? pickAttribute(r) : null;
+}
+
 /** Makes a household for a spot in a village; `lines` = poverty line by year. */
 export function makeHousehold(
   r: Rng,
@@ -53,16 +60,7 @@ export function makeHousehold(
   const t = makeTimeline(r, spot.identified, present);
   const registered = t.identified !== null;
   const recent = present !== null && present.kind !== 'returned'; // applied or identified lately
-  const attribute: Attribute | null =
-    present?.kind === 'applying'
-      ? null
-      : present?.kind === 'new_poor'
-        ? r.chance(0.7)
-          ? 'general'
-          : 'dibao'
-        : registered
-          ? pickAttribute(r)
-          : null;
+  const attribute = attributeOf(r, present, registered);
   const mainCause = recent ? present.cause : attribute ? pickMainCause[attribute](r) : null;
   const otherCauses: string[] = [];
   if (mainCause) {
