@@ -50,7 +50,7 @@ const args = [
   'tsx',
   '--test',
   '--test-concurrency=2',
-  ...(e2e ? ['--test-timeout=180000'] : ['--test-timeout=120000']),
+  ...(e2e ? ['--test-timeout=420000'] : ['--test-timeout=120000']),
   ...files,
 ];
 const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
