@@ -15,9 +15,10 @@ export const workbenchMessages = {
   'wb.incidenceYear': ['{year}年 贫困发生率 {value}', '{year}: poverty incidence {value}'],
   'wb.openHouseholds': ['查看农户', 'Open households'],
   'wb.openStats': ['统计分析', 'Statistics'],
-  'wb.unit.household': ['户', 'households'],
-  'wb.unit.person': ['人', 'persons'],
-  'wb.unit.cadre': ['名', 'cadres'],
+  // English names the unit in the figure's label already.
+  'wb.unit.household': ['户', ''],
+  'wb.unit.person': ['人', ''],
+  'wb.unit.cadre': ['名', ''],
   'hh.awaiting': ['流程待办', 'Workflow waiting'],
   'leave.overdueOnly': ['仅看已到假期仍未审批的', 'Only those undecided past their first day'],
   'vw.regionHits': [

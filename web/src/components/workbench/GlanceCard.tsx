@@ -25,7 +25,7 @@ function FigureTile({ f }: { f: Figure }) {
         {f.unit === 'ratio' ? (
           <Statistic title={L(f.label)} value={(f.value * 100).toFixed(2)} suffix="%" />
         ) : (
-          <Statistic title={L(f.label)} value={f.value} suffix={t(`wb.unit.${f.unit}` as MessageKey)} />
+          <Statistic title={L(f.label)} value={f.value} suffix={t(`wb.unit.${f.unit}` as MessageKey) || undefined} />
         )}
       </Card>
     </Link>
